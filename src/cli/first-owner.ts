@@ -1,0 +1,16 @@
+/** The actor for commands run from the shell: whoever can run them owns the install. */
+import type { Actor } from '../services/context.ts';
+import { AppError } from '../services/errors.ts';
+import type { Db } from '../store/database.ts';
+
+export async function firstOwner(db: Db): Promise<Actor> {
+  const owner = await db
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('role', '=', 'owner')
+    .where('disabled_at', 'is', null)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!owner) throw new AppError('not_found', 'no owner yet: run `cairn users add` or POST /api/v1/setup first');
+  return owner;
+}

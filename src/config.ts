@@ -1,0 +1,72 @@
+/** Server configuration from command-line flags and environment variables, validated with clear errors. */
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { type AuthSettings, defaultAuthSettings } from './services/auth/settings.ts';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sqliteFile: string;
+  corsOrigins: string[];
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  auth: AuthSettings;
+}
+
+export interface ConfigFlags {
+  host?: string | undefined;
+  port?: string | number | undefined;
+  data?: string | undefined;
+  databaseUrl?: string | undefined;
+}
+
+const positive = (name: string) =>
+  z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).positive(`${name} must be positive`);
+
+const schema = z.object({
+  host: z.string().min(1),
+  port: z.coerce.number({ error: 'port must be a number' }).int().min(0, 'port must be 0–65535').max(65535, 'port must be 0–65535'),
+  dataDir: z.string().min(1),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
+    .optional(),
+  corsOrigins: z.array(z.string().url('CAIRN_CORS_ORIGINS must list URLs such as https://plan.example.com')),
+  trustProxy: z.boolean(),
+  bodyLimitBytes: positive('CAIRN_BODY_LIMIT_BYTES'),
+  sessionIdleMinutes: positive('CAIRN_SESSION_IDLE_MINUTES'),
+  sessionMaxHours: positive('CAIRN_SESSION_MAX_HOURS'),
+});
+
+/** Flags win over environment variables, which win over defaults. Throws an Error naming the bad setting. */
+export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = schema.safeParse({
+    host: flags.host ?? env.CAIRN_HOST ?? '127.0.0.1',
+    port: flags.port ?? env.PORT ?? 4100,
+    dataDir: flags.data ?? env.CAIRN_DATA_DIR ?? 'cairn-data',
+    databaseUrl: flags.databaseUrl ?? (env.DATABASE_URL || undefined),
+    corsOrigins: (env.CAIRN_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: env.CAIRN_TRUST_PROXY === '1' || env.CAIRN_TRUST_PROXY === 'true',
+    bodyLimitBytes: env.CAIRN_BODY_LIMIT_BYTES ?? 1024 * 1024,
+    sessionIdleMinutes: env.CAIRN_SESSION_IDLE_MINUTES ?? defaultAuthSettings.sessionIdleMinutes,
+    sessionMaxHours: env.CAIRN_SESSION_MAX_HOURS ?? defaultAuthSettings.sessionMaxHours,
+  });
+  if (!parsed.success) {
+    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  const c = parsed.data;
+  const dataDir = resolve(c.dataDir);
+  return {
+    host: c.host,
+    port: c.port,
+    dataDir,
+    databaseUrl: c.databaseUrl,
+    sqliteFile: join(dataDir, 'cairn.db'),
+    corsOrigins: c.corsOrigins,
+    trustProxy: c.trustProxy,
+    bodyLimitBytes: c.bodyLimitBytes,
+    auth: { ...defaultAuthSettings, sessionIdleMinutes: c.sessionIdleMinutes, sessionMaxHours: c.sessionMaxHours },
+  };
+}

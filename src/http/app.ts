@@ -1,0 +1,72 @@
+/** Assembles the HTTP application: safety middleware, public routes, authenticated routes, OpenAPI. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { AppError } from '../services/errors.ts';
+import type { AppEnv, AppOptions } from './env.ts';
+import { errorResponse, handleError } from './errors.ts';
+import { authenticate } from './middleware/authenticate.ts';
+import { jsonBodyOnly, noStore, securityHeaders } from './middleware/security.ts';
+import { createRouter } from './openapi.ts';
+import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
+import { dependencyRoutes } from './routes/dependencies.ts';
+import { eventRoutes } from './routes/events.ts';
+import { itemRoutes } from './routes/items.ts';
+import { initiativeRoutes, objectiveRoutes, themeRoutes } from './routes/planning.ts';
+import { productRoutes } from './routes/products.ts';
+import { systemRoutes } from './routes/system.ts';
+import { userRoutes } from './routes/users.ts';
+
+export const API_PREFIX = '/api/v1';
+
+export function createApp(options: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('options', options);
+    await next();
+  });
+  app.use('*', securityHeaders);
+  if (options.corsOrigins.length > 0) {
+    app.use(`${API_PREFIX}/*`, cors({ origin: options.corsOrigins, credentials: true, exposeHeaders: ['ETag', 'Retry-After'] }));
+  }
+
+  const api = createRouter();
+  api.use('*', noStore, jsonBodyOnly);
+  api.route('/', systemRoutes);
+  api.route('/', publicAuthRoutes);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Cairn API',
+      version: options.version,
+      description:
+        'Roadmaps, backlogs and the link between them. Errors are `{error:{code,message,details}}`; ' +
+        'validation errors list each bad field in `details.issues[].path`.',
+    },
+    servers: [{ url: API_PREFIX }],
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token from POST /tokens or POST /setup',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'cairn_session',
+    description: 'The session from POST /auth/login; writes must be same-origin',
+  });
+
+  const secured = createRouter();
+  secured.use('*', authenticate);
+  for (const routes of [authRoutes, userRoutes, productRoutes, objectiveRoutes, themeRoutes, initiativeRoutes, itemRoutes, dependencyRoutes, eventRoutes]) {
+    secured.route('/', routes);
+  }
+  api.route('/', secured);
+  app.route(API_PREFIX, api);
+
+  app.notFound((c) => errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`)));
+  app.onError((error, c) => handleError(error, c, options.log));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,69 @@
+/** The one table from error code to HTTP status, and the error body every failure uses. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { AppError, type ErrorCode } from '../services/errors.ts';
+
+export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  already_set_up: 409,
+  duplicate_key: 409,
+  dependency_cycle: 409,
+  duplicate_dependency: 409,
+  in_trash: 409,
+  version_conflict: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+};
+
+/** Zod issues as `{ path, message }`, the path dotted (`acceptanceCriteria.2.text`). */
+export function issuesOf(error: ZodError, prefix?: string) {
+  return error.issues.map((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    return { path: path || '(body)', message: issue.message };
+  });
+}
+
+export function validationError(error: ZodError, prefix?: string): AppError {
+  const issues = issuesOf(error, prefix);
+  const summary = issues
+    .slice(0, 3)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join('; ');
+  return new AppError('validation_failed', `invalid request: ${summary}`, { issues });
+}
+
+export function errorResponse(c: Context, error: AppError) {
+  const status = statusOf[error.code];
+  if (error.code === 'rate_limited') {
+    const details = error.details as { retryAfterSeconds?: number } | undefined;
+    c.header('Retry-After', String(details?.retryAfterSeconds ?? 60));
+  }
+  const body: { error: { code: string; message: string; details?: unknown } } = {
+    error: { code: error.code, message: error.message },
+  };
+  if (error.details !== undefined) body.error.details = error.details;
+  return c.json(body, status);
+}
+
+/** Maps anything thrown to a response; unexpected errors are logged and answered without internals. */
+export function handleError(error: Error, c: Context, log: (message: string) => void) {
+  if (error instanceof AppError) return errorResponse(c, error);
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return errorResponse(c, new AppError('payload_too_large', 'request body is too large'));
+    if (error.status === 400) {
+      const message = /json/i.test(error.message) ? 'request body is not valid JSON' : error.message;
+      return errorResponse(c, new AppError('validation_failed', message, { issues: [{ path: '(body)', message }] }));
+    }
+    if (error.status === 401) return errorResponse(c, new AppError('unauthorized', 'authentication required'));
+  }
+  log(`unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+  return errorResponse(c, new AppError('internal_error', 'something went wrong on the server'));
+}

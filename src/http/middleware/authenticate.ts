@@ -1,0 +1,56 @@
+/**
+ * Resolves the caller from `Authorization: Bearer <token>` or the session cookie, on every request, so a
+ * revoked token or an ended/expired session stops working at once. Cookie-authenticated writes must come
+ * from the same origin (CSRF); bearer tokens are not sent by browsers on their own and are exempt.
+ */
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { resolveApiToken } from '../../services/auth/api-tokens.ts';
+import { resolveSession } from '../../services/auth/sessions.ts';
+import { AppError } from '../../services/errors.ts';
+import type { AppEnv } from '../env.ts';
+
+export const SESSION_COOKIE = 'cairn_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const { db, auth } = c.var.options;
+  const now = new Date();
+  const header = c.req.header('authorization');
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const user = match?.[1] ? await resolveApiToken(db, match[1], now) : null;
+    if (!user) throw new AppError('unauthorized', 'the API token is missing, unknown, expired or revoked');
+    c.set('actor', { id: user.id, role: user.role });
+    c.set('authMethod', 'token');
+    return next();
+  }
+  const sessionToken = getCookie(c, SESSION_COOKIE);
+  const user = sessionToken ? await resolveSession(db, sessionToken, auth, now) : null;
+  if (!user || !sessionToken) throw new AppError('unauthorized', 'log in or send an API token');
+  if (!SAFE_METHODS.has(c.req.method)) assertSameOrigin(c.req.raw.headers, requestOrigin(c.req.url, c.req.raw.headers, c.var.options.trustProxy));
+  c.set('actor', { id: user.id, role: user.role });
+  c.set('authMethod', 'session');
+  c.set('sessionToken', sessionToken);
+  return next();
+});
+
+export function requestOrigin(url: string, headers: Headers, trustProxy: boolean): string {
+  const parsed = new URL(url);
+  const proto = trustProxy ? headers.get('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+  const host = (trustProxy ? headers.get('x-forwarded-host') : null) ?? headers.get('host') ?? parsed.host;
+  return `${proto ?? parsed.protocol.replace(':', '')}://${host}`;
+}
+
+function assertSameOrigin(headers: Headers, origin: string): void {
+  const sentOrigin = headers.get('origin');
+  if (sentOrigin !== null) {
+    if (sentOrigin === origin) return;
+  } else if (headers.get('sec-fetch-site') === 'same-origin') {
+    return;
+  } else {
+    const referer = headers.get('referer');
+    if (referer && (referer === origin || referer.startsWith(`${origin}/`))) return;
+  }
+  throw new AppError('csrf_rejected', 'a write with a session cookie must come from this site (Origin header)');
+}

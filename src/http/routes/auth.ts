@@ -1,0 +1,141 @@
+/** First-run setup, login/logout, the current session, and API tokens. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { Id } from '../../schemas/common.ts';
+import { ApiToken, CreatedToken, CreateTokenInput, LoginInput, SessionResponse, SetupInput, SetupResponse, User } from '../../schemas/user.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
+import { endSession } from '../../services/auth/sessions.ts';
+import { login } from '../../services/users/login.ts';
+import { setupWorkspace } from '../../services/users/setup-workspace.ts';
+import type { AppEnv } from '../env.ts';
+import { SESSION_COOKIE, authenticate, requestOrigin } from '../middleware/authenticate.ts';
+import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
+import type { Context } from 'hono';
+import { ErrorResponse } from '../../schemas/common.ts';
+
+function clientIp(c: Context<AppEnv>): string {
+  const { trustProxy } = c.var.options;
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  return forwarded || c.env?.incoming?.socket.remoteAddress || 'unknown';
+}
+
+function secureCookie(c: Context<AppEnv>): boolean {
+  const configured = c.var.options.secureCookies;
+  if (configured !== undefined) return configured;
+  return requestOrigin(c.req.url, c.req.raw.headers, c.var.options.trustProxy).startsWith('https:');
+}
+
+const setup = createRoute({
+  method: 'post',
+  path: '/setup',
+  tags: ['auth'],
+  summary: 'Create the first user (the owner); only while no user exists',
+  request: jsonBody(SetupInput),
+  responses: {
+    201: jsonContent(SetupResponse, 'The owner and an API token (shown once)'),
+    400: commonErrors[400],
+    409: jsonContent(ErrorResponse, 'Already set up'),
+  },
+});
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['auth'],
+  summary: 'Log in with email and password; sets an HttpOnly session cookie',
+  request: jsonBody(LoginInput),
+  responses: {
+    200: jsonContent(SessionResponse, 'Logged in'),
+    400: commonErrors[400],
+    401: jsonContent(ErrorResponse, 'Wrong email or password'),
+    429: jsonContent(ErrorResponse, 'Too many attempts; see Retry-After'),
+  },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['auth'],
+  summary: 'End the current session at once',
+  security: authenticated,
+  responses: { 204: { description: 'Logged out' }, 401: commonErrors[401] },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/auth/me',
+  tags: ['auth'],
+  summary: 'The authenticated user',
+  security: authenticated,
+  responses: { 200: jsonContent(User, 'The caller'), 401: commonErrors[401] },
+});
+
+const createToken = createRoute({
+  method: 'post',
+  path: '/tokens',
+  tags: ['auth'],
+  summary: 'Create an API token for yourself; the secret is shown only in this response',
+  security: authenticated,
+  request: jsonBody(CreateTokenInput),
+  responses: { 201: jsonContent(CreatedToken, 'The token'), 400: commonErrors[400], 401: commonErrors[401] },
+});
+
+const listTokens = createRoute({
+  method: 'get',
+  path: '/tokens',
+  tags: ['auth'],
+  summary: 'Your API tokens (never their secrets)',
+  security: authenticated,
+  responses: { 200: jsonContent(z.object({ tokens: z.array(ApiToken) }), 'Tokens'), 401: commonErrors[401] },
+});
+
+const revokeToken = createRoute({
+  method: 'delete',
+  path: '/tokens/{id}',
+  tags: ['auth'],
+  summary: 'Revoke one of your API tokens; it stops working at once',
+  security: authenticated,
+  request: { params: z.object({ id: Id }) },
+  responses: { 200: jsonContent(ApiToken, 'The revoked token'), 401: commonErrors[401], 404: commonErrors[404] },
+});
+
+export const publicAuthRoutes = createRouter()
+  .openapi(setup, async (c) => {
+    const result = await setupWorkspace({ db: c.var.options.db, input: c.req.valid('json') });
+    return c.json(result, 201);
+  })
+  .openapi(loginRoute, async (c) => {
+    const { db, auth } = c.var.options;
+    const result = await login({ db, input: c.req.valid('json'), clientIp: clientIp(c), settings: auth });
+    setCookie(c, SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: secureCookie(c),
+      expires: new Date(result.expiresAt),
+    });
+    return c.json({ user: result.user, expiresAt: result.expiresAt }, 200);
+  });
+
+export const authRoutes = createRouter()
+  .openapi(logout, async (c) => {
+    const token = c.var.sessionToken;
+    if (token) await endSession(c.var.options.db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  })
+  .openapi(me, async (c) => {
+    const user = await c.var.options.db.selectFrom('users').selectAll().where('id', '=', c.var.actor.id).executeTakeFirstOrThrow();
+    return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.created_at }, 200);
+  })
+  .openapi(createToken, async (c) => {
+    const token = await createApiToken({ db: c.var.options.db, actor: c.var.actor, input: c.req.valid('json') });
+    return c.json(token, 201);
+  })
+  .openapi(listTokens, async (c) => c.json({ tokens: await listApiTokens({ db: c.var.options.db, actor: c.var.actor }) }, 200))
+  .openapi(revokeToken, async (c) => {
+    const token = await revokeApiToken({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+    return c.json(token, 200);
+  });
+
+export { authenticate };

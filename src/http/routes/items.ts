@@ -1,0 +1,159 @@
+/** Backlog items: create, list, read, change (with If-Match), move, trash, restore, history. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { ErrorResponse, Id } from '../../schemas/common.ts';
+import { Event } from '../../schemas/dependency.ts';
+import { CreateItemInput, Item, ItemPage, ItemRef, ListItemsQuery, MoveItemInput, UpdateItemInput } from '../../schemas/item.ts';
+import { invalidField } from '../../services/errors.ts';
+import { listItemHistory } from '../../services/events/list-events.ts';
+import { createItem } from '../../services/items/create-item.ts';
+import { getItem } from '../../services/items/get-item.ts';
+import { listItems } from '../../services/items/list-items.ts';
+import { moveItem } from '../../services/items/move-item.ts';
+import { setItemTrashed } from '../../services/items/set-item-trashed.ts';
+import { updateItem } from '../../services/items/update-item.ts';
+import type { AppEnv } from '../env.ts';
+import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
+
+const etagHeader = { ETag: { schema: { type: 'string' as const }, description: 'The item version, quoted: "7"' } };
+const oneItem = { ...jsonContent(Item, 'The item'), headers: etagHeader };
+const byId = { params: z.object({ id: Id }) };
+
+/** Parses If-Match: `"7"`, `W/"7"`, `7`, or `*` (any version). */
+function expectedVersion(c: Context<AppEnv>): number | undefined {
+  const header = c.req.header('if-match');
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match?.[1]) throw invalidField('If-Match', 'must be an ETag this API returned, such as "3"');
+  return Number(match[1]);
+}
+
+const create = createRoute({
+  method: 'post',
+  path: '/products/{productId}/items',
+  tags: ['items'],
+  summary: 'Create an item at the bottom, or just above `beforeId` / below `afterId`',
+  security: authenticated,
+  request: { params: z.object({ productId: Id }), ...jsonBody(CreateItemInput) },
+  responses: { 201: oneItem, ...commonErrors },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/products/{productId}/items',
+  tags: ['items'],
+  summary: 'Live items in rank order, filtered, one page at a time (pass `nextCursor` as `cursor`)',
+  security: authenticated,
+  request: { params: z.object({ productId: Id }), query: ListItemsQuery },
+  responses: { 200: jsonContent(ItemPage, 'A page of items'), ...commonErrors },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/items/{idOrKey}',
+  tags: ['items'],
+  summary: 'One item by id or key (CAI-42); trashed items show `deletedAt`',
+  security: authenticated,
+  request: { params: z.object({ idOrKey: ItemRef }) },
+  responses: { 200: oneItem, ...commonErrors },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/items/{id}',
+  tags: ['items'],
+  summary: 'Change fields; with If-Match, a stale version is refused (412) and nothing changes',
+  security: authenticated,
+  request: {
+    ...byId,
+    headers: z.object({ 'if-match': z.string().optional().describe('The ETag of the version you edited') }),
+    ...jsonBody(UpdateItemInput),
+  },
+  responses: { 200: oneItem, ...commonErrors, 412: jsonContent(ErrorResponse, 'version_conflict: changed by someone else') },
+});
+
+const move = createRoute({
+  method: 'post',
+  path: '/items/{id}/move',
+  tags: ['items'],
+  summary: 'Move the item just above `beforeId` or just below `afterId`',
+  security: authenticated,
+  request: { ...byId, ...jsonBody(MoveItemInput) },
+  responses: { 200: oneItem, ...commonErrors },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/items/{id}',
+  tags: ['items'],
+  summary: 'Move the item to the trash',
+  security: authenticated,
+  request: byId,
+  responses: { 200: oneItem, ...commonErrors },
+});
+
+const restore = createRoute({
+  method: 'post',
+  path: '/items/{id}/restore',
+  tags: ['items'],
+  summary: 'Restore the item from the trash to its old place',
+  security: authenticated,
+  request: byId,
+  responses: { 200: oneItem, ...commonErrors },
+});
+
+const history = createRoute({
+  method: 'get',
+  path: '/items/{id}/history',
+  tags: ['items'],
+  summary: "The item's events, oldest first",
+  security: authenticated,
+  request: { params: z.object({ id: ItemRef }) },
+  responses: { 200: jsonContent(z.object({ events: z.array(Event) }), 'History'), ...commonErrors },
+});
+
+export const itemRoutes = createRouter()
+  .openapi(create, async (c) => {
+    const item = await createItem({ db: c.var.options.db, actor: c.var.actor, productId: c.req.valid('param').productId, input: c.req.valid('json') });
+    c.header('ETag', `"${item.version}"`);
+    return c.json(item, 201);
+  })
+  .openapi(list, async (c) => {
+    const page = await listItems({ db: c.var.options.db, actor: c.var.actor, productId: c.req.valid('param').productId, query: c.req.valid('query') });
+    return c.json(page, 200);
+  })
+  .openapi(get, async (c) => {
+    const item = await getItem({ db: c.var.options.db, actor: c.var.actor, idOrKey: c.req.valid('param').idOrKey });
+    c.header('ETag', `"${item.version}"`);
+    return c.json(item, 200);
+  })
+  .openapi(update, async (c) => {
+    const item = await updateItem({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      id: c.req.valid('param').id,
+      input: c.req.valid('json'),
+      expectedVersion: expectedVersion(c),
+    });
+    c.header('ETag', `"${item.version}"`);
+    return c.json(item, 200);
+  })
+  .openapi(move, async (c) => {
+    const item = await moveItem({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id, input: c.req.valid('json') });
+    c.header('ETag', `"${item.version}"`);
+    return c.json(item, 200);
+  })
+  .openapi(remove, async (c) => {
+    const item = await setItemTrashed({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id, trashed: true });
+    c.header('ETag', `"${item.version}"`);
+    return c.json(item, 200);
+  })
+  .openapi(restore, async (c) => {
+    const item = await setItemTrashed({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id, trashed: false });
+    c.header('ETag', `"${item.version}"`);
+    return c.json(item, 200);
+  })
+  .openapi(history, async (c) => {
+    const events = await listItemHistory({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+    return c.json({ events }, 200);
+  });

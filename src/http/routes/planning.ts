@@ -1,0 +1,171 @@
+/**
+ * Objectives, themes and initiatives share one route shape: create and list under a product, then get,
+ * update, trash and restore by id. One declaration per kind keeps their behaviour identical.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { Id } from '../../schemas/common.ts';
+import { CreateInitiativeInput, Initiative, UpdateInitiativeInput } from '../../schemas/initiative.ts';
+import {
+  CreateObjectiveInput,
+  CreateThemeInput,
+  Objective,
+  Theme,
+  UpdateObjectiveInput,
+  UpdateThemeInput,
+} from '../../schemas/product.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import * as initiatives from '../../services/planning/initiatives.ts';
+import * as objectives from '../../services/planning/objectives.ts';
+import * as themes from '../../services/planning/themes.ts';
+import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
+
+interface Kind<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType> {
+  plural: string;
+  singular: string;
+  createInput: C;
+  updateInput: U;
+  output: O;
+  create(ctx: ServiceContext & { productId: string; input: z.output<C> }): Promise<z.input<O>>;
+  list(ctx: ServiceContext & { productId: string }): Promise<z.input<O>[]>;
+  get(ctx: ServiceContext & { id: string }): Promise<z.input<O>>;
+  update(ctx: ServiceContext & { id: string; input: z.output<U> }): Promise<z.input<O>>;
+  setTrashed(ctx: ServiceContext & { id: string; trashed: boolean }): Promise<z.input<O>>;
+}
+
+/** A kind with its schema types erased: the routes below only pass validated input through. */
+type ErasedKind = Kind<z.ZodType, z.ZodType, z.ZodType>;
+
+/**
+ * Checks at compile time that a kind's services accept what its schemas produce, then erases the types:
+ * Hono's route inference cannot follow generic schemas, and the runtime validation guarantees the shapes.
+ */
+function defineKind<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType>(kind: Kind<C, U, O>): ErasedKind {
+  return kind as unknown as ErasedKind;
+}
+
+function routesFor(kind: ErasedKind) {
+  const { plural, singular } = kind;
+  const tags = [plural];
+  const byId = { params: z.object({ id: Id }) };
+  const inProduct = { params: z.object({ productId: Id }) };
+  const one = jsonContent(kind.output, `The ${singular}`);
+  const routes = {
+    create: createRoute({
+      method: 'post',
+      path: `/products/{productId}/${plural}`,
+      tags,
+      summary: `Create a ${singular}`,
+      security: authenticated,
+      request: { ...inProduct, ...jsonBody(kind.createInput) },
+      responses: { 201: one, ...commonErrors },
+    }),
+    list: createRoute({
+      method: 'get',
+      path: `/products/{productId}/${plural}`,
+      tags,
+      summary: `The product's ${plural} (not those in the trash)`,
+      security: authenticated,
+      request: inProduct,
+      responses: { 200: jsonContent(z.object({ [plural]: z.array(kind.output) }), plural), ...commonErrors },
+    }),
+    get: createRoute({
+      method: 'get',
+      path: `/${plural}/{id}`,
+      tags,
+      summary: `One ${singular}`,
+      security: authenticated,
+      request: byId,
+      responses: { 200: one, ...commonErrors },
+    }),
+    update: createRoute({
+      method: 'patch',
+      path: `/${plural}/{id}`,
+      tags,
+      summary: `Change a ${singular}'s fields`,
+      security: authenticated,
+      request: { ...byId, ...jsonBody(kind.updateInput) },
+      responses: { 200: one, ...commonErrors },
+    }),
+    remove: createRoute({
+      method: 'delete',
+      path: `/${plural}/{id}`,
+      tags,
+      summary: `Move a ${singular} to the trash (restorable)`,
+      security: authenticated,
+      request: byId,
+      responses: { 200: one, ...commonErrors },
+    }),
+    restore: createRoute({
+      method: 'post',
+      path: `/${plural}/{id}/restore`,
+      tags,
+      summary: `Restore a ${singular} from the trash`,
+      security: authenticated,
+      request: byId,
+      responses: { 200: one, ...commonErrors },
+    }),
+  };
+  return createRouter()
+    .openapi(routes.create, async (c) => {
+      const { db } = c.var.options;
+      const created = await kind.create({ db, actor: c.var.actor, productId: c.req.valid('param').productId, input: c.req.valid('json') });
+      return c.json(created, 201);
+    })
+    .openapi(routes.list, async (c) => {
+      const all = await kind.list({ db: c.var.options.db, actor: c.var.actor, productId: c.req.valid('param').productId });
+      return c.json({ [plural]: all }, 200);
+    })
+    .openapi(routes.get, async (c) => c.json(await kind.get({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id }), 200))
+    .openapi(routes.update, async (c) => {
+      const { db } = c.var.options;
+      const updated = await kind.update({ db, actor: c.var.actor, id: c.req.valid('param').id, input: c.req.valid('json') });
+      return c.json(updated, 200);
+    })
+    .openapi(routes.remove, async (c) => {
+      const { db } = c.var.options;
+      return c.json(await kind.setTrashed({ db, actor: c.var.actor, id: c.req.valid('param').id, trashed: true }), 200);
+    })
+    .openapi(routes.restore, async (c) => {
+      const { db } = c.var.options;
+      return c.json(await kind.setTrashed({ db, actor: c.var.actor, id: c.req.valid('param').id, trashed: false }), 200);
+    });
+}
+
+export const objectiveRoutes = routesFor(defineKind({
+  plural: 'objectives',
+  singular: 'objective',
+  createInput: CreateObjectiveInput,
+  updateInput: UpdateObjectiveInput,
+  output: Objective,
+  create: objectives.createObjective,
+  list: objectives.listObjectives,
+  get: objectives.getObjective,
+  update: objectives.updateObjective,
+  setTrashed: objectives.setObjectiveTrashed,
+}));
+
+export const themeRoutes = routesFor(defineKind({
+  plural: 'themes',
+  singular: 'theme',
+  createInput: CreateThemeInput,
+  updateInput: UpdateThemeInput,
+  output: Theme,
+  create: themes.createTheme,
+  list: themes.listThemes,
+  get: themes.getTheme,
+  update: themes.updateTheme,
+  setTrashed: themes.setThemeTrashed,
+}));
+
+export const initiativeRoutes = routesFor(defineKind({
+  plural: 'initiatives',
+  singular: 'initiative',
+  createInput: CreateInitiativeInput,
+  updateInput: UpdateInitiativeInput,
+  output: Initiative,
+  create: initiatives.createInitiative,
+  list: initiatives.listInitiatives,
+  get: initiatives.getInitiative,
+  update: initiatives.updateInitiative,
+  setTrashed: initiatives.setInitiativeTrashed,
+}));

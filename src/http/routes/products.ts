@@ -1,0 +1,103 @@
+/** Products and their membership. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { Id } from '../../schemas/common.ts';
+import { CreateProductInput, Product, UpdateProductInput } from '../../schemas/product.ts';
+import { createProduct } from '../../services/products/create-product.ts';
+import { getProduct } from '../../services/products/get-product.ts';
+import { listProducts } from '../../services/products/list-products.ts';
+import { setProductMember } from '../../services/products/set-product-member.ts';
+import { updateProduct } from '../../services/products/update-product.ts';
+import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
+
+const productParams = z.object({ productId: Id });
+
+const create = createRoute({
+  method: 'post',
+  path: '/products',
+  tags: ['products'],
+  summary: 'Create a product; its key (2–10 capitals) prefixes item keys',
+  security: authenticated,
+  request: jsonBody(CreateProductInput),
+  responses: { 201: jsonContent(Product, 'The product'), ...commonErrors },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/products',
+  tags: ['products'],
+  summary: 'Products you can see',
+  security: authenticated,
+  responses: { 200: jsonContent(z.object({ products: z.array(Product) }), 'Products'), 401: commonErrors[401] },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/products/{productId}',
+  tags: ['products'],
+  summary: 'One product',
+  security: authenticated,
+  request: { params: productParams },
+  responses: { 200: jsonContent(Product, 'The product'), ...commonErrors },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/products/{productId}',
+  tags: ['products'],
+  summary: 'Rename or re-describe a product (admins)',
+  security: authenticated,
+  request: { params: productParams, ...jsonBody(UpdateProductInput) },
+  responses: { 200: jsonContent(Product, 'The product'), ...commonErrors },
+});
+
+const memberParams = z.object({ productId: Id, userId: Id });
+
+const addMember = createRoute({
+  method: 'put',
+  path: '/products/{productId}/members/{userId}',
+  tags: ['products'],
+  summary: 'Give an editor or viewer access to a product (admins)',
+  security: authenticated,
+  request: { params: memberParams },
+  responses: { 204: { description: 'The user is a member' }, ...commonErrors },
+});
+
+const removeMember = createRoute({
+  method: 'delete',
+  path: '/products/{productId}/members/{userId}',
+  tags: ['products'],
+  summary: 'Take a user’s access to a product away (admins)',
+  security: authenticated,
+  request: { params: memberParams },
+  responses: { 204: { description: 'The user is no longer a member' }, ...commonErrors },
+});
+
+export const productRoutes = createRouter()
+  .openapi(create, async (c) => {
+    const product = await createProduct({ db: c.var.options.db, actor: c.var.actor, input: c.req.valid('json') });
+    return c.json(product, 201);
+  })
+  .openapi(list, async (c) => c.json({ products: await listProducts({ db: c.var.options.db, actor: c.var.actor }) }, 200))
+  .openapi(get, async (c) => {
+    const product = await getProduct({ db: c.var.options.db, actor: c.var.actor, productId: c.req.valid('param').productId });
+    return c.json(product, 200);
+  })
+  .openapi(update, async (c) => {
+    const product = await updateProduct({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      productId: c.req.valid('param').productId,
+      input: c.req.valid('json'),
+    });
+    return c.json(product, 200);
+  })
+  .openapi(addMember, async (c) => {
+    const { productId, userId } = c.req.valid('param');
+    await setProductMember({ db: c.var.options.db, actor: c.var.actor, productId, userId, member: true });
+    return c.body(null, 204);
+  })
+  .openapi(removeMember, async (c) => {
+    const { productId, userId } = c.req.valid('param');
+    await setProductMember({ db: c.var.options.db, actor: c.var.actor, productId, userId, member: false });
+    return c.body(null, 204);
+  });

@@ -1,0 +1,46 @@
+/** Shared schema pieces: ids, dates, errors, pagination. `z` comes from @hono/zod-openapi so every schema
+ *  here also describes itself in the OpenAPI document. */
+import { z } from '@hono/zod-openapi';
+
+export { z };
+
+/** An opaque object id (UUID). */
+export const Id = z.string().uuid().openapi({ example: '0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d' });
+
+/** A calendar date, `YYYY-MM-DD`, that exists. */
+export const DateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'must be a real calendar date')
+  .openapi({ example: '2027-03-31' });
+
+/** An ISO-8601 UTC timestamp. */
+export const Timestamp = z.string().openapi({ example: '2026-11-25T14:00:00.000Z' });
+
+/** Text of bounded length, trimmed. */
+export const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+export const requiredText = (max: number) => text(max).min(1, 'must not be empty');
+
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const Limit = z.coerce
+  .number()
+  .int('must be an integer')
+  .min(1, 'must be at least 1')
+  .max(500, 'must be at most 500')
+  .default(100);
+
+export const Cursor = z.string().max(200).optional();
+
+export const DeletedResponse = z.object({ id: Id, deleted: z.literal(true) }).openapi('Deleted');

@@ -1,0 +1,100 @@
+/** Dependencies between items, external business dependencies, and events. */
+import { DateOnly, Id, Timestamp, requiredText, text, z } from './common.ts';
+import { ItemRef } from './item.ts';
+
+export const DependencyKind = z.enum(['technical', 'business']).openapi('DependencyKind');
+
+export const CreateDependencyInput = z
+  .object({
+    blockedBy: ItemRef.optional().describe('This item cannot finish before the named item (id or key).'),
+    blocks: ItemRef.optional().describe('The named item (id or key) cannot finish before this item.'),
+    kind: DependencyKind.default('technical'),
+    note: text(2_000).default(''),
+  })
+  .strict()
+  .refine((v) => Boolean(v.blockedBy) !== Boolean(v.blocks), {
+    message: 'give exactly one of blockedBy or blocks',
+    path: ['blockedBy'],
+  })
+  .openapi('CreateDependencyInput');
+export type CreateDependencyInput = z.infer<typeof CreateDependencyInput>;
+
+export const Dependency = z
+  .object({
+    id: Id,
+    blockerId: Id,
+    blockerKey: z.string(),
+    blockedId: Id,
+    blockedKey: z.string(),
+    kind: DependencyKind,
+    note: z.string(),
+    createdAt: Timestamp,
+  })
+  .openapi('Dependency');
+
+const externalFields = {
+  title: requiredText(300).describe('What is awaited: an approval, a partner delivery, a contract.'),
+  owner: text(200).describe('Who is responsible for it.'),
+  expectedDate: DateOnly.nullable(),
+  met: z.boolean(),
+  note: text(2_000),
+};
+
+export const CreateExternalDependencyInput = z
+  .object({
+    ...externalFields,
+    owner: externalFields.owner.default(''),
+    expectedDate: externalFields.expectedDate.default(null),
+    met: z.boolean().default(false),
+    note: externalFields.note.default(''),
+  })
+  .strict()
+  .openapi('CreateExternalDependencyInput');
+export type CreateExternalDependencyInput = z.infer<typeof CreateExternalDependencyInput>;
+
+export const UpdateExternalDependencyInput = z
+  .object(externalFields)
+  .partial()
+  .strict()
+  .openapi('UpdateExternalDependencyInput');
+export type UpdateExternalDependencyInput = z.infer<typeof UpdateExternalDependencyInput>;
+
+export const ExternalDependency = z
+  .object({
+    id: Id,
+    itemId: Id,
+    title: z.string(),
+    owner: z.string(),
+    expectedDate: z.string().nullable(),
+    met: z.boolean(),
+    note: z.string(),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .openapi('ExternalDependency');
+
+export const ItemDependencies = z
+  .object({
+    blockedBy: z.array(Dependency),
+    blocks: z.array(Dependency),
+    external: z.array(ExternalDependency),
+  })
+  .openapi('ItemDependencies');
+
+export const Event = z
+  .object({
+    id: z.number().int(),
+    at: Timestamp,
+    actorId: Id.nullable(),
+    productId: Id.nullable(),
+    entityType: z.string(),
+    entityId: z.string(),
+    action: z.string(),
+    changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).describe('field → [before, after]'),
+  })
+  .openapi('Event');
+
+export const EventPage = z
+  .object({ events: z.array(Event), nextCursor: z.string().nullable() })
+  .openapi('EventPage');

@@ -1,0 +1,77 @@
+/** Initiatives: the roadmap's units of strategy. */
+import { DateOnly, Id, Timestamp, requiredText, text, z } from './common.ts';
+
+export const Horizon = z.enum(['now', 'next', 'later']).openapi('Horizon');
+export const Confidence = z.enum(['committed', 'planned', 'exploratory']).openapi('Confidence');
+export const Visibility = z.enum(['internal', 'public']).openapi('Visibility');
+export const InitiativeStatus = z.enum(['proposed', 'active', 'done', 'dropped']).openapi('InitiativeStatus');
+
+const fields = {
+  title: requiredText(300),
+  summary: text(20_000).describe('Internal summary (markdown).'),
+  themeId: Id.nullable(),
+  objectiveIds: z.array(Id).max(50, 'must list at most 50 objectives'),
+  horizon: Horizon,
+  startDate: DateOnly.nullable(),
+  targetDate: DateOnly.nullable(),
+  confidence: Confidence,
+  visibility: Visibility,
+  publicSummary: text(5_000).describe('Customer-facing words; the only text a public roadmap shows.'),
+  status: InitiativeStatus,
+  successMetrics: z.array(requiredText(500)).max(50, 'must list at most 50 metrics'),
+};
+
+const datesInOrder = (v: { startDate?: string | null; targetDate?: string | null }) =>
+  !v.startDate || !v.targetDate || v.startDate <= v.targetDate;
+const datesMessage = { message: 'must not be before startDate', path: ['targetDate'] };
+
+export const CreateInitiativeInput = z
+  .object({
+    ...fields,
+    summary: fields.summary.default(''),
+    themeId: fields.themeId.default(null),
+    objectiveIds: fields.objectiveIds.default([]),
+    horizon: Horizon.default('later'),
+    startDate: fields.startDate.default(null),
+    targetDate: fields.targetDate.default(null),
+    confidence: Confidence.default('exploratory'),
+    visibility: Visibility.default('internal'),
+    publicSummary: fields.publicSummary.default(''),
+    status: InitiativeStatus.default('proposed'),
+    successMetrics: fields.successMetrics.default([]),
+  })
+  .strict()
+  .refine(datesInOrder, datesMessage)
+  .openapi('CreateInitiativeInput');
+export type CreateInitiativeInput = z.infer<typeof CreateInitiativeInput>;
+
+export const UpdateInitiativeInput = z
+  .object(fields)
+  .partial()
+  .strict()
+  .refine(datesInOrder, datesMessage)
+  .openapi('UpdateInitiativeInput');
+export type UpdateInitiativeInput = z.infer<typeof UpdateInitiativeInput>;
+
+export const Initiative = z
+  .object({
+    id: Id,
+    productId: Id,
+    title: z.string(),
+    summary: z.string(),
+    themeId: Id.nullable(),
+    objectiveIds: z.array(Id),
+    horizon: Horizon,
+    startDate: z.string().nullable(),
+    targetDate: z.string().nullable(),
+    confidence: Confidence,
+    visibility: Visibility,
+    publicSummary: z.string(),
+    status: InitiativeStatus,
+    successMetrics: z.array(z.string()),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    deletedAt: Timestamp.nullable(),
+  })
+  .openapi('Initiative');

@@ -1,0 +1,127 @@
+/** Backlog items, their ordering, and the list query. */
+import { Cursor, Id, Limit, Timestamp, requiredText, text, z } from './common.ts';
+
+export const ItemType = z.enum(['story', 'task', 'bug', 'spike']).openapi('ItemType');
+export const ItemStatus = z
+  .enum(['backlog', 'ready', 'in_progress', 'in_review', 'done', 'wont_do'])
+  .openapi('ItemStatus');
+
+/** "As a … I want … so that …" */
+export const Story = z
+  .object({ asA: requiredText(300), iWant: requiredText(1_000), soThat: text(1_000).default('') })
+  .strict()
+  .openapi('Story');
+
+export const AcceptanceCriterion = z
+  .object({ text: requiredText(2_000), done: z.boolean().default(false) })
+  .strict()
+  .openapi('AcceptanceCriterion');
+
+export const Label = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(50, 'must be at most 50 characters')
+  .regex(/^[^,\s][^,]*$/, 'must not contain commas');
+
+/** An item's id or its key (CAI-42). */
+export const ItemRef = z.string().min(1).max(100).openapi({ example: 'CAI-42' });
+
+const fields = {
+  type: ItemType,
+  title: requiredText(500),
+  story: Story.nullable(),
+  description: text(100_000).describe('Markdown.'),
+  acceptanceCriteria: z.array(AcceptanceCriterion).max(100, 'must list at most 100 criteria'),
+  estimate: z.number().min(0, 'must be at least 0').max(1_000, 'must be at most 1000').nullable(),
+  status: ItemStatus,
+  initiativeId: Id.nullable(),
+  labels: z
+    .array(Label)
+    .max(20, 'must list at most 20 labels')
+    .transform((labels) => [...new Set(labels)]),
+  assigneeId: Id.nullable(),
+};
+
+const placement = {
+  beforeId: Id.optional().describe('Place the new item just above this item.'),
+  afterId: Id.optional().describe('Place the new item just below this item.'),
+};
+const onePlacement = (v: { beforeId?: string | undefined; afterId?: string | undefined }) =>
+  !(v.beforeId && v.afterId);
+const onePlacementMessage = { message: 'give beforeId or afterId, not both', path: ['afterId'] };
+
+export const CreateItemInput = z
+  .object({
+    ...fields,
+    type: ItemType.default('story'),
+    story: fields.story.default(null),
+    description: fields.description.default(''),
+    acceptanceCriteria: fields.acceptanceCriteria.default([]),
+    estimate: fields.estimate.default(null),
+    status: ItemStatus.default('backlog'),
+    initiativeId: fields.initiativeId.default(null),
+    labels: fields.labels.default([]),
+    assigneeId: fields.assigneeId.default(null),
+    ...placement,
+  })
+  .strict()
+  .refine(onePlacement, onePlacementMessage)
+  .openapi('CreateItemInput');
+export type CreateItemInput = z.infer<typeof CreateItemInput>;
+
+export const UpdateItemInput = z.object(fields).partial().strict().openapi('UpdateItemInput');
+export type UpdateItemInput = z.infer<typeof UpdateItemInput>;
+
+export const MoveItemInput = z
+  .object({
+    beforeId: Id.optional().describe('Move the item just above this one.'),
+    afterId: Id.optional().describe('Move the item just below this one.'),
+  })
+  .strict()
+  .refine((v) => Boolean(v.beforeId) !== Boolean(v.afterId), {
+    message: 'give exactly one of beforeId or afterId',
+    path: ['beforeId'],
+  })
+  .openapi('MoveItemInput');
+export type MoveItemInput = z.infer<typeof MoveItemInput>;
+
+export const ListItemsQuery = z
+  .object({
+    status: ItemStatus.optional(),
+    type: ItemType.optional(),
+    initiativeId: z.union([Id, z.literal('none')]).optional().describe('`none` lists items serving no initiative.'),
+    label: Label.optional(),
+    q: z.string().trim().max(200, 'must be at most 200 characters').optional().describe('Full-text search.'),
+    limit: Limit,
+    cursor: Cursor,
+  })
+  .strict();
+export type ListItemsQuery = z.infer<typeof ListItemsQuery>;
+
+export const Item = z
+  .object({
+    id: Id,
+    key: z.string(),
+    productId: Id,
+    type: ItemType,
+    title: z.string(),
+    story: z.object({ asA: z.string(), iWant: z.string(), soThat: z.string() }).nullable(),
+    description: z.string(),
+    acceptanceCriteria: z.array(z.object({ text: z.string(), done: z.boolean() })),
+    estimate: z.number().nullable(),
+    status: ItemStatus,
+    initiativeId: Id.nullable(),
+    labels: z.array(z.string()),
+    assigneeId: Id.nullable(),
+    rank: z.string(),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    deletedAt: Timestamp.nullable(),
+  })
+  .openapi('Item');
+
+export const ItemPage = z
+  .object({ items: z.array(Item), nextCursor: z.string().nullable() })
+  .openapi('ItemPage');

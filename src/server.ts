@@ -1,0 +1,53 @@
+/** Starts Cairn's HTTP server on a migrated database and stops it cleanly. */
+import { readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import type { ServerConfig } from './config.ts';
+import { createApp } from './http/app.ts';
+import { type Database, openDatabase } from './store/database.ts';
+import { migrateToLatest } from './store/migrate.ts';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, log: (line: string) => void = console.log): Promise<RunningServer> {
+  const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  await migrateToLatest(database.db);
+  const app = createApp({
+    db: database.db,
+    dialect: database.dialect,
+    version: VERSION,
+    auth: config.auth,
+    corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
+    bodyLimitBytes: config.bodyLimitBytes,
+    log: (message) => console.error(message),
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  log(`Cairn ${VERSION} listening on ${url} (database: ${database.describe})`);
+  return {
+    url,
+    database,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections would hold close() open; idle ones can go now.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/** API tokens: created (the secret is shown once, stored hashed), listed, revoked at once. */
+import { randomUUID } from 'node:crypto';
+import type { CreateTokenInput } from '../../schemas/user.ts';
+import type { Db } from '../../store/database.ts';
+import type { UserRow } from '../../store/tables.ts';
+import { type ServiceContext, timestamp } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { recordEvent } from '../events/record-event.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+
+type TokenRow = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; expires_at: string | null; revoked_at: string | null };
+
+export function presentToken(row: TokenRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}
+export type ApiToken = ReturnType<typeof presentToken>;
+
+/** Creates a token for the actor (a viewer's token can read only, like the viewer). */
+export async function createApiToken(ctx: ServiceContext & { input: CreateTokenInput }): Promise<ApiToken & { token: string }> {
+  const at = timestamp(ctx);
+  const token = newSecret('cairn');
+  const row = {
+    id: randomUUID(),
+    user_id: ctx.actor.id,
+    name: ctx.input.name,
+    token_hash: hashSecret(token),
+    prefix: token.slice(0, 12),
+    created_at: at,
+    last_used_at: null,
+    expires_at: ctx.input.expiresInDays ? new Date(Date.parse(at) + ctx.input.expiresInDays * 86_400_000).toISOString() : null,
+    revoked_at: null,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('api_tokens').values(row).execute();
+    await recordEvent(trx, {
+      productId: null,
+      actorId: ctx.actor.id,
+      at,
+      entityType: 'token',
+      entityId: row.id,
+      action: 'created',
+      changes: { name: [null, row.name], expiresAt: [null, row.expires_at] },
+    });
+  });
+  return { ...presentToken(row), token };
+}
+
+export async function listApiTokens(ctx: ServiceContext): Promise<ApiToken[]> {
+  const rows = await ctx.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', ctx.actor.id)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(presentToken);
+}
+
+/** Revokes one of the actor's tokens; the next request with it gets 401. */
+export async function revokeApiToken(ctx: ServiceContext & { id: string }): Promise<ApiToken> {
+  const at = timestamp(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', ctx.id)
+      .where('user_id', '=', ctx.actor.id)
+      .executeTakeFirst();
+    if (!row) throw notFound('token');
+    if (row.revoked_at) return presentToken(row);
+    await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', row.id).execute();
+    await recordEvent(trx, {
+      productId: null,
+      actorId: ctx.actor.id,
+      at,
+      entityType: 'token',
+      entityId: row.id,
+      action: 'revoked',
+      changes: { revokedAt: [null, at] },
+    });
+    return presentToken({ ...row, revoked_at: at });
+  });
+}
+
+/** The user behind a live API token, or null. */
+export async function resolveApiToken(db: Db, token: string, now: Date): Promise<UserRow | null> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select(['api_tokens.id as token_id', 'api_tokens.expires_at as token_expires_at', 'api_tokens.revoked_at', 'api_tokens.last_used_at'])
+    .where('api_tokens.token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at || row.disabled_at) return null;
+  if (row.token_expires_at && now.getTime() >= Date.parse(row.token_expires_at)) return null;
+  // Record use at most once a minute: an audit hint, not worth a write per request.
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= 60_000) {
+    await db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.token_id).execute();
+  }
+  const { token_id: _i, token_expires_at: _e, revoked_at: _r, last_used_at: _u, ...user } = row;
+  return user;
+}

@@ -1,0 +1,45 @@
+/** Browser sessions: created at login, checked (idle and absolute expiry) on every request, ended at logout. */
+import type { Db } from '../../store/database.ts';
+import type { UserRow } from '../../store/tables.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+import type { AuthSettings } from './settings.ts';
+
+/** last_seen_at is written at most this often, so reads do not turn into writes on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function createSession(db: Db, userId: string, settings: AuthSettings, now: Date) {
+  const token = newSecret('cairn_s');
+  const expiresAt = new Date(now.getTime() + settings.sessionMaxHours * 3_600_000).toISOString();
+  await db
+    .insertInto('sessions')
+    .values({ id_hash: hashSecret(token), user_id: userId, created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt })
+    .execute();
+  return { token, expiresAt };
+}
+
+/** The user behind a live session token, or null if unknown, expired (idle or absolute) or the user is disabled. */
+export async function resolveSession(db: Db, token: string, settings: AuthSettings, now: Date): Promise<UserRow | null> {
+  const idHash = hashSecret(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.last_seen_at', 'sessions.expires_at'])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row || row.disabled_at) return null;
+  const idleLimit = Date.parse(row.last_seen_at) + settings.sessionIdleMinutes * 60_000;
+  if (now.getTime() >= Date.parse(row.expires_at) || now.getTime() >= idleLimit) {
+    await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    return null;
+  }
+  if (now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
+  }
+  const { last_seen_at: _l, expires_at: _e, ...user } = row;
+  return user;
+}
+
+export async function endSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', hashSecret(token)).execute();
+}

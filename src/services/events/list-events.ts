@@ -1,0 +1,50 @@
+/** The event log: a product's events after a cursor, and one object's history. */
+import { type PlanningEvent, presentEvent } from '../../presenters/planning.ts';
+import type { ServiceContext } from '../context.ts';
+import { invalidField } from '../errors.ts';
+import { loadItem } from '../items/load-item.ts';
+import { loadVisibleProduct } from '../products/product-access.ts';
+
+export interface EventPage {
+  events: PlanningEvent[];
+  nextCursor: string | null;
+}
+
+/**
+ * Events of one product with ids above `after`, oldest first. Writers hold the product's lock while they
+ * append (see lockProductForWrite), so ids within a product become visible in order and polling with the
+ * last cursor never skips an event.
+ */
+export async function listProductEvents(
+  ctx: ServiceContext & { productId: string; after?: string | undefined; limit: number },
+): Promise<EventPage> {
+  await loadVisibleProduct(ctx.db, ctx.actor, ctx.productId);
+  let after = 0;
+  if (ctx.after !== undefined) {
+    if (!/^\d{1,15}$/.test(ctx.after)) throw invalidField('after', 'must be a cursor this API returned');
+    after = Number(ctx.after);
+  }
+  const rows = await ctx.db
+    .selectFrom('events')
+    .selectAll()
+    .where('product_id', '=', ctx.productId)
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(ctx.limit)
+    .execute();
+  const events = rows.map(presentEvent);
+  const last = events.at(-1);
+  return { events, nextCursor: last ? String(last.id) : (ctx.after ?? null) };
+}
+
+/** Every event of one item, oldest first: the item's history. */
+export async function listItemHistory(ctx: ServiceContext & { id: string }): Promise<PlanningEvent[]> {
+  const item = await loadItem(ctx.db, ctx.actor, ctx.id);
+  const rows = await ctx.db
+    .selectFrom('events')
+    .selectAll()
+    .where('entity_id', '=', item.id)
+    .orderBy('id')
+    .execute();
+  return rows.map(presentEvent);
+}

@@ -1,0 +1,63 @@
+/** Creates a backlog item with the product's next key (CAI-42), placed at the bottom or as asked. */
+import { randomUUID } from 'node:crypto';
+import { creationChanges } from '../../domain/changes.ts';
+import { type Item, presentItem } from '../../presenters/planning.ts';
+import type { CreateItemInput } from '../../schemas/item.ts';
+import { type ServiceContext, timestamp } from '../context.ts';
+import { recordEvent } from '../events/record-event.ts';
+import { lockProductForWrite } from '../products/product-access.ts';
+import { itemColumns } from './item-columns.ts';
+import { rankForPlacement, rebalanceAround } from './placement.ts';
+import { validateItemReferences, writeLabels } from './validate-item-references.ts';
+
+export async function createItem(ctx: ServiceContext & { productId: string; input: CreateItemInput }): Promise<Item> {
+  const at = timestamp(ctx);
+  const { beforeId, afterId, ...fields } = ctx.input;
+  return ctx.db.transaction().execute(async (trx) => {
+    const product = await lockProductForWrite(trx, ctx.actor, ctx.productId);
+    await validateItemReferences(trx, product.id, fields);
+    const { rank, requiresRebalance } = await rankForPlacement(trx, product.id, { beforeId, afterId });
+    const { next_item_number: number } = await trx
+      .updateTable('products')
+      .set((eb) => ({ next_item_number: eb('next_item_number', '+', 1) }))
+      .where('id', '=', product.id)
+      .returning('next_item_number')
+      .executeTakeFirstOrThrow();
+    const id = randomUUID();
+    const columns = itemColumns(fields);
+    const row = {
+      id,
+      product_id: product.id,
+      number,
+      key: `${product.key}-${number}`,
+      type: fields.type,
+      title: fields.title,
+      story: columns.story ?? null,
+      description: fields.description,
+      acceptance_criteria: columns.acceptance_criteria ?? '[]',
+      estimate: fields.estimate,
+      status: fields.status,
+      initiative_id: fields.initiativeId,
+      labels: JSON.stringify(fields.labels),
+      assignee_id: fields.assigneeId,
+      rank,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    };
+    await trx.insertInto('items').values(row).execute();
+    await writeLabels(trx, id, fields.labels);
+    await recordEvent(trx, {
+      productId: product.id,
+      actorId: ctx.actor.id,
+      at,
+      entityType: 'item',
+      entityId: id,
+      action: 'created',
+      changes: creationChanges({ key: row.key, ...fields, rank }),
+    });
+    if (requiresRebalance) await rebalanceAround(trx, product.id, rank, ctx.actor.id, at);
+    return presentItem(await trx.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  });
+}

@@ -1,0 +1,28 @@
+/** Finds an item by id or key (CAI-42), scoped to the products the actor can see. */
+import type { Db } from '../../store/database.ts';
+import type { ItemRow } from '../../store/tables.ts';
+import type { Actor } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import { isVisible } from '../products/product-access.ts';
+
+const KEY = /^[A-Z]{2,10}-[1-9]\d{0,9}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loadItem(db: Db, actor: Actor, idOrKey: string): Promise<ItemRow> {
+  const byKey = KEY.test(idOrKey);
+  if (!byKey && !UUID.test(idOrKey)) throw notFound('item');
+  const row = await db
+    .selectFrom('items')
+    .selectAll()
+    .where(byKey ? 'key' : 'id', '=', byKey ? idOrKey : idOrKey.toLowerCase())
+    .executeTakeFirst();
+  if (!row || !(await isVisible(db, actor, row.product_id))) throw notFound('item');
+  return row;
+}
+
+/** Like loadItem, for a change: a trashed item must be restored before it is edited. */
+export async function loadLiveItem(db: Db, actor: Actor, idOrKey: string): Promise<ItemRow> {
+  const row = await loadItem(db, actor, idOrKey);
+  if (row.deleted_at) throw new AppError('in_trash', `${row.key} is in the trash; restore it first`);
+  return row;
+}

@@ -1,0 +1,101 @@
+/**
+ * Where an item goes in its product's total order. Trashed items keep their rank and take part in the
+ * order (invisibly), so a restore puts an item back where it was and ranks stay unique across the table.
+ */
+import { planRebalance, rankBetween } from '../../domain/rank.ts';
+import type { Db } from '../../store/database.ts';
+import { invalidField } from '../errors.ts';
+import { recordEvent } from '../events/record-event.ts';
+
+export interface Placement {
+  beforeId?: string | undefined;
+  afterId?: string | undefined;
+}
+
+async function anchorRank(db: Db, productId: string, id: string, path: string, movingId?: string): Promise<string> {
+  if (id === movingId) throw invalidField(path, 'must name another item than the one being moved');
+  const row = await db
+    .selectFrom('items')
+    .select('rank')
+    .where('id', '=', id)
+    .where('product_id', '=', productId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw invalidField(path, 'does not name a live item of this product');
+  return row.rank;
+}
+
+async function neighbour(db: Db, productId: string, rank: string | null, side: 'below' | 'above', exceptId?: string) {
+  let query = db.selectFrom('items').select('rank').where('product_id', '=', productId);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  if (rank !== null) query = query.where('rank', side === 'below' ? '>' : '<', rank);
+  const row = await query
+    .orderBy('rank', side === 'below' ? 'asc' : 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.rank ?? null;
+}
+
+/** The rank for an item placed as asked (default: the bottom), excluding `movingId` from the order. */
+export async function rankForPlacement(
+  db: Db,
+  productId: string,
+  placement: Placement,
+  movingId?: string,
+): Promise<{ rank: string; requiresRebalance: boolean }> {
+  if (placement.beforeId) {
+    const upper = await anchorRank(db, productId, placement.beforeId, 'beforeId', movingId);
+    return rankBetween(await neighbour(db, productId, upper, 'above', movingId), upper);
+  }
+  if (placement.afterId) {
+    const lower = await anchorRank(db, productId, placement.afterId, 'afterId', movingId);
+    return rankBetween(lower, await neighbour(db, productId, lower, 'below', movingId));
+  }
+  return rankBetween(await neighbour(db, productId, null, 'above', movingId), null);
+}
+
+/**
+ * Respaces the ranks around one that grew long. Only a small window of neighbours is rewritten; each
+ * rewritten rank is recorded as an event so any past order can be replayed.
+ */
+export async function rebalanceAround(
+  db: Db,
+  productId: string,
+  rank: string,
+  actorId: string | null,
+  at: string,
+): Promise<void> {
+  const rows = await db
+    .selectFrom('items')
+    .select(['id', 'rank'])
+    .where('product_id', '=', productId)
+    .orderBy('rank')
+    .execute();
+  const index = rows.findIndex((r) => r.rank === rank);
+  if (index < 0) return;
+  const plan = planRebalance(
+    rows.map((r) => r.rank),
+    index,
+  );
+  const window = rows.slice(plan.start, plan.end);
+  // Two steps, because the unique (product_id, rank) index is checked row by row: park the window on
+  // placeholder ranks that sort after every real key ('~' > base-62), then write the final keys.
+  for (const row of window) {
+    await db.updateTable('items').set({ rank: `~${row.id}` }).where('id', '=', row.id).execute();
+  }
+  for (const [i, row] of window.entries()) {
+    const next = plan.ranks[i]!;
+    await db.updateTable('items').set({ rank: next }).where('id', '=', row.id).execute();
+    if (next !== row.rank) {
+      await recordEvent(db, {
+        productId,
+        actorId,
+        at,
+        entityType: 'item',
+        entityId: row.id,
+        action: 'rebalanced',
+        changes: { rank: [row.rank, next] },
+      });
+    }
+  }
+}

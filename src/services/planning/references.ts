@@ -1,0 +1,32 @@
+/** Checks that an id named in input refers to a live object of the same product (a validation error if not). */
+import type { Db } from '../../store/database.ts';
+import { invalidField } from '../errors.ts';
+
+type ScopedTable = 'objectives' | 'themes' | 'initiatives';
+
+export async function assertInProduct(
+  db: Db,
+  table: ScopedTable,
+  id: string,
+  productId: string,
+  path: string,
+): Promise<void> {
+  const row = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('product_id', '=', productId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw invalidField(path, `does not name a ${table.slice(0, -1)} of this product`);
+}
+
+export async function assertActiveUser(db: Db, id: string, path: string): Promise<void> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw invalidField(path, 'does not name an active user');
+}

@@ -1,0 +1,43 @@
+/**
+ * Scoping: every lookup of a product goes through here, so a caller never reaches a product (or anything
+ * in it) that it may not see. Owners and admins see every product; editors and viewers see the products
+ * they are members of. An invisible product answers `not_found`, never `forbidden`: ids are not confirmed.
+ */
+import type { Db } from '../../store/database.ts';
+import { dialectOf } from '../../store/database.ts';
+import type { ProductRow } from '../../store/tables.ts';
+import type { Actor } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { authorize, can } from '../policy.ts';
+
+/** The product if `actor` may see it; `not_found` otherwise. */
+export async function loadVisibleProduct(db: Db, actor: Actor, productId: string): Promise<ProductRow> {
+  const product = await db.selectFrom('products').selectAll().where('id', '=', productId).executeTakeFirst();
+  if (!product || !(await isVisible(db, actor, product.id))) throw notFound('product');
+  return product;
+}
+
+export async function isVisible(db: Db, actor: Actor, productId: string): Promise<boolean> {
+  if (can(actor, 'see_all_products')) return true;
+  const member = await db
+    .selectFrom('product_members')
+    .select('user_id')
+    .where('product_id', '=', productId)
+    .where('user_id', '=', actor.id)
+    .executeTakeFirst();
+  return member !== undefined;
+}
+
+/**
+ * Checks that `actor` may write to the product and takes the product's write lock for the rest of the
+ * transaction. On PostgreSQL the row lock serialises writers of one product across servers, so rank keys
+ * never collide and event ids within a product are committed in order (readers of `events?after=` never
+ * miss one). SQLite has a single writer already.
+ */
+export async function lockProductForWrite(trx: Db, actor: Actor, productId: string): Promise<ProductRow> {
+  authorize(actor, 'write');
+  if (dialectOf(trx) === 'postgres') {
+    await trx.selectFrom('products').select('id').where('id', '=', productId).forUpdate().execute();
+  }
+  return loadVisibleProduct(trx, actor, productId);
+}

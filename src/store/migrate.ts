@@ -1,0 +1,23 @@
+/** Runs the schema migrations (plain up/down modules) with Kysely's migrator. */
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as initial from './migrations/001-initial.ts';
+
+const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+};
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/** Brings the schema to the latest version; throws with the failing migration's name on error. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationOutcome> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,207 @@
+/**
+ * Typed table interfaces for Kysely. Both dialects use the same column types: ids and ISO timestamps are
+ * text, booleans are integers (0/1), JSON is text. Only `store/` reads these shapes; services present them.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: 'owner' | 'admin' | 'editor' | 'viewer';
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface ProductsTable {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  next_item_number: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ProductMembersTable {
+  product_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface ObjectivesTable {
+  id: string;
+  product_id: string;
+  title: string;
+  description: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ThemesTable {
+  id: string;
+  product_id: string;
+  name: string;
+  color: string;
+  description: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface InitiativesTable {
+  id: string;
+  product_id: string;
+  theme_id: string | null;
+  title: string;
+  summary: string;
+  horizon: 'now' | 'next' | 'later';
+  start_date: string | null;
+  target_date: string | null;
+  confidence: 'committed' | 'planned' | 'exploratory';
+  visibility: 'internal' | 'public';
+  public_summary: string;
+  status: 'proposed' | 'active' | 'done' | 'dropped';
+  success_metrics: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface InitiativeObjectivesTable {
+  initiative_id: string;
+  objective_id: string;
+}
+
+export interface ItemsTable {
+  seq: Generated<number>;
+  id: string;
+  product_id: string;
+  number: number;
+  key: string;
+  type: 'story' | 'task' | 'bug' | 'spike';
+  title: string;
+  story: string | null;
+  description: string;
+  acceptance_criteria: string;
+  estimate: number | null;
+  status: 'backlog' | 'ready' | 'in_progress' | 'in_review' | 'done' | 'wont_do';
+  initiative_id: string | null;
+  assignee_id: string | null;
+  labels: string;
+  rank: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ItemLabelsTable {
+  item_id: string;
+  label: string;
+}
+
+export interface DependenciesTable {
+  id: string;
+  product_id: string;
+  blocker_id: string;
+  blocked_id: string;
+  kind: 'technical' | 'business';
+  note: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface ExternalDependenciesTable {
+  id: string;
+  item_id: string;
+  title: string;
+  owner: string;
+  expected_date: string | null;
+  met: number;
+  note: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  product_id: string | null;
+  actor_id: string | null;
+  at: string;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  changes: string;
+}
+
+export interface Tables {
+  workspace: WorkspaceTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  products: ProductsTable;
+  product_members: ProductMembersTable;
+  objectives: ObjectivesTable;
+  themes: ThemesTable;
+  initiatives: InitiativesTable;
+  initiative_objectives: InitiativeObjectivesTable;
+  items: ItemsTable;
+  item_labels: ItemLabelsTable;
+  dependencies: DependenciesTable;
+  external_dependencies: ExternalDependenciesTable;
+  events: EventsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ProductRow = Selectable<ProductsTable>;
+export type ObjectiveRow = Selectable<ObjectivesTable>;
+export type ThemeRow = Selectable<ThemesTable>;
+export type InitiativeRow = Selectable<InitiativesTable>;
+export type ItemRow = Selectable<ItemsTable>;
+export type NewItemRow = Insertable<ItemsTable>;
+export type ItemUpdate = Updateable<ItemsTable>;
+export type DependencyRow = Selectable<DependenciesTable>;
+export type ExternalDependencyRow = Selectable<ExternalDependenciesTable>;
+export type EventRow = Selectable<EventsTable>;
