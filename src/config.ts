@@ -23,11 +23,18 @@ export interface ConfigFlags {
 }
 
 const positive = (name: string) =>
-  z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).positive(`${name} must be positive`);
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .positive(`${name} must be positive`);
 
 const schema = z.object({
   host: z.string().min(1),
-  port: z.coerce.number({ error: 'port must be a number' }).int().min(0, 'port must be 0–65535').max(65535, 'port must be 0–65535'),
+  port: z.coerce
+    .number({ error: 'port must be a number' })
+    .int()
+    .min(0, 'port must be 0–65535')
+    .max(65535, 'port must be 0–65535'),
   dataDir: z.string().min(1),
   databaseUrl: z
     .string()
@@ -47,7 +54,10 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     port: flags.port ?? env.PORT ?? 4100,
     dataDir: flags.data ?? env.CAIRN_DATA_DIR ?? 'cairn-data',
     databaseUrl: flags.databaseUrl ?? (env.DATABASE_URL || undefined),
-    corsOrigins: (env.CAIRN_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.CAIRN_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     trustProxy: env.CAIRN_TRUST_PROXY === '1' || env.CAIRN_TRUST_PROXY === 'true',
     bodyLimitBytes: env.CAIRN_BODY_LIMIT_BYTES ?? 1024 * 1024,
     sessionIdleMinutes: env.CAIRN_SESSION_IDLE_MINUTES ?? defaultAuthSettings.sessionIdleMinutes,
@@ -67,6 +77,10 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     corsOrigins: c.corsOrigins,
     trustProxy: c.trustProxy,
     bodyLimitBytes: c.bodyLimitBytes,
-    auth: { ...defaultAuthSettings, sessionIdleMinutes: c.sessionIdleMinutes, sessionMaxHours: c.sessionMaxHours },
+    auth: {
+      ...defaultAuthSettings,
+      sessionIdleMinutes: c.sessionIdleMinutes,
+      sessionMaxHours: c.sessionMaxHours,
+    },
   };
 }

@@ -5,7 +5,9 @@ import { openFromFlags, withDatabaseOptions } from './database-options.ts';
 
 export function demoCommand(): Command {
   return withDatabaseOptions(new Command('demo'))
-    .description('Load the demo product (vision, objectives, themes, initiatives, ~150 items, months of history).')
+    .description(
+      'Load the demo product (vision, objectives, themes, initiatives, ~150 items, months of history).',
+    )
     .action(async (flags: { data?: string; databaseUrl?: string }) => {
       const database = await openFromFlags(flags);
       try {

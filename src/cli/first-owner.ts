@@ -11,6 +11,7 @@ export async function firstOwner(db: Db): Promise<Actor> {
     .where('disabled_at', 'is', null)
     .orderBy('created_at')
     .executeTakeFirst();
-  if (!owner) throw new AppError('not_found', 'no owner yet: run `cairn users add` or POST /api/v1/setup first');
+  if (!owner)
+    throw new AppError('not_found', 'no owner yet: run `cairn users add` or POST /api/v1/setup first');
   return owner;
 }

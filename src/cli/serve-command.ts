@@ -11,27 +11,35 @@ export function serveCommand(): Command {
     .option('-p, --port <port>', 'port to listen on (env PORT, default 4100)')
     .option('--host <host>', 'address to bind (env CAIRN_HOST, default 127.0.0.1)')
     .option('--demo', 'load the demo product on first start (when the database has no products)')
-    .action(async (flags: { port?: string; host?: string; data?: string; databaseUrl?: string; demo?: boolean }) => {
-      const config = loadConfig(flags);
-      const server = await startServer(config);
-      if (flags.demo) {
-        const outcome = await loadDemo(server.database.db, { onlyIfEmpty: true });
-        console.log(outcome.message);
-      }
-      let stopping = false;
-      const stop = (signal: string) => {
-        if (stopping) return;
-        stopping = true;
-        console.log(`Cairn stopping (${signal})`);
-        server.close().then(
-          () => process.exit(0),
-          (error: unknown) => {
-            console.error(error);
-            process.exit(1);
-          },
-        );
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
-    });
+    .action(
+      async (flags: {
+        port?: string;
+        host?: string;
+        data?: string;
+        databaseUrl?: string;
+        demo?: boolean;
+      }) => {
+        const config = loadConfig(flags);
+        const server = await startServer(config);
+        if (flags.demo) {
+          const outcome = await loadDemo(server.database.db, { onlyIfEmpty: true });
+          console.log(outcome.message);
+        }
+        let stopping = false;
+        const stop = (signal: string) => {
+          if (stopping) return;
+          stopping = true;
+          console.log(`Cairn stopping (${signal})`);
+          server.close().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              console.error(error);
+              process.exit(1);
+            },
+          );
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      },
+    );
 }

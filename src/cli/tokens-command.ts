@@ -13,25 +13,37 @@ export function tokensCommand(): Command {
     .requiredOption('--email <email>', 'the user the token acts as')
     .option('--name <name>', 'a label to recognise the token by', 'cli')
     .option('--expires-in-days <days>', 'days until it expires (default: never)')
-    .action(async (flags: { email: string; name: string; expiresInDays?: string; data?: string; databaseUrl?: string }) => {
-      const database = await openFromFlags(flags);
-      try {
-        const user = await database.db
-          .selectFrom('users')
-          .select(['id', 'role'])
-          .where('email', '=', flags.email.trim().toLowerCase())
-          .where('disabled_at', 'is', null)
-          .executeTakeFirst();
-        if (!user) throw notFound(`user ${flags.email}`);
-        const input = parseOrExplain(CreateTokenInput, {
-          name: flags.name,
-          ...(flags.expiresInDays !== undefined && { expiresInDays: Number(flags.expiresInDays) }),
-        });
-        const token = await createApiToken({ db: database.db, actor: { id: user.id, role: user.role }, input });
-        console.log(token.token);
-      } finally {
-        await database.close();
-      }
-    });
+    .action(
+      async (flags: {
+        email: string;
+        name: string;
+        expiresInDays?: string;
+        data?: string;
+        databaseUrl?: string;
+      }) => {
+        const database = await openFromFlags(flags);
+        try {
+          const user = await database.db
+            .selectFrom('users')
+            .select(['id', 'role'])
+            .where('email', '=', flags.email.trim().toLowerCase())
+            .where('disabled_at', 'is', null)
+            .executeTakeFirst();
+          if (!user) throw notFound(`user ${flags.email}`);
+          const input = parseOrExplain(CreateTokenInput, {
+            name: flags.name,
+            ...(flags.expiresInDays !== undefined && { expiresInDays: Number(flags.expiresInDays) }),
+          });
+          const token = await createApiToken({
+            db: database.db,
+            actor: { id: user.id, role: user.role },
+            input,
+          });
+          console.log(token.token);
+        } finally {
+          await database.close();
+        }
+      },
+    );
   return tokens;
 }

@@ -5,7 +5,7 @@ import { AppError } from '../services/errors.ts';
 import type { AppEnv, AppOptions } from './env.ts';
 import { errorResponse, handleError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
-import { jsonBodyOnly, noStore, securityHeaders } from './middleware/security.ts';
+import { jsonBodyOnly, limitBodySize, noStore, securityHeaders } from './middleware/security.ts';
 import { createRouter } from './openapi.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
 import { dependencyRoutes } from './routes/dependencies.ts';
@@ -26,11 +26,14 @@ export function createApp(options: AppOptions) {
   });
   app.use('*', securityHeaders);
   if (options.corsOrigins.length > 0) {
-    app.use(`${API_PREFIX}/*`, cors({ origin: options.corsOrigins, credentials: true, exposeHeaders: ['ETag', 'Retry-After'] }));
+    app.use(
+      `${API_PREFIX}/*`,
+      cors({ origin: options.corsOrigins, credentials: true, exposeHeaders: ['ETag', 'Retry-After'] }),
+    );
   }
 
   const api = createRouter();
-  api.use('*', noStore, jsonBodyOnly);
+  api.use('*', noStore, limitBodySize, jsonBodyOnly);
   api.route('/', systemRoutes);
   api.route('/', publicAuthRoutes);
   api.doc31('/openapi.json', {
@@ -58,13 +61,25 @@ export function createApp(options: AppOptions) {
 
   const secured = createRouter();
   secured.use('*', authenticate);
-  for (const routes of [authRoutes, userRoutes, productRoutes, objectiveRoutes, themeRoutes, initiativeRoutes, itemRoutes, dependencyRoutes, eventRoutes]) {
+  for (const routes of [
+    authRoutes,
+    userRoutes,
+    productRoutes,
+    objectiveRoutes,
+    themeRoutes,
+    initiativeRoutes,
+    itemRoutes,
+    dependencyRoutes,
+    eventRoutes,
+  ]) {
     secured.route('/', routes);
   }
   api.route('/', secured);
   app.route(API_PREFIX, api);
 
-  app.notFound((c) => errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) =>
+    errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`)),
+  );
   app.onError((error, c) => handleError(error, c, options.log));
   return app;
 }

@@ -57,12 +57,17 @@ export function errorResponse(c: Context, error: AppError) {
 export function handleError(error: Error, c: Context, log: (message: string) => void) {
   if (error instanceof AppError) return errorResponse(c, error);
   if (error instanceof HTTPException) {
-    if (error.status === 413) return errorResponse(c, new AppError('payload_too_large', 'request body is too large'));
+    if (error.status === 413)
+      return errorResponse(c, new AppError('payload_too_large', 'request body is too large'));
     if (error.status === 400) {
       const message = /json/i.test(error.message) ? 'request body is not valid JSON' : error.message;
-      return errorResponse(c, new AppError('validation_failed', message, { issues: [{ path: '(body)', message }] }));
+      return errorResponse(
+        c,
+        new AppError('validation_failed', message, { issues: [{ path: '(body)', message }] }),
+      );
     }
-    if (error.status === 401) return errorResponse(c, new AppError('unauthorized', 'authentication required'));
+    if (error.status === 401)
+      return errorResponse(c, new AppError('unauthorized', 'authentication required'));
   }
   log(`unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
   return errorResponse(c, new AppError('internal_error', 'something went wrong on the server'));

@@ -1,6 +1,7 @@
 /** Presenters turn stored rows into the shapes the API returns: camelCase, parsed JSON, no internals. */
 import type {
   DependencyRow,
+  EventRow,
   ExternalDependencyRow,
   InitiativeRow,
   ItemRow,
@@ -8,7 +9,6 @@ import type {
   ProductRow,
   ThemeRow,
   UserRow,
-  EventRow,
 } from '../store/tables.ts';
 
 export function presentProduct(row: ProductRow) {

@@ -10,7 +10,7 @@ export const Id = z.string().uuid().openapi({ example: '0192f0c1-7a3b-7c4e-9a1d-
 /** A calendar date, `YYYY-MM-DD`, that exists. */
 export const DateOnly = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

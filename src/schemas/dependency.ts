@@ -1,5 +1,5 @@
 /** Dependencies between items, external business dependencies, and events. */
-import { DateOnly, Id, Timestamp, requiredText, text, z } from './common.ts';
+import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 import { ItemRef } from './item.ts';
 
 export const DependencyKind = z.enum(['technical', 'business']).openapi('DependencyKind');

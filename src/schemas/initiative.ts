@@ -1,5 +1,5 @@
 /** Initiatives: the roadmap's units of strategy. */
-import { DateOnly, Id, Timestamp, requiredText, text, z } from './common.ts';
+import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 
 export const Horizon = z.enum(['now', 'next', 'later']).openapi('Horizon');
 export const Confidence = z.enum(['committed', 'planned', 'exploratory']).openapi('Confidence');

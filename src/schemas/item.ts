@@ -1,5 +1,5 @@
 /** Backlog items, their ordering, and the list query. */
-import { Cursor, Id, Limit, Timestamp, requiredText, text, z } from './common.ts';
+import { Cursor, Id, Limit, requiredText, Timestamp, text, z } from './common.ts';
 
 export const ItemType = z.enum(['story', 'task', 'bug', 'spike']).openapi('ItemType');
 export const ItemStatus = z
@@ -90,7 +90,10 @@ export const ListItemsQuery = z
   .object({
     status: ItemStatus.optional(),
     type: ItemType.optional(),
-    initiativeId: z.union([Id, z.literal('none')]).optional().describe('`none` lists items serving no initiative.'),
+    initiativeId: z
+      .union([Id, z.literal('none')])
+      .optional()
+      .describe('`none` lists items serving no initiative.'),
     label: Label.optional(),
     q: z.string().trim().max(200, 'must be at most 200 characters').optional().describe('Full-text search.'),
     limit: Limit,

@@ -1,5 +1,5 @@
 /** Products, objectives and themes. */
-import { Id, Timestamp, requiredText, text, z } from './common.ts';
+import { Id, requiredText, Timestamp, text, z } from './common.ts';
 
 export const ProductKey = z
   .string()

@@ -1,5 +1,5 @@
 /** Users, roles, credentials. */
-import { Id, Timestamp, requiredText, z } from './common.ts';
+import { Id, requiredText, Timestamp, z } from './common.ts';
 
 export const Role = z.enum(['owner', 'admin', 'editor', 'viewer']).openapi('Role');
 export type Role = z.infer<typeof Role>;
@@ -41,7 +41,13 @@ export type User = z.infer<typeof User>;
 export const CreateTokenInput = z
   .object({
     name: requiredText(100),
-    expiresInDays: z.number().int().min(1).max(3650).optional().describe('Omit for a token that never expires.'),
+    expiresInDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .optional()
+      .describe('Omit for a token that never expires.'),
   })
   .strict()
   .openapi('CreateTokenInput');
@@ -60,7 +66,9 @@ export const ApiToken = z
   .openapi('ApiToken');
 
 export const CreatedToken = ApiToken.extend({
-  token: z.string().describe('The secret, shown only in this response. Send it as `Authorization: Bearer …`.'),
+  token: z
+    .string()
+    .describe('The secret, shown only in this response. Send it as `Authorization: Bearer …`.'),
 }).openapi('CreatedToken');
 
 export const SessionResponse = z.object({ user: User, expiresAt: Timestamp }).openapi('Session');

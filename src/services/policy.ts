@@ -7,7 +7,13 @@ import type { Role } from '../schemas/user.ts';
 import type { Actor } from './context.ts';
 import { AppError } from './errors.ts';
 
-export type Action = 'read' | 'write' | 'create_product' | 'manage_product' | 'manage_users' | 'see_all_products';
+export type Action =
+  | 'read'
+  | 'write'
+  | 'create_product'
+  | 'manage_product'
+  | 'manage_users'
+  | 'see_all_products';
 
 const allowed: Record<Action, readonly Role[]> = {
   read: ['owner', 'admin', 'editor', 'viewer'],

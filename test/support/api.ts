@@ -1,6 +1,6 @@
 /** In-process HTTP against the real app (Hono's app.request), with small builders for test data. */
 import { createApp } from '../../src/http/app.ts';
-import { defaultAuthSettings, type AuthSettings } from '../../src/services/auth/settings.ts';
+import { type AuthSettings, defaultAuthSettings } from '../../src/services/auth/settings.ts';
 import type { DialectName } from '../../src/store/database.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
@@ -17,7 +17,11 @@ export interface TestApi {
   database: TestDatabase;
   app: ReturnType<typeof createApp>;
   /** A request as the given token (or none), JSON in and out. */
-  call<T = Body>(method: string, path: string, options?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<JsonResponse<T>>;
+  call<T = Body>(
+    method: string,
+    path: string,
+    options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<JsonResponse<T>>;
   /** The owner's token, from POST /setup. */
   ownerToken: string;
   ownerId: string;
@@ -26,7 +30,12 @@ export interface TestApi {
 
 export async function createTestApi(
   dialect: DialectName,
-  overrides: { auth?: Partial<AuthSettings>; trustProxy?: boolean; bodyLimitBytes?: number; setup?: boolean } = {},
+  overrides: {
+    auth?: Partial<AuthSettings>;
+    trustProxy?: boolean;
+    bodyLimitBytes?: number;
+    setup?: boolean;
+  } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase(dialect);
   const app = createApp({
@@ -61,7 +70,7 @@ export async function createTestApi(
       } catch {
         // not JSON: keep the text
       }
-      return { status: response.status, headers: response.headers, body: parsed as T };
+      return { status: response.status, headers: response.headers, body: parsed as Body };
     },
     close: () => database.close(),
   };
@@ -82,23 +91,46 @@ let productCounter = 0;
 /** A product with a unique key. */
 export async function buildProduct(api: TestApi, overrides: Record<string, unknown> = {}, token?: string) {
   productCounter += 1;
-  const key = `P${String.fromCharCode(65 + (productCounter % 26))}${String.fromCharCode(65 + Math.floor(productCounter / 26) % 26)}`;
-  const response = await api.call('POST', '/products', { body: { key, name: `Product ${key}`, ...overrides }, token });
-  if (response.status !== 201) throw new Error(`buildProduct: ${response.status} ${JSON.stringify(response.body)}`);
+  const key = `P${String.fromCharCode(65 + (productCounter % 26))}${String.fromCharCode(65 + (Math.floor(productCounter / 26) % 26))}`;
+  const response = await api.call('POST', '/products', {
+    body: { key, name: `Product ${key}`, ...overrides },
+    token,
+  });
+  if (response.status !== 201)
+    throw new Error(`buildProduct: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
-export async function buildItem(api: TestApi, productId: string, overrides: Record<string, unknown> = {}, token?: string) {
-  const response = await api.call('POST', `/products/${productId}/items`, { body: { title: 'An item', ...overrides }, token });
-  if (response.status !== 201) throw new Error(`buildItem: ${response.status} ${JSON.stringify(response.body)}`);
+export async function buildItem(
+  api: TestApi,
+  productId: string,
+  overrides: Record<string, unknown> = {},
+  token?: string,
+) {
+  const response = await api.call('POST', `/products/${productId}/items`, {
+    body: { title: 'An item', ...overrides },
+    token,
+  });
+  if (response.status !== 201)
+    throw new Error(`buildItem: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
 /** A user with a role and an API token of theirs. */
-export async function buildUser(api: TestApi, role: 'admin' | 'editor' | 'viewer', email = `${role}-${Math.random().toString(36).slice(2)}@example.com`) {
-  const created = await api.call('POST', '/users', { body: { email, name: role, role, password: 'a long enough password' } });
+export async function buildUser(
+  api: TestApi,
+  role: 'admin' | 'editor' | 'viewer',
+  email = `${role}-${Math.random().toString(36).slice(2)}@example.com`,
+) {
+  const created = await api.call('POST', '/users', {
+    body: { email, name: role, role, password: 'a long enough password' },
+  });
   if (created.status !== 201) throw new Error(`buildUser: ${created.status} ${JSON.stringify(created.body)}`);
   const { createApiToken } = await import('../../src/services/auth/api-tokens.ts');
-  const token = await createApiToken({ db: api.database.db, actor: { id: created.body.id, role }, input: { name: 'test' } });
+  const token = await createApiToken({
+    db: api.database.db,
+    actor: { id: created.body.id, role },
+    input: { name: 'test' },
+  });
   return { user: created.body, token: token.token };
 }

@@ -20,7 +20,10 @@ export interface TestDatabase extends Database {
   location: { databaseUrl?: string; sqliteFile?: string };
 }
 
-export async function createTestDatabase(dialect: DialectName, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: DialectName,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   let database: Database;
   let location: TestDatabase['location'];
   let cleanup: () => Promise<void>;

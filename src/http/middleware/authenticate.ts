@@ -28,7 +28,11 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const sessionToken = getCookie(c, SESSION_COOKIE);
   const user = sessionToken ? await resolveSession(db, sessionToken, auth, now) : null;
   if (!user || !sessionToken) throw new AppError('unauthorized', 'log in or send an API token');
-  if (!SAFE_METHODS.has(c.req.method)) assertSameOrigin(c.req.raw.headers, requestOrigin(c.req.url, c.req.raw.headers, c.var.options.trustProxy));
+  if (!SAFE_METHODS.has(c.req.method))
+    assertSameOrigin(
+      c.req.raw.headers,
+      requestOrigin(c.req.url, c.req.raw.headers, c.var.options.trustProxy),
+    );
   c.set('actor', { id: user.id, role: user.role });
   c.set('authMethod', 'session');
   c.set('sessionToken', sessionToken);
@@ -52,5 +56,8 @@ function assertSameOrigin(headers: Headers, origin: string): void {
     const referer = headers.get('referer');
     if (referer && (referer === origin || referer.startsWith(`${origin}/`))) return;
   }
-  throw new AppError('csrf_rejected', 'a write with a session cookie must come from this site (Origin header)');
+  throw new AppError(
+    'csrf_rejected',
+    'a write with a session cookie must come from this site (Origin header)',
+  );
 }

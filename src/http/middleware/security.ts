@@ -1,4 +1,5 @@
 /** Transport safety for every request: headers, body size and type. */
+import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../../services/errors.ts';
@@ -15,32 +16,31 @@ export const securityHeaders = secureHeaders({
   referrerPolicy: 'no-referrer',
 });
 
-const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/**
- * Refuses a body that is not JSON (415) or too large (413) before anything reads it. The length check
- * uses Content-Length when given and counts streamed bytes otherwise, so a chunked upload cannot slip by.
- */
+/** Refuses a request body that is not JSON (415) before anything reads it. */
 export const jsonBodyOnly = createMiddleware<AppEnv>(async (c, next) => {
-  if (!WITH_BODY.has(c.req.method)) return next();
-  const length = c.req.header('content-length');
-  const chunked = c.req.header('transfer-encoding') !== undefined;
-  const hasBody = chunked || (length !== undefined && length !== '0');
-  if (!hasBody) return next();
-  const limit = c.var.options.bodyLimitBytes;
-  if (length !== undefined && Number(length) > limit) {
-    throw new AppError('payload_too_large', `request body exceeds ${limit} bytes`);
-  }
+  if (c.req.raw.body === null) return next();
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
-    throw new AppError('unsupported_media_type', 'request body must be JSON (Content-Type: application/json)');
-  }
-  if (chunked || length === undefined) {
-    const text = await c.req.text();
-    if (Buffer.byteLength(text) > limit) throw new AppError('payload_too_large', `request body exceeds ${limit} bytes`);
+    throw new AppError(
+      'unsupported_media_type',
+      'request body must be JSON (Content-Type: application/json)',
+    );
   }
   return next();
 });
+
+/**
+ * Refuses a body over the configured size (413). Hono's bodyLimit checks Content-Length and also counts
+ * streamed bytes, so a chunked upload cannot slip past the limit or be buffered whole first.
+ */
+export const limitBodySize = createMiddleware<AppEnv>((c, next) =>
+  bodyLimit({
+    maxSize: c.var.options.bodyLimitBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', `request body exceeds ${c.var.options.bodyLimitBytes} bytes`);
+    },
+  })(c, next),
+);
 
 /** API responses are personal and live: never cached by browsers or proxies. */
 export const noStore = createMiddleware<AppEnv>(async (c, next) => {

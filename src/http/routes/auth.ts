@@ -1,17 +1,25 @@
 /** First-run setup, login/logout, the current session, and API tokens. */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { Id } from '../../schemas/common.ts';
-import { ApiToken, CreatedToken, CreateTokenInput, LoginInput, SessionResponse, SetupInput, SetupResponse, User } from '../../schemas/user.ts';
+import { ErrorResponse, Id } from '../../schemas/common.ts';
+import {
+  ApiToken,
+  CreatedToken,
+  CreateTokenInput,
+  LoginInput,
+  SessionResponse,
+  SetupInput,
+  SetupResponse,
+  User,
+} from '../../schemas/user.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
 import { endSession } from '../../services/auth/sessions.ts';
 import { login } from '../../services/users/login.ts';
 import { setupWorkspace } from '../../services/users/setup-workspace.ts';
 import type { AppEnv } from '../env.ts';
-import { SESSION_COOKIE, authenticate, requestOrigin } from '../middleware/authenticate.ts';
+import { authenticate, requestOrigin, SESSION_COOKIE } from '../middleware/authenticate.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
-import type { Context } from 'hono';
-import { ErrorResponse } from '../../schemas/common.ts';
 
 function clientIp(c: Context<AppEnv>): string {
   const { trustProxy } = c.var.options;
@@ -96,7 +104,11 @@ const revokeToken = createRoute({
   summary: 'Revoke one of your API tokens; it stops working at once',
   security: authenticated,
   request: { params: z.object({ id: Id }) },
-  responses: { 200: jsonContent(ApiToken, 'The revoked token'), 401: commonErrors[401], 404: commonErrors[404] },
+  responses: {
+    200: jsonContent(ApiToken, 'The revoked token'),
+    401: commonErrors[401],
+    404: commonErrors[404],
+  },
 });
 
 export const publicAuthRoutes = createRouter()
@@ -125,16 +137,33 @@ export const authRoutes = createRouter()
     return c.body(null, 204);
   })
   .openapi(me, async (c) => {
-    const user = await c.var.options.db.selectFrom('users').selectAll().where('id', '=', c.var.actor.id).executeTakeFirstOrThrow();
-    return c.json({ id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.created_at }, 200);
+    const user = await c.var.options.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', c.var.actor.id)
+      .executeTakeFirstOrThrow();
+    return c.json(
+      { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.created_at },
+      200,
+    );
   })
   .openapi(createToken, async (c) => {
-    const token = await createApiToken({ db: c.var.options.db, actor: c.var.actor, input: c.req.valid('json') });
+    const token = await createApiToken({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      input: c.req.valid('json'),
+    });
     return c.json(token, 201);
   })
-  .openapi(listTokens, async (c) => c.json({ tokens: await listApiTokens({ db: c.var.options.db, actor: c.var.actor }) }, 200))
+  .openapi(listTokens, async (c) =>
+    c.json({ tokens: await listApiTokens({ db: c.var.options.db, actor: c.var.actor }) }, 200),
+  )
   .openapi(revokeToken, async (c) => {
-    const token = await revokeApiToken({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+    const token = await revokeApiToken({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      id: c.req.valid('param').id,
+    });
     return c.json(token, 200);
   });
 

@@ -85,20 +85,40 @@ const removeExternal = createRoute({
 
 export const dependencyRoutes = createRouter()
   .openapi(add, async (c) => {
-    const dependency = await addDependency({ db: c.var.options.db, actor: c.var.actor, itemId: c.req.valid('param').id, input: c.req.valid('json') });
+    const dependency = await addDependency({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      itemId: c.req.valid('param').id,
+      input: c.req.valid('json'),
+    });
     return c.json(dependency, 201);
   })
-  .openapi(list, async (c) => c.json(await listDependencies({ db: c.var.options.db, actor: c.var.actor, itemId: c.req.valid('param').id }), 200))
+  .openapi(list, async (c) =>
+    c.json(
+      await listDependencies({ db: c.var.options.db, actor: c.var.actor, itemId: c.req.valid('param').id }),
+      200,
+    ),
+  )
   .openapi(remove, async (c) => {
     await removeDependency({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
     return c.body(null, 204);
   })
   .openapi(addExternal, async (c) => {
-    const external = await addExternalDependency({ db: c.var.options.db, actor: c.var.actor, itemId: c.req.valid('param').id, input: c.req.valid('json') });
+    const external = await addExternalDependency({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      itemId: c.req.valid('param').id,
+      input: c.req.valid('json'),
+    });
     return c.json(external, 201);
   })
   .openapi(updateExternal, async (c) => {
-    const external = await updateExternalDependency({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id, input: c.req.valid('json') });
+    const external = await updateExternalDependency({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      id: c.req.valid('param').id,
+      input: c.req.valid('json'),
+    });
     return c.json(external, 200);
   })
   .openapi(removeExternal, async (c) => {

@@ -25,6 +25,12 @@ const list = createRoute({
 
 export const eventRoutes = createRouter().openapi(list, async (c) => {
   const { after, limit } = c.req.valid('query');
-  const page = await listProductEvents({ db: c.var.options.db, actor: c.var.actor, productId: c.req.valid('param').productId, after, limit });
+  const page = await listProductEvents({
+    db: c.var.options.db,
+    actor: c.var.actor,
+    productId: c.req.valid('param').productId,
+    after,
+    limit,
+  });
   return c.json(page, 200);
 });

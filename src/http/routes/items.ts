@@ -3,7 +3,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ErrorResponse, Id } from '../../schemas/common.ts';
 import { Event } from '../../schemas/dependency.ts';
-import { CreateItemInput, Item, ItemPage, ItemRef, ListItemsQuery, MoveItemInput, UpdateItemInput } from '../../schemas/item.ts';
+import {
+  CreateItemInput,
+  Item,
+  ItemPage,
+  ItemRef,
+  ListItemsQuery,
+  MoveItemInput,
+  UpdateItemInput,
+} from '../../schemas/item.ts';
 import { invalidField } from '../../services/errors.ts';
 import { listItemHistory } from '../../services/events/list-events.ts';
 import { createItem } from '../../services/items/create-item.ts';
@@ -15,7 +23,9 @@ import { updateItem } from '../../services/items/update-item.ts';
 import type { AppEnv } from '../env.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
 
-const etagHeader = { ETag: { schema: { type: 'string' as const }, description: 'The item version, quoted: "7"' } };
+const etagHeader = {
+  ETag: { schema: { type: 'string' as const }, description: 'The item version, quoted: "7"' },
+};
 const oneItem = { ...jsonContent(Item, 'The item'), headers: etagHeader };
 const byId = { params: z.object({ id: Id }) };
 
@@ -69,7 +79,11 @@ const update = createRoute({
     headers: z.object({ 'if-match': z.string().optional().describe('The ETag of the version you edited') }),
     ...jsonBody(UpdateItemInput),
   },
-  responses: { 200: oneItem, ...commonErrors, 412: jsonContent(ErrorResponse, 'version_conflict: changed by someone else') },
+  responses: {
+    200: oneItem,
+    ...commonErrors,
+    412: jsonContent(ErrorResponse, 'version_conflict: changed by someone else'),
+  },
 });
 
 const move = createRoute({
@@ -114,16 +128,30 @@ const history = createRoute({
 
 export const itemRoutes = createRouter()
   .openapi(create, async (c) => {
-    const item = await createItem({ db: c.var.options.db, actor: c.var.actor, productId: c.req.valid('param').productId, input: c.req.valid('json') });
+    const item = await createItem({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      productId: c.req.valid('param').productId,
+      input: c.req.valid('json'),
+    });
     c.header('ETag', `"${item.version}"`);
     return c.json(item, 201);
   })
   .openapi(list, async (c) => {
-    const page = await listItems({ db: c.var.options.db, actor: c.var.actor, productId: c.req.valid('param').productId, query: c.req.valid('query') });
+    const page = await listItems({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      productId: c.req.valid('param').productId,
+      query: c.req.valid('query'),
+    });
     return c.json(page, 200);
   })
   .openapi(get, async (c) => {
-    const item = await getItem({ db: c.var.options.db, actor: c.var.actor, idOrKey: c.req.valid('param').idOrKey });
+    const item = await getItem({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      idOrKey: c.req.valid('param').idOrKey,
+    });
     c.header('ETag', `"${item.version}"`);
     return c.json(item, 200);
   })
@@ -139,21 +167,40 @@ export const itemRoutes = createRouter()
     return c.json(item, 200);
   })
   .openapi(move, async (c) => {
-    const item = await moveItem({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id, input: c.req.valid('json') });
+    const item = await moveItem({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      id: c.req.valid('param').id,
+      input: c.req.valid('json'),
+    });
     c.header('ETag', `"${item.version}"`);
     return c.json(item, 200);
   })
   .openapi(remove, async (c) => {
-    const item = await setItemTrashed({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id, trashed: true });
+    const item = await setItemTrashed({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      id: c.req.valid('param').id,
+      trashed: true,
+    });
     c.header('ETag', `"${item.version}"`);
     return c.json(item, 200);
   })
   .openapi(restore, async (c) => {
-    const item = await setItemTrashed({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id, trashed: false });
+    const item = await setItemTrashed({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      id: c.req.valid('param').id,
+      trashed: false,
+    });
     c.header('ETag', `"${item.version}"`);
     return c.json(item, 200);
   })
   .openapi(history, async (c) => {
-    const events = await listItemHistory({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+    const events = await listItemHistory({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      id: c.req.valid('param').id,
+    });
     return c.json({ events }, 200);
   });

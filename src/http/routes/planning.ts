@@ -39,7 +39,9 @@ type ErasedKind = Kind<z.ZodType, z.ZodType, z.ZodType>;
  * Checks at compile time that a kind's services accept what its schemas produce, then erases the types:
  * Hono's route inference cannot follow generic schemas, and the runtime validation guarantees the shapes.
  */
-function defineKind<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType>(kind: Kind<C, U, O>): ErasedKind {
+function defineKind<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType>(
+  kind: Kind<C, U, O>,
+): ErasedKind {
   return kind as unknown as ErasedKind;
 }
 
@@ -108,64 +110,92 @@ function routesFor(kind: ErasedKind) {
   return createRouter()
     .openapi(routes.create, async (c) => {
       const { db } = c.var.options;
-      const created = await kind.create({ db, actor: c.var.actor, productId: c.req.valid('param').productId, input: c.req.valid('json') });
+      const created = await kind.create({
+        db,
+        actor: c.var.actor,
+        productId: c.req.valid('param').productId,
+        input: c.req.valid('json'),
+      });
       return c.json(created, 201);
     })
     .openapi(routes.list, async (c) => {
-      const all = await kind.list({ db: c.var.options.db, actor: c.var.actor, productId: c.req.valid('param').productId });
+      const all = await kind.list({
+        db: c.var.options.db,
+        actor: c.var.actor,
+        productId: c.req.valid('param').productId,
+      });
       return c.json({ [plural]: all }, 200);
     })
-    .openapi(routes.get, async (c) => c.json(await kind.get({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id }), 200))
+    .openapi(routes.get, async (c) =>
+      c.json(await kind.get({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id }), 200),
+    )
     .openapi(routes.update, async (c) => {
       const { db } = c.var.options;
-      const updated = await kind.update({ db, actor: c.var.actor, id: c.req.valid('param').id, input: c.req.valid('json') });
+      const updated = await kind.update({
+        db,
+        actor: c.var.actor,
+        id: c.req.valid('param').id,
+        input: c.req.valid('json'),
+      });
       return c.json(updated, 200);
     })
     .openapi(routes.remove, async (c) => {
       const { db } = c.var.options;
-      return c.json(await kind.setTrashed({ db, actor: c.var.actor, id: c.req.valid('param').id, trashed: true }), 200);
+      return c.json(
+        await kind.setTrashed({ db, actor: c.var.actor, id: c.req.valid('param').id, trashed: true }),
+        200,
+      );
     })
     .openapi(routes.restore, async (c) => {
       const { db } = c.var.options;
-      return c.json(await kind.setTrashed({ db, actor: c.var.actor, id: c.req.valid('param').id, trashed: false }), 200);
+      return c.json(
+        await kind.setTrashed({ db, actor: c.var.actor, id: c.req.valid('param').id, trashed: false }),
+        200,
+      );
     });
 }
 
-export const objectiveRoutes = routesFor(defineKind({
-  plural: 'objectives',
-  singular: 'objective',
-  createInput: CreateObjectiveInput,
-  updateInput: UpdateObjectiveInput,
-  output: Objective,
-  create: objectives.createObjective,
-  list: objectives.listObjectives,
-  get: objectives.getObjective,
-  update: objectives.updateObjective,
-  setTrashed: objectives.setObjectiveTrashed,
-}));
+export const objectiveRoutes = routesFor(
+  defineKind({
+    plural: 'objectives',
+    singular: 'objective',
+    createInput: CreateObjectiveInput,
+    updateInput: UpdateObjectiveInput,
+    output: Objective,
+    create: objectives.createObjective,
+    list: objectives.listObjectives,
+    get: objectives.getObjective,
+    update: objectives.updateObjective,
+    setTrashed: objectives.setObjectiveTrashed,
+  }),
+);
 
-export const themeRoutes = routesFor(defineKind({
-  plural: 'themes',
-  singular: 'theme',
-  createInput: CreateThemeInput,
-  updateInput: UpdateThemeInput,
-  output: Theme,
-  create: themes.createTheme,
-  list: themes.listThemes,
-  get: themes.getTheme,
-  update: themes.updateTheme,
-  setTrashed: themes.setThemeTrashed,
-}));
+export const themeRoutes = routesFor(
+  defineKind({
+    plural: 'themes',
+    singular: 'theme',
+    createInput: CreateThemeInput,
+    updateInput: UpdateThemeInput,
+    output: Theme,
+    create: themes.createTheme,
+    list: themes.listThemes,
+    get: themes.getTheme,
+    update: themes.updateTheme,
+    setTrashed: themes.setThemeTrashed,
+  }),
+);
 
-export const initiativeRoutes = routesFor(defineKind({
-  plural: 'initiatives',
-  singular: 'initiative',
-  createInput: CreateInitiativeInput,
-  updateInput: UpdateInitiativeInput,
-  output: Initiative,
-  create: initiatives.createInitiative,
-  list: initiatives.listInitiatives,
-  get: initiatives.getInitiative,
-  update: initiatives.updateInitiative,
-  setTrashed: initiatives.setInitiativeTrashed,
-}));
+export const initiativeRoutes = routesFor(
+  defineKind({
+    plural: 'initiatives',
+    singular: 'initiative',
+    createInput: CreateInitiativeInput,
+    updateInput: UpdateInitiativeInput,
+    output: Initiative,
+    create: initiatives.createInitiative,
+    list: initiatives.listInitiatives,
+    get: initiatives.getInitiative,
+    update: initiatives.updateInitiative,
+    setTrashed: initiatives.setInitiativeTrashed,
+  }),
+);

@@ -27,7 +27,10 @@ const list = createRoute({
   tags: ['products'],
   summary: 'Products you can see',
   security: authenticated,
-  responses: { 200: jsonContent(z.object({ products: z.array(Product) }), 'Products'), 401: commonErrors[401] },
+  responses: {
+    200: jsonContent(z.object({ products: z.array(Product) }), 'Products'),
+    401: commonErrors[401],
+  },
 });
 
 const get = createRoute({
@@ -74,12 +77,22 @@ const removeMember = createRoute({
 
 export const productRoutes = createRouter()
   .openapi(create, async (c) => {
-    const product = await createProduct({ db: c.var.options.db, actor: c.var.actor, input: c.req.valid('json') });
+    const product = await createProduct({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      input: c.req.valid('json'),
+    });
     return c.json(product, 201);
   })
-  .openapi(list, async (c) => c.json({ products: await listProducts({ db: c.var.options.db, actor: c.var.actor }) }, 200))
+  .openapi(list, async (c) =>
+    c.json({ products: await listProducts({ db: c.var.options.db, actor: c.var.actor }) }, 200),
+  )
   .openapi(get, async (c) => {
-    const product = await getProduct({ db: c.var.options.db, actor: c.var.actor, productId: c.req.valid('param').productId });
+    const product = await getProduct({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      productId: c.req.valid('param').productId,
+    });
     return c.json(product, 200);
   })
   .openapi(update, async (c) => {

@@ -9,7 +9,9 @@ const health = createRoute({
   summary: 'Liveness and the database in use',
   responses: {
     200: jsonContent(
-      z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() }).openapi('Health'),
+      z
+        .object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() })
+        .openapi('Health'),
       'The server is up',
     ),
   },

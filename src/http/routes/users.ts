@@ -28,4 +28,6 @@ export const userRoutes = createRouter()
     const user = await createUser({ db: c.var.options.db, actor: c.var.actor, input: c.req.valid('json') });
     return c.json(user, 201);
   })
-  .openapi(list, async (c) => c.json({ users: await listUsers({ db: c.var.options.db, actor: c.var.actor }) }, 200));
+  .openapi(list, async (c) =>
+    c.json({ users: await listUsers({ db: c.var.options.db, actor: c.var.actor }) }, 200),
+  );

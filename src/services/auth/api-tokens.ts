@@ -8,7 +8,15 @@ import { notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
-type TokenRow = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; expires_at: string | null; revoked_at: string | null };
+type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+};
 
 export function presentToken(row: TokenRow) {
   return {
@@ -24,7 +32,9 @@ export function presentToken(row: TokenRow) {
 export type ApiToken = ReturnType<typeof presentToken>;
 
 /** Creates a token for the actor (a viewer's token can read only, like the viewer). */
-export async function createApiToken(ctx: ServiceContext & { input: CreateTokenInput }): Promise<ApiToken & { token: string }> {
+export async function createApiToken(
+  ctx: ServiceContext & { input: CreateTokenInput },
+): Promise<ApiToken & { token: string }> {
   const at = timestamp(ctx);
   const token = newSecret('cairn');
   const row = {
@@ -35,7 +45,9 @@ export async function createApiToken(ctx: ServiceContext & { input: CreateTokenI
     prefix: token.slice(0, 12),
     created_at: at,
     last_used_at: null,
-    expires_at: ctx.input.expiresInDays ? new Date(Date.parse(at) + ctx.input.expiresInDays * 86_400_000).toISOString() : null,
+    expires_at: ctx.input.expiresInDays
+      ? new Date(Date.parse(at) + ctx.input.expiresInDays * 86_400_000).toISOString()
+      : null,
     revoked_at: null,
   };
   await ctx.db.transaction().execute(async (trx) => {
@@ -95,14 +107,23 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
-    .select(['api_tokens.id as token_id', 'api_tokens.expires_at as token_expires_at', 'api_tokens.revoked_at', 'api_tokens.last_used_at'])
+    .select([
+      'api_tokens.id as token_id',
+      'api_tokens.expires_at as token_expires_at',
+      'api_tokens.revoked_at',
+      'api_tokens.last_used_at',
+    ])
     .where('api_tokens.token_hash', '=', hashSecret(token))
     .executeTakeFirst();
   if (!row || row.revoked_at || row.disabled_at) return null;
   if (row.token_expires_at && now.getTime() >= Date.parse(row.token_expires_at)) return null;
   // Record use at most once a minute: an audit hint, not worth a write per request.
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= 60_000) {
-    await db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.token_id).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now.toISOString() })
+      .where('id', '=', row.token_id)
+      .execute();
   }
   const { token_id: _i, token_expires_at: _e, revoked_at: _r, last_used_at: _u, ...user } = row;
   return user;

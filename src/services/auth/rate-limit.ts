@@ -22,7 +22,10 @@ export async function assertUnderLimit(db: Db, key: string, window: Window, now:
   const windowMs = window.minutes * 60_000;
   const row = await current(db, key, now, windowMs);
   if (row && row.count >= window.limit) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(row.window_start) + windowMs - now.getTime()) / 1000));
+    const retryAfterSeconds = Math.max(
+      1,
+      Math.ceil((Date.parse(row.window_start) + windowMs - now.getTime()) / 1000),
+    );
     throw new AppError('rate_limited', 'too many login attempts; try again later', { retryAfterSeconds });
   }
 }

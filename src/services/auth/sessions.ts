@@ -12,13 +12,24 @@ export async function createSession(db: Db, userId: string, settings: AuthSettin
   const expiresAt = new Date(now.getTime() + settings.sessionMaxHours * 3_600_000).toISOString();
   await db
     .insertInto('sessions')
-    .values({ id_hash: hashSecret(token), user_id: userId, created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt })
+    .values({
+      id_hash: hashSecret(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt,
+    })
     .execute();
   return { token, expiresAt };
 }
 
 /** The user behind a live session token, or null if unknown, expired (idle or absolute) or the user is disabled. */
-export async function resolveSession(db: Db, token: string, settings: AuthSettings, now: Date): Promise<UserRow | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  settings: AuthSettings,
+  now: Date,
+): Promise<UserRow | null> {
   const idHash = hashSecret(token);
   const row = await db
     .selectFrom('sessions')
@@ -34,7 +45,11 @@ export async function resolveSession(db: Db, token: string, settings: AuthSettin
     return null;
   }
   if (now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
   const { last_seen_at: _l, expires_at: _e, ...user } = row;
   return user;

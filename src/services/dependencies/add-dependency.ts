@@ -7,12 +7,12 @@ import { sql } from 'kysely';
 import { type Edge, findCycle } from '../../domain/dependency-graph.ts';
 import { type Dependency, presentDependency } from '../../presenters/planning.ts';
 import type { CreateDependencyInput } from '../../schemas/dependency.ts';
+import type { Db } from '../../store/database.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError, invalidField } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadLiveItem } from '../items/load-item.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
-import type { Db } from '../../store/database.ts';
 
 /** The edges reachable downstream of `start` (one recursive query, the same on both dialects). */
 async function reachableEdges(db: Db, start: string): Promise<Edge[]> {
@@ -28,7 +28,11 @@ async function reachableEdges(db: Db, start: string): Promise<Edge[]> {
 }
 
 async function keysOf(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('items').select(['id', 'key']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('items')
+    .select(['id', 'key'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.key]));
 }
 

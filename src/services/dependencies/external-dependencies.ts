@@ -14,7 +14,11 @@ import { loadItem, loadLiveItem } from '../items/load-item.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
 async function loadExternal(db: Db, actor: Actor, id: string) {
-  const row = await db.selectFrom('external_dependencies').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('external_dependencies')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound('external dependency');
   const item = await loadItem(db, actor, row.item_id).catch(() => {
     throw notFound('external dependency');
@@ -100,7 +104,9 @@ export async function removeExternalDependency(ctx: ServiceContext & { id: strin
     await lockProductForWrite(trx, ctx.actor, item.product_id);
     await trx.deleteFrom('external_dependencies').where('id', '=', row.id).execute();
     const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = presentExternalDependency(row);
-    const changes = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v, null] as [unknown, unknown]]));
+    const changes = Object.fromEntries(
+      Object.entries(fields).map(([k, v]) => [k, [v, null] as [unknown, unknown]]),
+    );
     await recordEvent(trx, {
       productId: item.product_id,
       actorId: ctx.actor.id,

@@ -1,12 +1,22 @@
 /** Appends one event to the log; call it inside the transaction that made the change. */
-import type { Db } from '../../store/database.ts';
+
 import type { Changes } from '../../domain/changes.ts';
+import type { Db } from '../../store/database.ts';
 
 export interface EventInput {
   productId: string | null;
   actorId: string | null;
   at: string;
-  entityType: 'product' | 'objective' | 'theme' | 'initiative' | 'item' | 'dependency' | 'external_dependency' | 'user' | 'token';
+  entityType:
+    | 'product'
+    | 'objective'
+    | 'theme'
+    | 'initiative'
+    | 'item'
+    | 'dependency'
+    | 'external_dependency'
+    | 'user'
+    | 'token';
   entityId: string;
   action: string;
   changes: Changes;

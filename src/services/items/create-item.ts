@@ -10,7 +10,9 @@ import { itemColumns } from './item-columns.ts';
 import { rankForPlacement, rebalanceAround } from './placement.ts';
 import { validateItemReferences, writeLabels } from './validate-item-references.ts';
 
-export async function createItem(ctx: ServiceContext & { productId: string; input: CreateItemInput }): Promise<Item> {
+export async function createItem(
+  ctx: ServiceContext & { productId: string; input: CreateItemInput },
+): Promise<Item> {
   const at = timestamp(ctx);
   const { beforeId, afterId, ...fields } = ctx.input;
   return ctx.db.transaction().execute(async (trx) => {
@@ -58,6 +60,8 @@ export async function createItem(ctx: ServiceContext & { productId: string; inpu
       changes: creationChanges({ key: row.key, ...fields, rank }),
     });
     if (requiresRebalance) await rebalanceAround(trx, product.id, rank, ctx.actor.id, at);
-    return presentItem(await trx.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    return presentItem(
+      await trx.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }

@@ -8,7 +8,9 @@ export function itemColumns(input: UpdateItemInput): ItemUpdate {
     ...(input.title !== undefined && { title: input.title }),
     ...(input.story !== undefined && { story: input.story === null ? null : JSON.stringify(input.story) }),
     ...(input.description !== undefined && { description: input.description }),
-    ...(input.acceptanceCriteria !== undefined && { acceptance_criteria: JSON.stringify(input.acceptanceCriteria) }),
+    ...(input.acceptanceCriteria !== undefined && {
+      acceptance_criteria: JSON.stringify(input.acceptanceCriteria),
+    }),
     ...(input.estimate !== undefined && { estimate: input.estimate }),
     ...(input.status !== undefined && { status: input.status }),
     ...(input.initiativeId !== undefined && { initiative_id: input.initiativeId }),

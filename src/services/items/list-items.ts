@@ -22,7 +22,9 @@ function decodeCursor(cursor: string): string {
   return rank;
 }
 
-export async function listItems(ctx: ServiceContext & { productId: string; query: ListItemsQuery }): Promise<ItemPage> {
+export async function listItems(
+  ctx: ServiceContext & { productId: string; query: ListItemsQuery },
+): Promise<ItemPage> {
   const { query: filter } = ctx;
   await loadVisibleProduct(ctx.db, ctx.actor, ctx.productId);
   let query = ctx.db
@@ -36,21 +38,31 @@ export async function listItems(ctx: ServiceContext & { productId: string; query
   else if (filter.initiativeId) query = query.where('initiative_id', '=', filter.initiativeId);
   if (filter.label) {
     const label = filter.label;
-    query = query.where('id', 'in', (eb) => eb.selectFrom('item_labels').select('item_id').where('label', '=', label));
+    query = query.where('id', 'in', (eb) =>
+      eb.selectFrom('item_labels').select('item_id').where('label', '=', label),
+    );
   }
   const terms = filter.q ? searchTerms(filter.q) : [];
   if (terms.length > 0) {
     query =
       dialectOf(ctx.db) === 'postgres'
         ? query.where(sql<boolean>`search @@ to_tsquery('simple', ${tsQuery(terms)})`)
-        : query.where('seq', 'in', sql<number>`(select rowid from items_fts where items_fts match ${fts5Query(terms)})`);
+        : query.where(
+            'seq',
+            'in',
+            sql<number>`(select rowid from items_fts where items_fts match ${fts5Query(terms)})`,
+          );
   }
   if (filter.cursor) query = query.where('rank', '>', decodeCursor(filter.cursor));
-  const rows = await query.orderBy('rank').limit(filter.limit + 1).execute();
+  const rows = await query
+    .orderBy('rank')
+    .limit(filter.limit + 1)
+    .execute();
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   return {
     items: page.map(presentItem),
-    nextCursor: rows.length > filter.limit && last ? Buffer.from(last.rank, 'utf8').toString('base64url') : null,
+    nextCursor:
+      rows.length > filter.limit && last ? Buffer.from(last.rank, 'utf8').toString('base64url') : null,
   };
 }

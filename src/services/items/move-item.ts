@@ -29,6 +29,8 @@ export async function moveItem(ctx: ServiceContext & { id: string; input: MoveIt
       changes: { rank: [item.rank, rank] },
     });
     if (requiresRebalance) await rebalanceAround(trx, item.product_id, rank, ctx.actor.id, at);
-    return presentItem(await trx.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow());
+    return presentItem(
+      await trx.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow(),
+    );
   });
 }

@@ -12,7 +12,13 @@ export interface Placement {
   afterId?: string | undefined;
 }
 
-async function anchorRank(db: Db, productId: string, id: string, path: string, movingId?: string): Promise<string> {
+async function anchorRank(
+  db: Db,
+  productId: string,
+  id: string,
+  path: string,
+  movingId?: string,
+): Promise<string> {
   if (id === movingId) throw invalidField(path, 'must name another item than the one being moved');
   const row = await db
     .selectFrom('items')
@@ -25,7 +31,13 @@ async function anchorRank(db: Db, productId: string, id: string, path: string, m
   return row.rank;
 }
 
-async function neighbour(db: Db, productId: string, rank: string | null, side: 'below' | 'above', exceptId?: string) {
+async function neighbour(
+  db: Db,
+  productId: string,
+  rank: string | null,
+  side: 'below' | 'above',
+  exceptId?: string,
+) {
   let query = db.selectFrom('items').select('rank').where('product_id', '=', productId);
   if (exceptId) query = query.where('id', '!=', exceptId);
   if (rank !== null) query = query.where('rank', side === 'below' ? '>' : '<', rank);
@@ -81,7 +93,11 @@ export async function rebalanceAround(
   // Two steps, because the unique (product_id, rank) index is checked row by row: park the window on
   // placeholder ranks that sort after every real key ('~' > base-62), then write the final keys.
   for (const row of window) {
-    await db.updateTable('items').set({ rank: `~${row.id}` }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('items')
+      .set({ rank: `~${row.id}` })
+      .where('id', '=', row.id)
+      .execute();
   }
   for (const [i, row] of window.entries()) {
     const next = plan.ranks[i]!;

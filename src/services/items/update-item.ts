@@ -15,10 +15,14 @@ import { loadLiveItem } from './load-item.ts';
 import { validateItemReferences, writeLabels } from './validate-item-references.ts';
 
 function conflict(current: Item): AppError {
-  return new AppError('version_conflict', `${current.key} was changed by someone else (now version ${current.version})`, {
-    currentVersion: current.version,
-    current,
-  });
+  return new AppError(
+    'version_conflict',
+    `${current.key} was changed by someone else (now version ${current.version})`,
+    {
+      currentVersion: current.version,
+      current,
+    },
+  );
 }
 
 export async function updateItem(

@@ -3,8 +3,13 @@ import type { UpdateItemInput } from '../../schemas/item.ts';
 import type { Db } from '../../store/database.ts';
 import { assertActiveUser, assertInProduct } from '../planning/references.ts';
 
-export async function validateItemReferences(db: Db, productId: string, input: UpdateItemInput): Promise<void> {
-  if (input.initiativeId) await assertInProduct(db, 'initiatives', input.initiativeId, productId, 'initiativeId');
+export async function validateItemReferences(
+  db: Db,
+  productId: string,
+  input: UpdateItemInput,
+): Promise<void> {
+  if (input.initiativeId)
+    await assertInProduct(db, 'initiatives', input.initiativeId, productId, 'initiativeId');
   if (input.assigneeId) await assertActiveUser(db, input.assigneeId, 'assigneeId');
 }
 

@@ -123,7 +123,10 @@ export async function listInitiatives(ctx: ServiceContext & { productId: string 
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  const objectives = await objectiveIdsByInitiative(ctx.db, rows.map((r) => r.id));
+  const objectives = await objectiveIdsByInitiative(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => presentInitiative(row, objectives.get(row.id) ?? []));
 }
 
@@ -140,9 +143,12 @@ export async function updateInitiative(
     const before = await readInitiative(trx, ctx.id);
     const startDate = ctx.input.startDate !== undefined ? ctx.input.startDate : before.startDate;
     const targetDate = ctx.input.targetDate !== undefined ? ctx.input.targetDate : before.targetDate;
-    if (startDate && targetDate && startDate > targetDate) throw invalidField('targetDate', 'must not be before startDate');
+    if (startDate && targetDate && startDate > targetDate)
+      throw invalidField('targetDate', 'must not be before startDate');
     await validateReferences(trx, current.product_id, ctx.input);
-    const input = ctx.input.objectiveIds ? { ...ctx.input, objectiveIds: [...new Set(ctx.input.objectiveIds)].sort() } : ctx.input;
+    const input = ctx.input.objectiveIds
+      ? { ...ctx.input, objectiveIds: [...new Set(ctx.input.objectiveIds)].sort() }
+      : ctx.input;
     const changes = diffFields(before, input);
     if (Object.keys(changes).length === 0) return { result: before, event: null };
     await trx
@@ -155,7 +161,9 @@ export async function updateInitiative(
   });
 }
 
-export async function setInitiativeTrashed(ctx: ServiceContext & { id: string; trashed: boolean }): Promise<Initiative> {
+export async function setInitiativeTrashed(
+  ctx: ServiceContext & { id: string; trashed: boolean },
+): Promise<Initiative> {
   await setTrashed({ ...ctx, table: 'initiatives' });
   return readInitiative(ctx.db, ctx.id);
 }

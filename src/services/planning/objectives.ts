@@ -14,7 +14,15 @@ export async function createObjective(
   const at = timestamp(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     await lockProductForWrite(trx, ctx.actor, ctx.productId);
-    const row = { id: randomUUID(), product_id: ctx.productId, ...ctx.input, version: 1, created_at: at, updated_at: at, deleted_at: null };
+    const row = {
+      id: randomUUID(),
+      product_id: ctx.productId,
+      ...ctx.input,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    };
     await trx.insertInto('objectives').values(row).execute();
     await recordEvent(trx, {
       productId: ctx.productId,
@@ -44,14 +52,18 @@ export async function listObjectives(ctx: ServiceContext & { productId: string }
 
 export async function getObjective(ctx: ServiceContext & { id: string }): Promise<Objective> {
   await loadScoped(ctx.db, ctx.actor, 'objectives', ctx.id);
-  return presentObjective(await ctx.db.selectFrom('objectives').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow());
+  return presentObjective(
+    await ctx.db.selectFrom('objectives').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow(),
+  );
 }
 
 export async function updateObjective(
   ctx: ServiceContext & { id: string; input: UpdateObjectiveInput },
 ): Promise<Objective> {
   return writeScoped({ ...ctx, table: 'objectives' }, async (trx, current, at) => {
-    const before = presentObjective(await trx.selectFrom('objectives').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow());
+    const before = presentObjective(
+      await trx.selectFrom('objectives').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow(),
+    );
     const changes = diffFields(before, ctx.input);
     if (Object.keys(changes).length === 0) return { result: before, event: null };
     const row = await trx
@@ -64,7 +76,11 @@ export async function updateObjective(
   });
 }
 
-export async function setObjectiveTrashed(ctx: ServiceContext & { id: string; trashed: boolean }): Promise<Objective> {
+export async function setObjectiveTrashed(
+  ctx: ServiceContext & { id: string; trashed: boolean },
+): Promise<Objective> {
   await setTrashed({ ...ctx, table: 'objectives' });
-  return presentObjective(await ctx.db.selectFrom('objectives').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow());
+  return presentObjective(
+    await ctx.db.selectFrom('objectives').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow(),
+  );
 }

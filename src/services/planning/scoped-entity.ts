@@ -28,7 +28,12 @@ export interface CommonColumns {
 }
 
 /** Loads one object by id, scoped to the products `actor` can see (`not_found` otherwise). */
-export async function loadScoped(db: Db, actor: Actor, table: ScopedTable, id: string): Promise<CommonColumns> {
+export async function loadScoped(
+  db: Db,
+  actor: Actor,
+  table: ScopedTable,
+  id: string,
+): Promise<CommonColumns> {
   const row = await db
     .selectFrom(table as 'objectives')
     .select(['id', 'product_id', 'version', 'deleted_at'])
@@ -50,7 +55,11 @@ export async function loadScoped(db: Db, actor: Actor, table: ScopedTable, id: s
  */
 export async function writeScoped<T>(
   ctx: ServiceContext & { table: ScopedTable; id: string },
-  change: (trx: Db, current: CommonColumns, at: string) => Promise<{ result: T; event: Pick<EventInput, 'action' | 'changes'> | null }>,
+  change: (
+    trx: Db,
+    current: CommonColumns,
+    at: string,
+  ) => Promise<{ result: T; event: Pick<EventInput, 'action' | 'changes'> | null }>,
 ): Promise<T> {
   const at = timestamp(ctx);
   return ctx.db.transaction().execute(async (trx) => {
@@ -85,7 +94,10 @@ export async function setTrashed(
       .execute();
     return {
       result: undefined,
-      event: { action: ctx.trashed ? 'deleted' : 'restored', changes: { deletedAt: [current.deleted_at, deletedAt] } },
+      event: {
+        action: ctx.trashed ? 'deleted' : 'restored',
+        changes: { deletedAt: [current.deleted_at, deletedAt] },
+      },
     };
   });
 }

@@ -1,7 +1,7 @@
 /** Themes: the strategic groupings (with a colour) that organise a roadmap. */
 import { randomUUID } from 'node:crypto';
 import { creationChanges, diffFields } from '../../domain/changes.ts';
-import { type Theme, presentTheme } from '../../presenters/planning.ts';
+import { presentTheme, type Theme } from '../../presenters/planning.ts';
 import type { CreateThemeInput, UpdateThemeInput } from '../../schemas/product.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { recordEvent } from '../events/record-event.ts';
@@ -14,7 +14,15 @@ export async function createTheme(
   const at = timestamp(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     await lockProductForWrite(trx, ctx.actor, ctx.productId);
-    const row = { id: randomUUID(), product_id: ctx.productId, ...ctx.input, version: 1, created_at: at, updated_at: at, deleted_at: null };
+    const row = {
+      id: randomUUID(),
+      product_id: ctx.productId,
+      ...ctx.input,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    };
     await trx.insertInto('themes').values(row).execute();
     await recordEvent(trx, {
       productId: ctx.productId,
@@ -44,14 +52,18 @@ export async function listThemes(ctx: ServiceContext & { productId: string }): P
 
 export async function getTheme(ctx: ServiceContext & { id: string }): Promise<Theme> {
   await loadScoped(ctx.db, ctx.actor, 'themes', ctx.id);
-  return presentTheme(await ctx.db.selectFrom('themes').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow());
+  return presentTheme(
+    await ctx.db.selectFrom('themes').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow(),
+  );
 }
 
 export async function updateTheme(
   ctx: ServiceContext & { id: string; input: UpdateThemeInput },
 ): Promise<Theme> {
   return writeScoped({ ...ctx, table: 'themes' }, async (trx, current, at) => {
-    const before = presentTheme(await trx.selectFrom('themes').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow());
+    const before = presentTheme(
+      await trx.selectFrom('themes').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow(),
+    );
     const changes = diffFields(before, ctx.input);
     if (Object.keys(changes).length === 0) return { result: before, event: null };
     const row = await trx
@@ -64,7 +76,11 @@ export async function updateTheme(
   });
 }
 
-export async function setThemeTrashed(ctx: ServiceContext & { id: string; trashed: boolean }): Promise<Theme> {
+export async function setThemeTrashed(
+  ctx: ServiceContext & { id: string; trashed: boolean },
+): Promise<Theme> {
   await setTrashed({ ...ctx, table: 'themes' });
-  return presentTheme(await ctx.db.selectFrom('themes').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow());
+  return presentTheme(
+    await ctx.db.selectFrom('themes').selectAll().where('id', '=', ctx.id).executeTakeFirstOrThrow(),
+  );
 }

@@ -12,7 +12,11 @@ export async function createProduct(ctx: ServiceContext & { input: CreateProduct
   authorize(ctx.actor, 'create_product');
   const at = timestamp(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('products').select('id').where('key', '=', ctx.input.key).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('products')
+      .select('id')
+      .where('key', '=', ctx.input.key)
+      .executeTakeFirst();
     if (taken) {
       throw new AppError('duplicate_key', `a product with key ${ctx.input.key} exists`, {
         issues: [{ path: 'key', message: 'is already used by another product' }],
@@ -29,7 +33,10 @@ export async function createProduct(ctx: ServiceContext & { input: CreateProduct
       updated_at: at,
     };
     await trx.insertInto('products').values(row).execute();
-    await trx.insertInto('product_members').values({ product_id: row.id, user_id: ctx.actor.id, created_at: at }).execute();
+    await trx
+      .insertInto('product_members')
+      .values({ product_id: row.id, user_id: ctx.actor.id, created_at: at })
+      .execute();
     const product = presentProduct(row);
     const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = product;
     await recordEvent(trx, {

@@ -4,7 +4,11 @@ import type { ServiceContext } from '../context.ts';
 import { can } from '../policy.ts';
 
 export async function listProducts(ctx: ServiceContext): Promise<Product[]> {
-  let query = ctx.db.selectFrom('products').selectAll('products').orderBy('products.name').orderBy('products.id');
+  let query = ctx.db
+    .selectFrom('products')
+    .selectAll('products')
+    .orderBy('products.name')
+    .orderBy('products.id');
   if (!can(ctx.actor, 'see_all_products')) {
     query = query
       .innerJoin('product_members', 'product_members.product_id', 'products.id')

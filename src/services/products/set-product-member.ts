@@ -1,7 +1,7 @@
 /** Adds a user to a product or removes them; owners and admins see every product regardless. */
 import type { ServiceContext } from '../context.ts';
-import { notFound } from '../errors.ts';
 import { timestamp } from '../context.ts';
+import { notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { authorize } from '../policy.ts';
 import { lockProductForWrite } from './product-access.ts';

@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { presentUser, type User } from '../../presenters/planning.ts';
 import type { CreateUserInput } from '../../schemas/user.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { authorize, canGrantRole } from '../policy.ts';
-import { hashPassword } from '../auth/passwords.ts';
 
 export async function createUser(ctx: ServiceContext & { input: CreateUserInput }): Promise<User> {
   authorize(ctx.actor, 'manage_users');
@@ -16,7 +16,11 @@ export async function createUser(ctx: ServiceContext & { input: CreateUserInput 
   const at = timestamp(ctx);
   const passwordHash = ctx.input.password ? await hashPassword(ctx.input.password) : null;
   return ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where('email', '=', ctx.input.email).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', ctx.input.email)
+      .executeTakeFirst();
     if (taken) {
       throw new AppError('duplicate_key', 'a user with this email exists', {
         issues: [{ path: 'email', message: 'is already used by another user' }],
@@ -47,6 +51,11 @@ export async function createUser(ctx: ServiceContext & { input: CreateUserInput 
 }
 
 export async function listUsers(ctx: ServiceContext): Promise<User[]> {
-  const rows = await ctx.db.selectFrom('users').selectAll().where('disabled_at', 'is', null).orderBy('name').execute();
+  const rows = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('disabled_at', 'is', null)
+    .orderBy('name')
+    .execute();
   return rows.map(presentUser);
 }

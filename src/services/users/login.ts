@@ -2,13 +2,14 @@
  * Password login, limited per client IP (every attempt counts) and per account (failures count); a success
  * clears the account's counter. The answer never reveals whether the email exists.
  */
-import type { Db } from '../../store/database.ts';
+
 import { presentUser, type User } from '../../presenters/planning.ts';
-import { AppError } from '../errors.ts';
+import type { Db } from '../../store/database.ts';
 import { decoyHash, verifyPassword } from '../auth/passwords.ts';
 import { assertUnderLimit, countAttempt, resetAttempts } from '../auth/rate-limit.ts';
 import { createSession } from '../auth/sessions.ts';
 import type { AuthSettings } from '../auth/settings.ts';
+import { AppError } from '../errors.ts';
 
 export async function login(ctx: {
   db: Db;
@@ -27,7 +28,11 @@ export async function login(ctx: {
   await assertUnderLimit(db, accountKey, accountWindow, now);
   await countAttempt(db, ipKey, ipWindow, now);
 
-  const user = await db.selectFrom('users').selectAll().where('email', '=', ctx.input.email).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', ctx.input.email)
+    .executeTakeFirst();
   const valid = user?.password_hash
     ? await verifyPassword(ctx.input.password, user.password_hash)
     : await verifyPassword(ctx.input.password, await decoyHash()).then(() => false);

@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { presentUser, type User } from '../../presenters/planning.ts';
 import type { Db } from '../../store/database.ts';
-import { AppError } from '../errors.ts';
-import { recordEvent } from '../events/record-event.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { AppError } from '../errors.ts';
+import { recordEvent } from '../events/record-event.ts';
 
 export interface SetupInput {
   email: string;
@@ -17,7 +17,11 @@ export async function isSetUp(db: Db): Promise<boolean> {
   return (await db.selectFrom('workspace').select('id').executeTakeFirst()) !== undefined;
 }
 
-export async function setupWorkspace(ctx: { db: Db; input: SetupInput; now?: string }): Promise<{ user: User; token: string }> {
+export async function setupWorkspace(ctx: {
+  db: Db;
+  input: SetupInput;
+  now?: string;
+}): Promise<{ user: User; token: string }> {
   const already = () => new AppError('already_set_up', 'Cairn is already set up; log in instead');
   if (await isSetUp(ctx.db)) throw already();
   const at = ctx.now ?? new Date().toISOString();
@@ -53,6 +57,11 @@ export async function setupWorkspace(ctx: { db: Db; input: SetupInput; now?: str
       if (await isSetUp(ctx.db)) throw already();
       throw error;
     });
-  const { token } = await createApiToken({ db: ctx.db, actor: { id: user.id, role: user.role }, input: { name: 'setup' }, now: at });
+  const { token } = await createApiToken({
+    db: ctx.db,
+    actor: { id: user.id, role: user.role },
+    input: { name: 'setup' },
+    now: at,
+  });
   return { user: presentUser(user), token };
 }

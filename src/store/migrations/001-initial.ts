@@ -172,8 +172,17 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('deleted_at', text)
     .execute();
   // Trashed items keep their rank so a restore puts them back where they were; ranks stay unique.
-  await db.schema.createIndex('items_product_rank').on('items').columns(['product_id', 'rank']).unique().execute();
-  await db.schema.createIndex('items_product_status_rank').on('items').columns(['product_id', 'status', 'rank']).execute();
+  await db.schema
+    .createIndex('items_product_rank')
+    .on('items')
+    .columns(['product_id', 'rank'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('items_product_status_rank')
+    .on('items')
+    .columns(['product_id', 'status', 'rank'])
+    .execute();
   await db.schema.createIndex('items_initiative').on('items').columns(['initiative_id', 'rank']).execute();
 
   await db.schema
@@ -212,7 +221,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', text, (c) => c.notNull())
     .addColumn('updated_at', text, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('external_dependencies_item').on('external_dependencies').column('item_id').execute();
+  await db.schema
+    .createIndex('external_dependencies_item')
+    .on('external_dependencies')
+    .column('item_id')
+    .execute();
 
   await db.schema
     .createTable('events')
@@ -232,10 +245,14 @@ export async function up(db: AnyDb): Promise<void> {
 
   if (postgres) {
     await sql`alter table items add column search tsvector generated always as
-      (to_tsvector('simple', coalesce(key, '') || ' ' || title || ' ' || description)) stored`.execute(db);
+      (to_tsvector('simple', translate(key, '-', ' ') || ' ' || title || ' ' || description)) stored`.execute(
+      db,
+    );
     await sql`create index items_search on items using gin (search)`.execute(db);
   } else {
-    await sql`create virtual table items_fts using fts5(key, title, description, content='items', content_rowid='seq')`.execute(db);
+    await sql`create virtual table items_fts using fts5(key, title, description, content='items', content_rowid='seq')`.execute(
+      db,
+    );
     await sql`create trigger items_fts_insert after insert on items begin
       insert into items_fts(rowid, key, title, description) values (new.seq, new.key, new.title, new.description);
     end`.execute(db);
