@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { CreateTokenInput } from '../schemas/user.ts';
 import { createApiToken } from '../services/auth/api-tokens.ts';
-import { notFound } from '../services/errors.ts';
+import { findActiveUserByEmail } from '../services/users/find-user.ts';
 import { openFromFlags, withDatabaseOptions } from './database-options.ts';
 import { parseOrExplain } from './parse.ts';
 
@@ -23,13 +23,7 @@ export function tokensCommand(): Command {
       }) => {
         const database = await openFromFlags(flags);
         try {
-          const user = await database.db
-            .selectFrom('users')
-            .select(['id', 'role'])
-            .where('email', '=', flags.email.trim().toLowerCase())
-            .where('disabled_at', 'is', null)
-            .executeTakeFirst();
-          if (!user) throw notFound(`user ${flags.email}`);
+          const user = await findActiveUserByEmail(database.db, flags.email);
           const input = parseOrExplain(CreateTokenInput, {
             name: flags.name,
             ...(flags.expiresInDays !== undefined && { expiresInDays: Number(flags.expiresInDays) }),

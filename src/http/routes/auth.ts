@@ -15,6 +15,7 @@ import {
 } from '../../schemas/user.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
 import { endSession } from '../../services/auth/sessions.ts';
+import { getCurrentUser } from '../../services/users/find-user.ts';
 import { login } from '../../services/users/login.ts';
 import { setupWorkspace } from '../../services/users/setup-workspace.ts';
 import type { AppEnv } from '../env.ts';
@@ -136,17 +137,7 @@ export const authRoutes = createRouter()
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   })
-  .openapi(me, async (c) => {
-    const user = await c.var.options.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', c.var.actor.id)
-      .executeTakeFirstOrThrow();
-    return c.json(
-      { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.created_at },
-      200,
-    );
-  })
+  .openapi(me, async (c) => c.json(await getCurrentUser({ db: c.var.options.db, actor: c.var.actor }), 200))
   .openapi(createToken, async (c) => {
     const token = await createApiToken({
       db: c.var.options.db,
