@@ -8,7 +8,10 @@ import { after, before, describe, it } from 'node:test';
 const BIN = join(import.meta.dirname, '..', 'bin', 'cairn.js');
 
 function cairn(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,24 +43,52 @@ describe('the cairn command', () => {
   it('explains every command with --help', () => {
     const top = cairn(['--help']);
     assert.equal(top.code, 0);
-    for (const command of ['serve', 'migrate', 'demo', 'users', 'tokens']) assert.match(top.stdout, new RegExp(command));
+    for (const command of ['serve', 'migrate', 'demo', 'users', 'tokens'])
+      assert.match(top.stdout, new RegExp(command));
     assert.match(cairn(['users', 'add', '--help']).stdout, /--email/);
     assert.match(cairn(['tokens', 'create', '--help']).stdout, /--expires-in-days/);
     assert.match(cairn(['serve', '--help']).stdout, /--port/);
   });
 
-  it('refuses bad input with a message naming the field and exit code 1', () => {
-    const result = cairn(['users', 'add', '--data', dir, '--email', 'a@example.com', '--name', 'A', '--password', 'short']);
-    assert.equal(result.code, 1);
+  it('refuses bad input with a message naming the field and exit code 2', () => {
+    const result = cairn([
+      'users',
+      'add',
+      '--data',
+      dir,
+      '--email',
+      'a@example.com',
+      '--name',
+      'A',
+      '--password',
+      'short',
+    ]);
+    assert.equal(result.code, 2);
     assert.match(result.stderr, /password must be at least 12 characters/);
+    const unknown = cairn(['tokens', 'create', '--data', dir, '--email', 'nobody@example.com']);
+    assert.equal(unknown.code, 3);
+    assert.match(unknown.stderr, /user nobody@example\.com not found/);
   });
 
   it('migrates, adds the owner, issues tokens, and serves them on 127.0.0.1 until SIGTERM', async () => {
     assert.equal(cairn(['migrate', '--data', dir]).code, 0);
-    const owner = cairn(['users', 'add', '--data', dir, '--email', 'Owner@Example.com', '--name', 'O'], { CAIRN_PASSWORD: 'twelve chars at least' });
+    const owner = cairn(['users', 'add', '--data', dir, '--email', 'Owner@Example.com', '--name', 'O'], {
+      CAIRN_PASSWORD: 'twelve chars at least',
+    });
     assert.equal(owner.code, 0, owner.stderr);
     assert.match(owner.stdout, /created owner owner@example\.com/);
-    const editor = cairn(['users', 'add', '--data', dir, '--email', 'ed@example.com', '--name', 'Ed', '--role', 'editor']);
+    const editor = cairn([
+      'users',
+      'add',
+      '--data',
+      dir,
+      '--email',
+      'ed@example.com',
+      '--name',
+      'Ed',
+      '--role',
+      'editor',
+    ]);
     assert.match(editor.stdout, /created editor ed@example\.com/);
     const token = cairn(['tokens', 'create', '--data', dir, '--email', 'ed@example.com', '--name', 'script']);
     assert.equal(token.code, 0, token.stderr);

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../server.ts';
 import { demoCommand } from './demo-command.ts';
+import { exitCodeOf } from './exit-codes.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { tokensCommand } from './tokens-command.ts';
@@ -22,5 +23,5 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   console.error(`cairn: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  process.exitCode = exitCodeOf(error);
 }

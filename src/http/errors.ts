@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { AppError, type ErrorCode } from '../services/errors.ts';
+import { AppError, type ErrorCode, fromDatabaseError } from '../services/errors.ts';
 
 export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   validation_failed: 400,
@@ -16,6 +16,7 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   dependency_cycle: 409,
   duplicate_dependency: 409,
   in_trash: 409,
+  write_conflict: 409,
   version_conflict: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -54,7 +55,8 @@ export function errorResponse(c: Context, error: AppError) {
 }
 
 /** Maps anything thrown to a response; unexpected errors are logged and answered without internals. */
-export function handleError(error: Error, c: Context, log: (message: string) => void) {
+export function handleError(thrown: Error, c: Context, log: (message: string) => void) {
+  const error = fromDatabaseError(thrown) as Error;
   if (error instanceof AppError) return errorResponse(c, error);
   if (error instanceof HTTPException) {
     if (error.status === 413)

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'dependency_cycle'
   | 'duplicate_dependency'
   | 'in_trash'
+  | 'write_conflict'
   | 'version_conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -43,4 +44,22 @@ export function invalidField(path: string, message: string): AppError {
 
 export function notFound(what: string): AppError {
   return new AppError('not_found', `${what} not found`);
+}
+
+/**
+ * Translates the database's own refusals that a race can cause (a unique key taken a moment ago, a
+ * deadlock or serialization failure) into stable errors; anything else is returned unchanged.
+ */
+export function fromDatabaseError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new AppError(
+      'duplicate_key',
+      'this conflicts with a record written at the same moment; reload and retry',
+    );
+  }
+  if (code === '40P01' || code === '40001' || code === 'SQLITE_BUSY') {
+    return new AppError('write_conflict', 'a concurrent change got in the way; retry the request');
+  }
+  return error;
 }

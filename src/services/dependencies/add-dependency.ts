@@ -47,8 +47,10 @@ export async function addDependency(
     const other = await loadLiveItem(trx, ctx.actor, otherRef).catch(() => {
       throw invalidField(otherPath, 'does not name a live item you can see');
     });
-    await lockProductForWrite(trx, ctx.actor, self.product_id);
-    if (other.product_id !== self.product_id) await lockProductForWrite(trx, ctx.actor, other.product_id);
+    // Lock both products in one global order, so two cross-product links made at once cannot deadlock.
+    for (const productId of [...new Set([self.product_id, other.product_id])].sort()) {
+      await lockProductForWrite(trx, ctx.actor, productId);
+    }
     const [blocker, blocked] = ctx.input.blockedBy ? [other, self] : [self, other];
 
     const existing = await trx
