@@ -2,9 +2,9 @@
 import { Command } from 'commander';
 import { CreateUserInput, SetupInput } from '../schemas/user.ts';
 import { createUser } from '../services/users/create-user.ts';
+import { firstOwner } from '../services/users/first-owner.ts';
 import { isSetUp, setupWorkspace } from '../services/users/setup-workspace.ts';
 import { openFromFlags, withDatabaseOptions } from './database-options.ts';
-import { firstOwner } from './first-owner.ts';
 import { parseOrExplain } from './parse.ts';
 
 export function usersCommand(): Command {

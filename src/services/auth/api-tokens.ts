@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreateTokenInput } from '../../schemas/user.ts';
 import type { Db } from '../../store/database.ts';
 import type { UserRow } from '../../store/tables.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
@@ -50,7 +51,7 @@ export async function createApiToken(
       : null,
     revoked_at: null,
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  await withTransaction(ctx.db, async (trx) => {
     await trx.insertInto('api_tokens').values(row).execute();
     await recordEvent(trx, {
       productId: null,
@@ -78,7 +79,7 @@ export async function listApiTokens(ctx: ServiceContext): Promise<ApiToken[]> {
 /** Revokes one of the actor's tokens; the next request with it gets 401. */
 export async function revokeApiToken(ctx: ServiceContext & { id: string }): Promise<ApiToken> {
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const row = await trx
       .selectFrom('api_tokens')
       .selectAll()

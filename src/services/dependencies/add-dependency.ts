@@ -8,6 +8,7 @@ import { type Edge, findCycle } from '../../domain/dependency-graph.ts';
 import { type Dependency, presentDependency } from '../../presenters/planning.ts';
 import type { CreateDependencyInput } from '../../schemas/dependency.ts';
 import type { Db } from '../../store/database.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError, invalidField } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
@@ -40,7 +41,7 @@ export async function addDependency(
   ctx: ServiceContext & { itemId: string; input: CreateDependencyInput },
 ): Promise<Dependency> {
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const self = await loadLiveItem(trx, ctx.actor, ctx.itemId);
     const otherRef = (ctx.input.blockedBy ?? ctx.input.blocks)!;
     const otherPath = ctx.input.blockedBy ? 'blockedBy' : 'blocks';

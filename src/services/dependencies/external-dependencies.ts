@@ -7,6 +7,7 @@ import type {
   UpdateExternalDependencyInput,
 } from '../../schemas/dependency.ts';
 import type { Db } from '../../store/database.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type Actor, type ServiceContext, timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
@@ -30,7 +31,7 @@ export async function addExternalDependency(
   ctx: ServiceContext & { itemId: string; input: CreateExternalDependencyInput },
 ): Promise<ExternalDependency> {
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const item = await loadLiveItem(trx, ctx.actor, ctx.itemId);
     await lockProductForWrite(trx, ctx.actor, item.product_id);
     const row = {
@@ -63,7 +64,7 @@ export async function updateExternalDependency(
   ctx: ServiceContext & { id: string; input: UpdateExternalDependencyInput },
 ): Promise<ExternalDependency> {
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const { row: current, item } = await loadExternal(trx, ctx.actor, ctx.id);
     await lockProductForWrite(trx, ctx.actor, item.product_id);
     const before = presentExternalDependency(current);
@@ -99,7 +100,7 @@ export async function updateExternalDependency(
 
 export async function removeExternalDependency(ctx: ServiceContext & { id: string }): Promise<void> {
   const at = timestamp(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await withTransaction(ctx.db, async (trx) => {
     const { row, item } = await loadExternal(trx, ctx.actor, ctx.id);
     await lockProductForWrite(trx, ctx.actor, item.product_id);
     await trx.deleteFrom('external_dependencies').where('id', '=', row.id).execute();

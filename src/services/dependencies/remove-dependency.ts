@@ -1,4 +1,6 @@
 /** Removes a dependency; the event keeps everything it said, so it can be re-created from history. */
+
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
@@ -6,7 +8,7 @@ import { isVisible, lockProductForWrite } from '../products/product-access.ts';
 
 export async function removeDependency(ctx: ServiceContext & { id: string }): Promise<void> {
   const at = timestamp(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await withTransaction(ctx.db, async (trx) => {
     const row = await trx.selectFrom('dependencies').selectAll().where('id', '=', ctx.id).executeTakeFirst();
     if (!row || !(await isVisible(trx, ctx.actor, row.product_id))) throw notFound('dependency');
     await lockProductForWrite(trx, ctx.actor, row.product_id);

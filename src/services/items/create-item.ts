@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { creationChanges } from '../../domain/changes.ts';
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { CreateItemInput } from '../../schemas/item.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
@@ -15,7 +16,7 @@ export async function createItem(
 ): Promise<Item> {
   const at = timestamp(ctx);
   const { beforeId, afterId, ...fields } = ctx.input;
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const product = await lockProductForWrite(trx, ctx.actor, ctx.productId);
     await validateItemReferences(trx, product.id, fields);
     const { rank, requiresRebalance } = await rankForPlacement(trx, product.id, { beforeId, afterId });

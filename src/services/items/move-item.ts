@@ -1,6 +1,7 @@
 /** Moves an item just above or below another: only the moved item's rank is written (bar a rare rebalance). */
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { MoveItemInput } from '../../schemas/item.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
@@ -9,7 +10,7 @@ import { rankForPlacement, rebalanceAround } from './placement.ts';
 
 export async function moveItem(ctx: ServiceContext & { id: string; input: MoveItemInput }): Promise<Item> {
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const found = await loadLiveItem(trx, ctx.actor, ctx.id);
     await lockProductForWrite(trx, ctx.actor, found.product_id);
     const item = await loadLiveItem(trx, ctx.actor, found.id);

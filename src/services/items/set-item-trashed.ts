@@ -1,5 +1,6 @@
 /** Moves an item to the trash or restores it to its old place in the order. */
 import { type Item, presentItem } from '../../presenters/planning.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
@@ -7,7 +8,7 @@ import { loadItem } from './load-item.ts';
 
 export async function setItemTrashed(ctx: ServiceContext & { id: string; trashed: boolean }): Promise<Item> {
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const found = await loadItem(trx, ctx.actor, ctx.id);
     await lockProductForWrite(trx, ctx.actor, found.product_id);
     const item = await loadItem(trx, ctx.actor, found.id);

@@ -6,6 +6,7 @@
 import { diffFields } from '../../domain/changes.ts';
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { UpdateItemInput } from '../../schemas/item.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
@@ -29,7 +30,7 @@ export async function updateItem(
   ctx: ServiceContext & { id: string; input: UpdateItemInput; expectedVersion?: number | undefined },
 ): Promise<Item> {
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const found = await loadLiveItem(trx, ctx.actor, ctx.id);
     await lockProductForWrite(trx, ctx.actor, found.product_id);
     // Read again under the product lock: on PostgreSQL another server may have written meanwhile.

@@ -4,6 +4,7 @@ import { creationChanges, diffFields } from '../../domain/changes.ts';
 import { type Initiative, presentInitiative } from '../../presenters/planning.ts';
 import type { CreateInitiativeInput, UpdateInitiativeInput } from '../../schemas/initiative.ts';
 import type { Db } from '../../store/database.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
@@ -71,7 +72,7 @@ export async function createInitiative(
   ctx: ServiceContext & { productId: string; input: CreateInitiativeInput },
 ): Promise<Initiative> {
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     await lockProductForWrite(trx, ctx.actor, ctx.productId);
     await validateReferences(trx, ctx.productId, ctx.input);
     const id = randomUUID();
@@ -107,7 +108,7 @@ export async function createInitiative(
       entityType: 'initiative',
       entityId: id,
       action: 'created',
-      changes: creationChanges(ctx.input),
+      changes: creationChanges({ ...ctx.input, objectiveIds: initiative.objectiveIds }),
     });
     return initiative;
   });

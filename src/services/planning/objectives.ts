@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { creationChanges, diffFields } from '../../domain/changes.ts';
 import { type Objective, presentObjective } from '../../presenters/planning.ts';
 import type { CreateObjectiveInput, UpdateObjectiveInput } from '../../schemas/product.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
@@ -12,7 +13,7 @@ export async function createObjective(
   ctx: ServiceContext & { productId: string; input: CreateObjectiveInput },
 ): Promise<Objective> {
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     await lockProductForWrite(trx, ctx.actor, ctx.productId);
     const row = {
       id: randomUUID(),

@@ -5,6 +5,7 @@
  * (`objectives`) for the common columns only; every column they touch exists in all three tables.
  */
 import type { Db } from '../../store/database.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -62,7 +63,7 @@ export async function writeScoped<T>(
   ) => Promise<{ result: T; event: Pick<EventInput, 'action' | 'changes'> | null }>,
 ): Promise<T> {
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const current = await loadScoped(trx, ctx.actor, ctx.table, ctx.id);
     await lockProductForWrite(trx, ctx.actor, current.product_id);
     const { result, event } = await change(trx, current, at);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { creationChanges } from '../../domain/changes.ts';
 import { type Product, presentProduct } from '../../presenters/planning.ts';
 import type { CreateProductInput } from '../../schemas/product.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
@@ -11,7 +12,7 @@ import { authorize } from '../policy.ts';
 export async function createProduct(ctx: ServiceContext & { input: CreateProductInput }): Promise<Product> {
   authorize(ctx.actor, 'create_product');
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const taken = await trx
       .selectFrom('products')
       .select('id')

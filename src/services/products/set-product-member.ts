@@ -1,4 +1,6 @@
 /** Adds a user to a product or removes them; owners and admins see every product regardless. */
+
+import { withTransaction } from '../../store/transaction.ts';
 import type { ServiceContext } from '../context.ts';
 import { timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -11,7 +13,7 @@ export async function setProductMember(
 ): Promise<void> {
   authorize(ctx.actor, 'manage_product');
   const at = timestamp(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  await withTransaction(ctx.db, async (trx) => {
     await lockProductForWrite(trx, ctx.actor, ctx.productId);
     const user = await trx.selectFrom('users').select('id').where('id', '=', ctx.userId).executeTakeFirst();
     if (!user) throw notFound('user');

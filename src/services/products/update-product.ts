@@ -2,6 +2,7 @@
 import { diffFields } from '../../domain/changes.ts';
 import { type Product, presentProduct } from '../../presenters/planning.ts';
 import type { UpdateProductInput } from '../../schemas/product.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { authorize } from '../policy.ts';
@@ -12,7 +13,7 @@ export async function updateProduct(
 ): Promise<Product> {
   authorize(ctx.actor, 'manage_product');
   const at = timestamp(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const before = presentProduct(await lockProductForWrite(trx, ctx.actor, ctx.productId));
     const changes = diffFields(before, ctx.input);
     if (Object.keys(changes).length === 0) return before;

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { presentUser, type User } from '../../presenters/planning.ts';
 import type { CreateUserInput } from '../../schemas/user.ts';
+import { withTransaction } from '../../store/transaction.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -15,7 +16,7 @@ export async function createUser(ctx: ServiceContext & { input: CreateUserInput 
   }
   const at = timestamp(ctx);
   const passwordHash = ctx.input.password ? await hashPassword(ctx.input.password) : null;
-  return ctx.db.transaction().execute(async (trx) => {
+  return withTransaction(ctx.db, async (trx) => {
     const taken = await trx
       .selectFrom('users')
       .select('id')

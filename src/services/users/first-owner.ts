@@ -1,7 +1,8 @@
 /** The actor for commands run from the shell: whoever can run them owns the install. */
-import type { Actor } from '../services/context.ts';
-import { AppError } from '../services/errors.ts';
-import type { Db } from '../store/database.ts';
+
+import type { Db } from '../../store/database.ts';
+import type { Actor } from '../context.ts';
+import { AppError } from '../errors.ts';
 
 export async function firstOwner(db: Db): Promise<Actor> {
   const owner = await db
