@@ -1,7 +1,8 @@
 /** Workspace users: admins add them with a role. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { CreateUserInput, User } from '../../schemas/user.ts';
-import { createUser, listUsers } from '../../services/users/create-user.ts';
+import { createUser } from '../../services/users/create-user.ts';
+import { listUsers } from '../../services/users/list-users.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
 
 const create = createRoute({

@@ -50,13 +50,3 @@ export async function createUser(ctx: ServiceContext & { input: CreateUserInput 
     return presentUser(row);
   });
 }
-
-export async function listUsers(ctx: ServiceContext): Promise<User[]> {
-  const rows = await ctx.db
-    .selectFrom('users')
-    .selectAll()
-    .where('disabled_at', 'is', null)
-    .orderBy('name')
-    .execute();
-  return rows.map(presentUser);
-}
