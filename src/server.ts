@@ -1,5 +1,6 @@
 /** Starts Cairn's HTTP server on a migrated database and stops it cleanly. */
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
@@ -9,6 +10,9 @@ import { migrateToLatest } from './store/migrate.ts';
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
+
+/** How long in-flight requests get to finish on shutdown. */
+const CLOSE_GRACE_MS = 5_000;
 
 export interface RunningServer {
   url: string;
@@ -32,8 +36,10 @@ export async function startServer(
     bodyLimitBytes: config.bodyLimitBytes,
     log: (message) => console.error(message),
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
+      resolve(s as Server),
+    );
     s.once('error', reject);
   });
   const address = server.address();
@@ -45,10 +51,19 @@ export async function startServer(
     url,
     database,
     close: async () => {
+      // Clients on keep-alive connections would hold close() open forever: from now on every response
+      // asks its client to close, and whatever is still open after the grace period is cut.
+      server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+        if (!response.headersSent) response.setHeader('Connection', 'close');
+      });
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive connections would hold close() open; idle ones can go now.
-        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        const deadline = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        deadline.unref();
+        server.close(() => {
+          clearTimeout(deadline);
+          resolve();
+        });
+        server.closeIdleConnections();
       });
       await database.close();
     },

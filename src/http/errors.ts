@@ -26,9 +26,14 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
 
 /** Zod issues as `{ path, message }`, the path dotted (`acceptanceCriteria.2.text`). */
 export function issuesOf(error: ZodError, prefix?: string) {
-  return error.issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    return { path: path || '(body)', message: issue.message };
+  return error.issues.flatMap((issue) => {
+    const at = (extra: string[]) =>
+      [prefix, ...issue.path.map(String), ...extra].filter(Boolean).join('.') || '(body)';
+    // An unknown field is named by its own path, so a form can point at it like any other bad field.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: at([key]), message: 'is not a known field' }));
+    }
+    return [{ path: at([]), message: issue.message }];
   });
 }
 
@@ -58,18 +63,24 @@ export function errorResponse(c: Context, error: AppError) {
 export function handleError(thrown: Error, c: Context, log: (message: string) => void) {
   const error = fromDatabaseError(thrown) as Error;
   if (error instanceof AppError) return errorResponse(c, error);
-  if (error instanceof HTTPException) {
+  if (error instanceof HTTPException && error.status >= 400 && error.status < 500) {
     if (error.status === 413)
       return errorResponse(c, new AppError('payload_too_large', 'request body is too large'));
-    if (error.status === 400) {
-      const message = /json/i.test(error.message) ? 'request body is not valid JSON' : error.message;
+    if (error.status === 415) {
       return errorResponse(
         c,
-        new AppError('validation_failed', message, { issues: [{ path: '(body)', message }] }),
+        new AppError('unsupported_media_type', 'request body must be JSON (Content-Type: application/json)'),
       );
     }
     if (error.status === 401)
       return errorResponse(c, new AppError('unauthorized', 'authentication required'));
+    const message = /json/i.test(error.message)
+      ? 'request body is not valid JSON'
+      : error.message || 'bad request';
+    return errorResponse(
+      c,
+      new AppError('validation_failed', message, { issues: [{ path: '(body)', message }] }),
+    );
   }
   log(`unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
   return errorResponse(c, new AppError('internal_error', 'something went wrong on the server'));

@@ -20,8 +20,13 @@ export const DateOnly = z
 /** An ISO-8601 UTC timestamp. */
 export const Timestamp = z.string().openapi({ example: '2026-11-25T14:00:00.000Z' });
 
-/** Text of bounded length, trimmed. */
-export const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+/** Text of bounded length, trimmed. NUL is refused: PostgreSQL cannot store it, and no person types it. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 export const requiredText = (max: number) => text(max).min(1, 'must not be empty');
 
 export const ErrorResponse = z

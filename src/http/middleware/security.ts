@@ -19,8 +19,9 @@ export const securityHeaders = secureHeaders({
 /** Refuses a request body that is not JSON (415) before anything reads it. */
 export const jsonBodyOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.raw.body === null) return next();
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+  // The same media-type grammar as Hono's JSON validator, so the two never disagree.
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!/^application\/([\w.-]+\+)?json$/.test(mediaType)) {
     throw new AppError(
       'unsupported_media_type',
       'request body must be JSON (Content-Type: application/json)',

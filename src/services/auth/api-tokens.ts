@@ -88,7 +88,18 @@ export async function revokeApiToken(ctx: ServiceContext & { id: string }): Prom
       .executeTakeFirst();
     if (!row) throw notFound('token');
     if (row.revoked_at) return presentToken(row);
-    await trx.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', row.id).execute();
+    // Conditional on not being revoked yet, so concurrent revocations record one event, not several.
+    const updated = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', row.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      return presentToken(
+        await trx.selectFrom('api_tokens').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow(),
+      );
+    }
     await recordEvent(trx, {
       productId: null,
       actorId: ctx.actor.id,

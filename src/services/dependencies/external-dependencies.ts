@@ -65,8 +65,10 @@ export async function updateExternalDependency(
 ): Promise<ExternalDependency> {
   const at = timestamp(ctx);
   return withTransaction(ctx.db, async (trx) => {
-    const { row: current, item } = await loadExternal(trx, ctx.actor, ctx.id);
+    const { item } = await loadExternal(trx, ctx.actor, ctx.id);
     await lockProductForWrite(trx, ctx.actor, item.product_id);
+    // Under the lock: the row as it is now, not as it was before another writer finished.
+    const { row: current } = await loadExternal(trx, ctx.actor, ctx.id);
     const before = presentExternalDependency(current);
     const changes = diffFields(before, ctx.input);
     if (Object.keys(changes).length === 0) return before;
@@ -101,8 +103,10 @@ export async function updateExternalDependency(
 export async function removeExternalDependency(ctx: ServiceContext & { id: string }): Promise<void> {
   const at = timestamp(ctx);
   await withTransaction(ctx.db, async (trx) => {
-    const { row, item } = await loadExternal(trx, ctx.actor, ctx.id);
+    const { item } = await loadExternal(trx, ctx.actor, ctx.id);
     await lockProductForWrite(trx, ctx.actor, item.product_id);
+    // Under the lock: a concurrent delete that got there first leaves nothing to delete here.
+    const { row } = await loadExternal(trx, ctx.actor, ctx.id);
     await trx.deleteFrom('external_dependencies').where('id', '=', row.id).execute();
     const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = presentExternalDependency(row);
     const changes = Object.fromEntries(

@@ -127,8 +127,9 @@ export async function importDependencies(
     for (const [index, pair] of ctx.pairs.entries()) {
       const id = `${pair.blockerId} ${pair.blockedId}`;
       if (taken.has(id)) {
-        throw new AppError('duplicate_dependency', `pairs.${index} repeats an existing dependency`, {
-          issues: [{ path: `pairs.${index}`, message: 'repeats an existing dependency' }],
+        const message = 'repeats an existing dependency or an earlier pair';
+        throw new AppError('duplicate_dependency', `pairs.${index} ${message}`, {
+          issues: [{ path: `pairs.${index}`, message }],
         });
       }
       taken.add(id);

@@ -12,7 +12,9 @@ export async function removeDependency(ctx: ServiceContext & { id: string }): Pr
     const row = await trx.selectFrom('dependencies').selectAll().where('id', '=', ctx.id).executeTakeFirst();
     if (!row || !(await isVisible(trx, ctx.actor, row.product_id))) throw notFound('dependency');
     await lockProductForWrite(trx, ctx.actor, row.product_id);
-    await trx.deleteFrom('dependencies').where('id', '=', row.id).execute();
+    // Under the lock: a concurrent delete that got there first leaves nothing to delete here.
+    const deleted = await trx.deleteFrom('dependencies').where('id', '=', row.id).executeTakeFirst();
+    if (Number(deleted.numDeletedRows) === 0) throw notFound('dependency');
     await recordEvent(trx, {
       productId: row.product_id,
       actorId: ctx.actor.id,

@@ -96,12 +96,9 @@ export async function importItems(
 ): Promise<ImportOutcome> {
   const at = timestamp(ctx);
   const count = ctx.items.length;
-  if (count === 0) {
-    await lockProductForWrite(ctx.db, ctx.actor, ctx.productId);
-    return { count: 0, firstKey: null, lastKey: null };
-  }
   return withTransaction(ctx.db, async (trx) => {
     const product = await lockProductForWrite(trx, ctx.actor, ctx.productId);
+    if (count === 0) return { count: 0, firstKey: null, lastKey: null };
     await validateReferences(trx, product.id, ctx.items);
     // Trashed items keep their place in the order, so the bottom is the highest rank of any item.
     const last = await trx

@@ -64,8 +64,11 @@ export async function writeScoped<T>(
 ): Promise<T> {
   const at = timestamp(ctx);
   return withTransaction(ctx.db, async (trx) => {
+    const found = await loadScoped(trx, ctx.actor, ctx.table, ctx.id);
+    await lockProductForWrite(trx, ctx.actor, found.product_id);
+    // Read again under the product lock: on PostgreSQL another server may have written meanwhile, and the
+    // version and before-values must come from the row this write replaces.
     const current = await loadScoped(trx, ctx.actor, ctx.table, ctx.id);
-    await lockProductForWrite(trx, ctx.actor, current.product_id);
     const { result, event } = await change(trx, current, at);
     if (event) {
       await recordEvent(trx, {
