@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import { creationChanges } from '../../domain/changes.ts';
+import type { Changes } from '../../domain/changes.ts';
 import { spreadRanks } from '../../domain/rank.ts';
 import type { CreateItemInput } from '../../schemas/item.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
@@ -14,7 +14,6 @@ import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
-import { itemColumns } from './item-columns.ts';
 
 /** An item to import: the create input without a placement (imports always append). */
 export type ImportItemInput = Omit<CreateItemInput, 'beforeId' | 'afterId'>;
@@ -46,6 +45,28 @@ export function chunked<T>(list: readonly T[], size: number): T[][] {
   return slices;
 }
 
+/**
+ * The change set createItem records, `creationChanges({ key, ...fields, rank })`, written out field by
+ * field: building it generically costs more than the rest of a row, which matters at 100,000 items. The
+ * placement (beforeId/afterId) is left out, as createItem leaves it out.
+ */
+function createdChanges(key: string, input: ImportItemInput, labels: string[], rank: string): Changes {
+  return {
+    key: [null, key],
+    type: [null, input.type],
+    title: [null, input.title],
+    story: [null, input.story],
+    description: [null, input.description],
+    acceptanceCriteria: [null, input.acceptanceCriteria],
+    estimate: [null, input.estimate],
+    status: [null, input.status],
+    initiativeId: [null, input.initiativeId],
+    labels: [null, labels],
+    assigneeId: [null, input.assigneeId],
+    rank: [null, rank],
+  };
+}
+
 /** Throws a validation error naming the first item whose `field` is not among the `found` ids. */
 function assertAllFound(
   items: readonly ImportItemInput[],
@@ -68,14 +89,15 @@ async function validateReferences(
   ];
   const initiatives = new Set<string>();
   for (const ids of chunked(distinct('initiativeId'), 1_000)) {
+    // By id alone (the unique index), product and trash checked here, as importDependencies does.
     const rows = await trx
       .selectFrom('initiatives')
-      .select('id')
-      .where('product_id', '=', productId)
-      .where('deleted_at', 'is', null)
+      .select(['id', 'product_id', 'deleted_at'])
       .where('id', 'in', ids)
       .execute();
-    for (const row of rows) initiatives.add(row.id);
+    for (const row of rows) {
+      if (row.product_id === productId && row.deleted_at === null) initiatives.add(row.id);
+    }
   }
   assertAllFound(items, 'initiativeId', initiatives, 'does not name an initiative of this product');
   const users = new Set<string>();
@@ -117,51 +139,38 @@ export async function importItems(
       .executeTakeFirstOrThrow();
     const firstNumber = lastNumber - count + 1;
 
+    const keyOf = (index: number) => `${product.key}-${firstNumber + index}`;
+
     const items: NewItemRow[] = [];
     const labels: Insertable<ItemLabelsTable>[] = [];
     const events: Insertable<EventsTable>[] = [];
     for (const [index, input] of ctx.items.entries()) {
-      // Picked field by field: a caller passing a full CreateItemInput must not leak a placement in.
-      const fields = {
-        type: input.type,
-        title: input.title,
-        story: input.story,
-        description: input.description,
-        acceptanceCriteria: input.acceptanceCriteria,
-        estimate: input.estimate,
-        status: input.status,
-        initiativeId: input.initiativeId,
-        labels: [...new Set(input.labels)],
-        assigneeId: input.assigneeId,
-      };
       const id = randomUUID();
-      const number = firstNumber + index;
-      const key = `${product.key}-${number}`;
+      const key = keyOf(index);
       const rank = ranks[index]!;
-      const columns = itemColumns(fields);
+      const itemLabels = [...new Set(input.labels)];
       items.push({
         id,
         product_id: product.id,
-        number,
+        number: firstNumber + index,
         key,
-        type: fields.type,
-        title: fields.title,
-        story: columns.story ?? null,
-        description: fields.description,
-        acceptance_criteria: columns.acceptance_criteria ?? '[]',
-        estimate: fields.estimate,
-        status: fields.status,
-        initiative_id: fields.initiativeId,
-        assignee_id: fields.assigneeId,
-        labels: JSON.stringify(fields.labels),
+        type: input.type,
+        title: input.title,
+        story: input.story === null ? null : JSON.stringify(input.story),
+        description: input.description,
+        acceptance_criteria: JSON.stringify(input.acceptanceCriteria),
+        estimate: input.estimate,
+        status: input.status,
+        initiative_id: input.initiativeId,
+        assignee_id: input.assigneeId,
+        labels: JSON.stringify(itemLabels),
         rank,
         version: 1,
         created_at: at,
         updated_at: at,
         deleted_at: null,
       });
-      for (const label of fields.labels) labels.push({ item_id: id, label });
-      // The same event createItem records, so history and replay cannot tell an import from a create.
+      for (const label of itemLabels) labels.push({ item_id: id, label });
       events.push({
         product_id: product.id,
         actor_id: ctx.actor.id,
@@ -169,10 +178,11 @@ export async function importItems(
         entity_type: 'item',
         entity_id: id,
         action: 'created',
-        changes: JSON.stringify(creationChanges({ key, ...fields, rank })),
+        changes: JSON.stringify(createdChanges(key, input, itemLabels, rank)),
       });
     }
-
+    // One table at a time: interleaving the tables per chunk measured ~15% slower on SQLite (its page
+    // cache keeps switching between the tables' indexes) and no faster on PostgreSQL.
     for (const batch of chunked(items, rowsPerStatement(trx, columnsOf(items)))) {
       await trx.insertInto('items').values(batch).execute();
     }
@@ -182,6 +192,6 @@ export async function importItems(
     for (const batch of chunked(events, rowsPerStatement(trx, columnsOf(events)))) {
       await trx.insertInto('events').values(batch).execute();
     }
-    return { count, firstKey: items[0]!.key, lastKey: items.at(-1)!.key };
+    return { count, firstKey: keyOf(0), lastKey: keyOf(count - 1) };
   });
 }
