@@ -231,9 +231,7 @@ export function markdown(results: BenchResults): string {
     return [
       DIALECT_NAMES[r.dialect],
       r.startup.readyMs.map((ms) => Math.round(ms)).join(', '),
-      `${b.nodeBootMs}`,
-      `${b.tsxRegisterMs}`,
-      `${b.importModulesMs}`,
+      `${b.bootAndLoadMs}`,
       `${b.openAndMigrateMs}`,
       `${b.startServerMs}`,
       `${round(r.startup.idleRssMb, 1)}`,
@@ -301,9 +299,7 @@ export function markdown(results: BenchResults): string {
       [
         'Database',
         'spawn → healthy, each run',
-        'Node boot',
-        'tsx register',
-        'import modules',
+        'boot + load bundle (`--version`)',
         'open + migrate',
         'startServer',
         'RSS idle (MiB)',

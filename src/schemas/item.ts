@@ -22,7 +22,8 @@ export const Label = z
   .trim()
   .min(1, 'must not be empty')
   .max(50, 'must be at most 50 characters')
-  .regex(/^[^,\s\u0000][^,\u0000]*$/, 'must not contain commas or NUL characters');
+  .regex(/^[^,\s][^,]*$/, 'must not contain commas')
+  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 
 /** An item's id or its key (CAI-42). */
 export const ItemRef = z.string().min(1).max(100).openapi({ example: 'CAI-42' });

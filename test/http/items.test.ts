@@ -142,7 +142,7 @@ for (const dialect of DIALECTS) {
       let upper = b;
       const expected = ['a'];
       const inserted: string[] = [];
-      for (let i = 0; i < 120; i++) {
+      for (let i = 0; i < 200; i++) {
         const item = await buildItem(api, product.id, { title: `n${i}`, beforeId: upper.id });
         inserted.unshift(`n${i}`);
         upper = item;
@@ -160,6 +160,9 @@ for (const dialect of DIALECTS) {
       } while (cursor);
       assert.deepEqual(all, expected);
       assert.ok(a.rank);
+      const events = await api.call('GET', `/products/${product.id}/events?limit=1000`);
+      const rebalanced = events.body.events.filter((e: { action: string }) => e.action === 'rebalanced');
+      assert.ok(rebalanced.length > 0, 'long ranks were respaced');
     });
 
     it('lists with filters, text search and cursor pages', async () => {

@@ -1,24 +1,42 @@
 /** Transport safety for every request: headers, body size and type. */
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../../services/errors.ts';
 import type { AppEnv } from '../env.ts';
 
-export const securityHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    frameAncestors: ["'none'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-  },
-  crossOriginResourcePolicy: 'same-origin',
-  referrerPolicy: 'no-referrer',
+/**
+ * Fixed security headers, set before the handler runs: adding them to a finished response would make the
+ * Node adapter rebuild it and leave its fast path (measured: a third of GET throughput).
+ */
+const SECURITY_HEADERS: readonly [string, string][] = [
+  [
+    'Content-Security-Policy',
+    "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+  ],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Origin-Agent-Cluster', '?1'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-DNS-Prefetch-Control', 'off'],
+  ['X-Download-Options', 'noopen'],
+  ['X-Frame-Options', 'DENY'],
+  ['X-Permitted-Cross-Domain-Policies', 'none'],
+  ['X-XSS-Protection', '0'],
+];
+
+export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
+  for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+  await next();
 });
+
+/** Methods whose requests carry no body: the body checks skip them without touching the request stream. */
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Refuses a request body that is not JSON (415) before anything reads it. */
 export const jsonBodyOnly = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.req.raw.body === null) return next();
+  if (BODYLESS.has(c.req.method) || c.req.raw.body === null) return next();
   // The same media-type grammar as Hono's JSON validator, so the two never disagree.
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!/^application\/([\w.-]+\+)?json$/.test(mediaType)) {
@@ -35,16 +53,21 @@ export const jsonBodyOnly = createMiddleware<AppEnv>(async (c, next) => {
  * streamed bytes, so a chunked upload cannot slip past the limit or be buffered whole first.
  */
 export const limitBodySize = createMiddleware<AppEnv>((c, next) =>
-  bodyLimit({
-    maxSize: c.var.options.bodyLimitBytes,
-    onError: () => {
-      throw new AppError('payload_too_large', `request body exceeds ${c.var.options.bodyLimitBytes} bytes`);
-    },
-  })(c, next),
+  BODYLESS.has(c.req.method)
+    ? next()
+    : bodyLimit({
+        maxSize: c.var.options.bodyLimitBytes,
+        onError: () => {
+          throw new AppError(
+            'payload_too_large',
+            `request body exceeds ${c.var.options.bodyLimitBytes} bytes`,
+          );
+        },
+      })(c, next),
 );
 
 /** API responses are personal and live: never cached by browsers or proxies. */
 export const noStore = createMiddleware<AppEnv>(async (c, next) => {
-  await next();
   c.header('Cache-Control', 'no-store');
+  await next();
 });

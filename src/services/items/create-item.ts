@@ -49,8 +49,8 @@ export async function createItem(
       updated_at: at,
       deleted_at: null,
     };
-    await trx.insertInto('items').values(row).execute();
-    await writeLabels(trx, id, fields.labels);
+    const inserted = await trx.insertInto('items').values(row).returningAll().executeTakeFirstOrThrow();
+    if (fields.labels.length > 0) await writeLabels(trx, id, fields.labels);
     await recordEvent(trx, {
       productId: product.id,
       actorId: ctx.actor.id,
@@ -60,7 +60,8 @@ export async function createItem(
       action: 'created',
       changes: creationChanges({ key: row.key, ...fields, rank }),
     });
-    if (requiresRebalance) await rebalanceAround(trx, product.id, rank, ctx.actor.id, at);
+    if (!requiresRebalance) return presentItem(inserted);
+    await rebalanceAround(trx, product.id, rank, ctx.actor.id, at);
     return presentItem(
       await trx.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
     );

@@ -15,11 +15,12 @@ export async function moveItem(ctx: ServiceContext & { id: string; input: MoveIt
     await lockProductForWrite(trx, ctx.actor, found.product_id);
     const item = await loadLiveItem(trx, ctx.actor, found.id);
     const { rank, requiresRebalance } = await rankForPlacement(trx, item.product_id, ctx.input, item.id);
-    await trx
+    const moved = await trx
       .updateTable('items')
       .set({ rank, version: item.version + 1, updated_at: at })
       .where('id', '=', item.id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await recordEvent(trx, {
       productId: item.product_id,
       actorId: ctx.actor.id,
@@ -29,7 +30,8 @@ export async function moveItem(ctx: ServiceContext & { id: string; input: MoveIt
       action: 'moved',
       changes: { rank: [item.rank, rank] },
     });
-    if (requiresRebalance) await rebalanceAround(trx, item.product_id, rank, ctx.actor.id, at);
+    if (!requiresRebalance) return presentItem(moved);
+    await rebalanceAround(trx, item.product_id, rank, ctx.actor.id, at);
     return presentItem(
       await trx.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow(),
     );

@@ -66,9 +66,41 @@ export async function rankForPlacement(
   return rankBetween(await neighbour(db, productId, null, 'above', movingId), null);
 }
 
+/** How many neighbours on each side a rebalance reads before falling back to the whole product. */
+const REBALANCE_REACH = 512;
+
+async function ranksAround(db: Db, productId: string, rank: string, limit: number | undefined) {
+  const side = (direction: 'below' | 'above') => {
+    let query = db
+      .selectFrom('items')
+      .select(['id', 'rank'])
+      .where('product_id', '=', productId)
+      .where('rank', direction === 'below' ? '<' : '>', rank)
+      .orderBy('rank', direction === 'below' ? 'desc' : 'asc');
+    if (limit !== undefined) query = query.limit(limit);
+    return query.execute();
+  };
+  // One after another: inside a transaction they share one connection anyway.
+  const below = await side('below');
+  const above = await side('above');
+  const self = await db
+    .selectFrom('items')
+    .select(['id', 'rank'])
+    .where('product_id', '=', productId)
+    .where('rank', '=', rank)
+    .execute();
+  return {
+    rows: [...below.reverse(), ...self, ...above],
+    index: below.length,
+    truncatedBelow: limit !== undefined && below.length === limit,
+    truncatedAbove: limit !== undefined && above.length === limit,
+  };
+}
+
 /**
- * Respaces the ranks around one that grew long. Only a small window of neighbours is rewritten; each
- * rewritten rank is recorded as an event so any past order can be replayed.
+ * Respaces the ranks around one that grew long. Only a small window of neighbours is read and rewritten
+ * (the whole product only when the window would reach past what was read); each rewritten rank is
+ * recorded as an event so any past order can be replayed.
  */
 export async function rebalanceAround(
   db: Db,
@@ -77,19 +109,23 @@ export async function rebalanceAround(
   actorId: string | null,
   at: string,
 ): Promise<void> {
-  const rows = await db
-    .selectFrom('items')
-    .select(['id', 'rank'])
-    .where('product_id', '=', productId)
-    .orderBy('rank')
-    .execute();
-  const index = rows.findIndex((r) => r.rank === rank);
-  if (index < 0) return;
-  const plan = planRebalance(
-    rows.map((r) => r.rank),
-    index,
+  let around = await ranksAround(db, productId, rank, REBALANCE_REACH);
+  let plan = planRebalance(
+    around.rows.map((r) => r.rank),
+    around.index,
   );
-  const window = rows.slice(plan.start, plan.end);
+  // The plan treats the ends of what it was given as open; that is only true at the product's real ends.
+  if (
+    (plan.start === 0 && around.truncatedBelow) ||
+    (plan.end === around.rows.length && around.truncatedAbove)
+  ) {
+    around = await ranksAround(db, productId, rank, undefined);
+    plan = planRebalance(
+      around.rows.map((r) => r.rank),
+      around.index,
+    );
+  }
+  const window = around.rows.slice(plan.start, plan.end);
   // Two steps, because the unique (product_id, rank) index is checked row by row: park the window on
   // placeholder ranks that sort after every real key ('~' > base-62), then write the final keys.
   for (const row of window) {

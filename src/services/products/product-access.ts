@@ -36,8 +36,9 @@ export async function isVisible(db: Db, actor: Actor, productId: string): Promis
  */
 export async function lockProductForWrite(trx: Db, actor: Actor, productId: string): Promise<ProductRow> {
   authorize(actor, 'write');
-  if (dialectOf(trx) === 'postgres') {
-    await trx.selectFrom('products').select('id').where('id', '=', productId).forUpdate().execute();
-  }
-  return loadVisibleProduct(trx, actor, productId);
+  let query = trx.selectFrom('products').selectAll().where('id', '=', productId);
+  if (dialectOf(trx) === 'postgres') query = query.forUpdate();
+  const product = await query.executeTakeFirst();
+  if (!product || !(await isVisible(trx, actor, product.id))) throw notFound('product');
+  return product;
 }
