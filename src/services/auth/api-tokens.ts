@@ -1,5 +1,5 @@
 /** API tokens: created (the secret is shown once, stored hashed), listed, revoked at once. */
-import { randomUUID } from 'node:crypto';
+
 import type { CreateTokenInput } from '../../schemas/user.ts';
 import type { Db } from '../../store/database.ts';
 import type { UserRow } from '../../store/tables.ts';
@@ -7,6 +7,7 @@ import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { newId } from '../ids.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 type TokenRow = {
@@ -39,7 +40,7 @@ export async function createApiToken(
   const at = timestamp(ctx);
   const token = newSecret('cairn');
   const row = {
-    id: randomUUID(),
+    id: newId(),
     user_id: ctx.actor.id,
     name: ctx.input.name,
     token_hash: hashSecret(token),

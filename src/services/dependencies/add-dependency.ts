@@ -2,7 +2,7 @@
  * Records that one item blocks another. Both items must be visible to the actor; a dependency that would
  * close a cycle is refused with the cycle's item keys, in order.
  */
-import { randomUUID } from 'node:crypto';
+
 import { sql } from 'kysely';
 import { type Edge, findCycle } from '../../domain/dependency-graph.ts';
 import { type Dependency, presentDependency } from '../../presenters/planning.ts';
@@ -12,6 +12,7 @@ import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError, invalidField } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { newId } from '../ids.ts';
 import { loadLiveItem } from '../items/load-item.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
@@ -72,7 +73,7 @@ export async function addDependency(
       });
     }
     const row = {
-      id: randomUUID(),
+      id: newId(),
       product_id: blocked.product_id,
       blocker_id: blocker.id,
       blocked_id: blocked.id,

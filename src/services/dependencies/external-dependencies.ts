@@ -1,5 +1,5 @@
 /** External business dependencies on an item: an approval, a partner, a contract — awaited, then met. */
-import { randomUUID } from 'node:crypto';
+
 import { creationChanges, diffFields } from '../../domain/changes.ts';
 import { type ExternalDependency, presentExternalDependency } from '../../presenters/planning.ts';
 import type {
@@ -11,6 +11,7 @@ import { withTransaction } from '../../store/transaction.ts';
 import { type Actor, type ServiceContext, timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { newId } from '../ids.ts';
 import { loadItem, loadLiveItem } from '../items/load-item.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
@@ -35,7 +36,7 @@ export async function addExternalDependency(
     const item = await loadLiveItem(trx, ctx.actor, ctx.itemId);
     await lockProductForWrite(trx, ctx.actor, item.product_id);
     const row = {
-      id: randomUUID(),
+      id: newId(),
       item_id: item.id,
       title: ctx.input.title,
       owner: ctx.input.owner,

@@ -5,7 +5,7 @@
  * search, the whole result — the new pairs plus every existing edge reachable from the product's items —
  * is checked once with a topological sort, and a cycle refuses the import with nothing written.
  */
-import { randomUUID } from 'node:crypto';
+
 import { type Insertable, sql } from 'kysely';
 import type { Edge } from '../../domain/dependency-graph.ts';
 import type { CreateDependencyInput } from '../../schemas/dependency.ts';
@@ -14,6 +14,7 @@ import type { DependenciesTable, EventsTable } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError, invalidField } from '../errors.ts';
+import { newId } from '../ids.ts';
 import { chunked, columnsOf, rowsPerStatement } from '../items/import-items.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
@@ -152,7 +153,7 @@ export async function importDependencies(
     const events: Insertable<EventsTable>[] = [];
     for (const pair of ctx.pairs) {
       const row = {
-        id: randomUUID(),
+        id: newId(),
         product_id: product.id,
         blocker_id: pair.blockerId,
         blocked_id: pair.blockedId,

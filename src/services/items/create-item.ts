@@ -1,11 +1,12 @@
 /** Creates a backlog item with the product's next key (CAI-42), placed at the bottom or as asked. */
-import { randomUUID } from 'node:crypto';
+
 import { creationChanges } from '../../domain/changes.ts';
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { CreateItemInput } from '../../schemas/item.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { newId } from '../ids.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 import { itemColumns } from './item-columns.ts';
 import { rankForPlacement, rebalanceAround } from './placement.ts';
@@ -26,7 +27,7 @@ export async function createItem(
       .where('id', '=', product.id)
       .returning('next_item_number')
       .executeTakeFirstOrThrow();
-    const id = randomUUID();
+    const id = newId();
     const columns = itemColumns(fields);
     const row = {
       id,

@@ -3,7 +3,7 @@
  * ranks are spread after the current last one, and each item gets its `created` event — the same rows
  * createItem would write, in a few multi-row statements instead of ~10 round trips per item.
  */
-import { randomUUID } from 'node:crypto';
+
 import type { Insertable } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { spreadRanks } from '../../domain/rank.ts';
@@ -13,6 +13,7 @@ import type { EventsTable, ItemLabelsTable, NewItemRow } from '../../store/table
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
+import { newId } from '../ids.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
 /** An item to import: the create input without a placement (imports always append). */
@@ -145,7 +146,7 @@ export async function importItems(
     const labels: Insertable<ItemLabelsTable>[] = [];
     const events: Insertable<EventsTable>[] = [];
     for (const [index, input] of ctx.items.entries()) {
-      const id = randomUUID();
+      const id = newId();
       const key = keyOf(index);
       const rank = ranks[index]!;
       const itemLabels = [...new Set(input.labels)];

@@ -1,5 +1,5 @@
 /** Initiatives: the roadmap's units, with horizon, dates, confidence, visibility and linked objectives. */
-import { randomUUID } from 'node:crypto';
+
 import { creationChanges, diffFields } from '../../domain/changes.ts';
 import { type Initiative, presentInitiative } from '../../presenters/planning.ts';
 import type { CreateInitiativeInput, UpdateInitiativeInput } from '../../schemas/initiative.ts';
@@ -8,6 +8,7 @@ import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { newId } from '../ids.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
 import { assertInProduct } from './references.ts';
 import { loadScoped, setTrashed, writeScoped } from './scoped-entity.ts';
@@ -75,7 +76,7 @@ export async function createInitiative(
   return withTransaction(ctx.db, async (trx) => {
     await lockProductForWrite(trx, ctx.actor, ctx.productId);
     await validateReferences(trx, ctx.productId, ctx.input);
-    const id = randomUUID();
+    const id = newId();
     const columns = columnsOf(ctx.input);
     await trx
       .insertInto('initiatives')

@@ -1,11 +1,12 @@
 /** Company objectives that a product's initiatives support. */
-import { randomUUID } from 'node:crypto';
+
 import { creationChanges, diffFields } from '../../domain/changes.ts';
 import { type Objective, presentObjective } from '../../presenters/planning.ts';
 import type { CreateObjectiveInput, UpdateObjectiveInput } from '../../schemas/product.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { newId } from '../ids.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
 import { loadScoped, setTrashed, writeScoped } from './scoped-entity.ts';
 
@@ -16,7 +17,7 @@ export async function createObjective(
   return withTransaction(ctx.db, async (trx) => {
     await lockProductForWrite(trx, ctx.actor, ctx.productId);
     const row = {
-      id: randomUUID(),
+      id: newId(),
       product_id: ctx.productId,
       ...ctx.input,
       version: 1,

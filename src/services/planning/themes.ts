@@ -1,11 +1,12 @@
 /** Themes: the strategic groupings (with a colour) that organise a roadmap. */
-import { randomUUID } from 'node:crypto';
+
 import { creationChanges, diffFields } from '../../domain/changes.ts';
 import { presentTheme, type Theme } from '../../presenters/planning.ts';
 import type { CreateThemeInput, UpdateThemeInput } from '../../schemas/product.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { newId } from '../ids.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
 import { loadScoped, setTrashed, writeScoped } from './scoped-entity.ts';
 
@@ -16,7 +17,7 @@ export async function createTheme(
   return withTransaction(ctx.db, async (trx) => {
     await lockProductForWrite(trx, ctx.actor, ctx.productId);
     const row = {
-      id: randomUUID(),
+      id: newId(),
       product_id: ctx.productId,
       ...ctx.input,
       version: 1,

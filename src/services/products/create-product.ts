@@ -1,5 +1,5 @@
 /** Creates a product; its creator becomes a member. */
-import { randomUUID } from 'node:crypto';
+
 import { creationChanges } from '../../domain/changes.ts';
 import { type Product, presentProduct } from '../../presenters/planning.ts';
 import type { CreateProductInput } from '../../schemas/product.ts';
@@ -7,6 +7,7 @@ import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { newId } from '../ids.ts';
 import { authorize } from '../policy.ts';
 
 export async function createProduct(ctx: ServiceContext & { input: CreateProductInput }): Promise<Product> {
@@ -24,7 +25,7 @@ export async function createProduct(ctx: ServiceContext & { input: CreateProduct
       });
     }
     const row = {
-      id: randomUUID(),
+      id: newId(),
       key: ctx.input.key,
       name: ctx.input.name,
       description: ctx.input.description,

@@ -1,5 +1,5 @@
 /** An admin adds a user with a role (only an owner can add another owner). */
-import { randomUUID } from 'node:crypto';
+
 import { presentUser, type User } from '../../presenters/planning.ts';
 import type { CreateUserInput } from '../../schemas/user.ts';
 import { withTransaction } from '../../store/transaction.ts';
@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { newId } from '../ids.ts';
 import { authorize, canGrantRole } from '../policy.ts';
 
 export async function createUser(ctx: ServiceContext & { input: CreateUserInput }): Promise<User> {
@@ -28,7 +29,7 @@ export async function createUser(ctx: ServiceContext & { input: CreateUserInput 
       });
     }
     const row = {
-      id: randomUUID(),
+      id: newId(),
       email: ctx.input.email,
       name: ctx.input.name,
       role: ctx.input.role,

@@ -1,5 +1,5 @@
 /** First run: creates the workspace and its owner, exactly once (the workspace row's key guards it). */
-import { randomUUID } from 'node:crypto';
+
 import { presentUser, type User } from '../../presenters/planning.ts';
 import type { Db } from '../../store/database.ts';
 import { withTransaction } from '../../store/transaction.ts';
@@ -7,6 +7,7 @@ import { createApiToken } from '../auth/api-tokens.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { AppError } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
+import { newId } from '../ids.ts';
 
 export interface SetupInput {
   email: string;
@@ -27,7 +28,7 @@ export async function createOwner(ctx: { db: Db; input: SetupInput; now?: string
   const user = await withTransaction(ctx.db, async (trx) => {
     await trx.insertInto('workspace').values({ id: 'default', name: 'Cairn', created_at: at }).execute();
     const row = {
-      id: randomUUID(),
+      id: newId(),
       email: ctx.input.email,
       name: ctx.input.name,
       role: 'owner' as const,
