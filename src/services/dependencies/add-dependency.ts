@@ -13,6 +13,7 @@ import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError, invalidField } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
+import { keysOf } from '../items/item-keys.ts';
 import { loadLiveItem } from '../items/load-item.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
@@ -27,15 +28,6 @@ async function reachableEdges(db: Db, start: string): Promise<Edge[]> {
     select d.blocker_id as "from", d.blocked_id as "to" from dependencies d
     where d.blocker_id in (select id from reach)`.execute(db);
   return rows;
-}
-
-async function keysOf(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('items')
-    .select(['id', 'key'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.key]));
 }
 
 export async function addDependency(

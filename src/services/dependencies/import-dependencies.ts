@@ -16,6 +16,7 @@ import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError, invalidField } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { chunked, columnsOf, rowsPerStatement } from '../items/import-items.ts';
+import { keysOf } from '../items/item-keys.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
 export interface DependencyPair {
@@ -105,15 +106,6 @@ async function assertLiveItemsOfProduct(
       }
     }
   }
-}
-
-async function keysOf(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom('items')
-    .select(['id', 'key'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.key]));
 }
 
 export async function importDependencies(

@@ -1,13 +1,11 @@
 /** First run: creates the workspace and its owner, exactly once (the workspace row's key guards it). */
-
-import { presentUser, type User } from '../../presenters/planning.ts';
+import type { User } from '../../presenters/planning.ts';
 import type { Db } from '../../store/database.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { AppError } from '../errors.ts';
-import { recordEvent } from '../events/record-event.ts';
-import { newId } from '../ids.ts';
+import { insertUser } from './insert-user.ts';
 
 export interface SetupInput {
   email: string;
@@ -27,33 +25,14 @@ export async function createOwner(ctx: { db: Db; input: SetupInput; now?: string
   const passwordHash = await hashPassword(ctx.input.password);
   const user = await withTransaction(ctx.db, async (trx) => {
     await trx.insertInto('workspace').values({ id: 'default', name: 'Cairn', created_at: at }).execute();
-    const row = {
-      id: newId(),
-      email: ctx.input.email,
-      name: ctx.input.name,
-      role: 'owner' as const,
-      password_hash: passwordHash,
-      created_at: at,
-      updated_at: at,
-      disabled_at: null,
-    };
-    await trx.insertInto('users').values(row).execute();
-    await recordEvent(trx, {
-      productId: null,
-      actorId: row.id,
-      at,
-      entityType: 'user',
-      entityId: row.id,
-      action: 'created',
-      changes: { email: [null, row.email], name: [null, row.name], role: [null, row.role] },
-    });
-    return row;
+    const { email, name } = ctx.input;
+    return insertUser(trx, { email, name, role: 'owner', passwordHash }, null, at);
   }).catch(async (error: unknown) => {
     // A concurrent setup won the race for the workspace row.
     if (await isSetUp(ctx.db)) throw already();
     throw error;
   });
-  return presentUser(user);
+  return user;
 }
 
 /** First run over the API: the owner plus an API token, shown once. */
