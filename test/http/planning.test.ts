@@ -136,6 +136,31 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('lists the trash, newest first, until things are restored', async () => {
+      const product = await buildProduct(api);
+      const item = await api.call('POST', `/products/${product.id}/items`, {
+        body: { title: 'Binned story' },
+      });
+      const theme = await api.call('POST', `/products/${product.id}/themes`, {
+        body: { name: 'Binned theme' },
+      });
+      await api.call('DELETE', `/items/${item.body.id}`);
+      await api.call('DELETE', `/themes/${theme.body.id}`);
+      const trash = await api.call('GET', `/products/${product.id}/trash`);
+      assert.equal(trash.status, 200);
+      assert.deepEqual(
+        trash.body.items.map((i: { title: string }) => i.title),
+        ['Binned story'],
+      );
+      assert.deepEqual(
+        trash.body.themes.map((t: { name: string }) => t.name),
+        ['Binned theme'],
+      );
+      assert.deepEqual(trash.body.initiatives, []);
+      await api.call('POST', `/items/${item.body.id}/restore`);
+      assert.deepEqual((await api.call('GET', `/products/${product.id}/trash`)).body.items, []);
+    });
+
     it('does not link items to a trashed initiative', async () => {
       const initiative = await api.call('POST', `/products/${productId}/initiatives`, {
         body: { title: 'Gone' },

@@ -41,6 +41,7 @@ for (const dialect of DIALECTS) {
         `/products/${secret.id}/items`,
         `/products/${secret.id}/events`,
         `/products/${secret.id}/initiatives`,
+        `/products/${secret.id}/trash`,
       ]) {
         assert.equal((await api.call('GET', path, { token: editor.token })).status, 404, path);
       }

@@ -1,10 +1,13 @@
 /** Products and their membership. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { Id } from '../../schemas/common.ts';
-import { CreateProductInput, Product, UpdateProductInput } from '../../schemas/product.ts';
+import { Initiative } from '../../schemas/initiative.ts';
+import { Item } from '../../schemas/item.ts';
+import { CreateProductInput, Objective, Product, Theme, UpdateProductInput } from '../../schemas/product.ts';
 import { createProduct } from '../../services/products/create-product.ts';
 import { getProduct } from '../../services/products/get-product.ts';
 import { listProducts } from '../../services/products/list-products.ts';
+import { listTrash } from '../../services/products/list-trash.ts';
 import { setProductMember } from '../../services/products/set-product-member.ts';
 import { updateProduct } from '../../services/products/update-product.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
@@ -75,6 +78,32 @@ const removeMember = createRoute({
   responses: { 204: { description: 'The user is no longer a member' }, ...commonErrors },
 });
 
+const trash = createRoute({
+  method: 'get',
+  path: '/products/{productId}/trash',
+  tags: ['products'],
+  summary: 'What is in the product’s trash (items, initiatives, objectives, themes), newest first',
+  security: authenticated,
+  request: {
+    params: productParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict(),
+  },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          items: z.array(Item),
+          initiatives: z.array(Initiative),
+          objectives: z.array(Objective),
+          themes: z.array(Theme),
+        })
+        .openapi('Trash'),
+      'The trash',
+    ),
+    ...commonErrors,
+  },
+});
+
 export const productRoutes = createRouter()
   .openapi(create, async (c) => {
     const product = await createProduct({
@@ -103,6 +132,14 @@ export const productRoutes = createRouter()
       input: c.req.valid('json'),
     });
     return c.json(product, 200);
+  })
+  .openapi(trash, async (c) => {
+    const { db } = c.var.options;
+    const { limit } = c.req.valid('query');
+    return c.json(
+      await listTrash({ db, actor: c.var.actor, productId: c.req.valid('param').productId, limit }),
+      200,
+    );
   })
   .openapi(addMember, async (c) => {
     const { productId, userId } = c.req.valid('param');
