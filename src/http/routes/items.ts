@@ -27,7 +27,8 @@ const etagHeader = {
   ETag: { schema: { type: 'string' as const }, description: 'The item version, quoted: "7"' },
 };
 const oneItem = { ...jsonContent(Item, 'The item'), headers: etagHeader };
-const byId = { params: z.object({ id: Id }) };
+// Every item route takes the id or the key (CAI-42), as people name items by key.
+const byId = { params: z.object({ id: ItemRef }) };
 
 /** Parses If-Match: `"7"`, `W/"7"`, `7`, or `*` (any version). */
 function expectedVersion(c: Context<AppEnv>): number | undefined {
