@@ -58,7 +58,10 @@ for (const dialect of DIALECTS) {
       assert.equal(byKey.body.id, item.id);
       assert.equal(byId.headers.get('etag'), '"1"');
       assert.equal((await api.call('GET', '/items/NOPE-999')).status, 404);
-      const patched = await api.call('PATCH', `/items/${item.key}`, { body: { status: 'ready' }, headers: { 'if-match': '"1"' } });
+      const patched = await api.call('PATCH', `/items/${item.key}`, {
+        body: { status: 'ready' },
+        headers: { 'if-match': '"1"' },
+      });
       assert.equal(patched.status, 200, 'every item route takes the key too');
       assert.equal((await api.call('DELETE', `/items/${item.key}`)).body.deletedAt !== null, true);
       assert.equal((await api.call('POST', `/items/${item.key}/restore`)).body.deletedAt, null);
