@@ -1,4 +1,6 @@
 /** What a product has in its trash, most recently deleted first, so it can be found and restored. */
+
+import type { Selectable } from 'kysely';
 import {
   type Initiative,
   type Item,
@@ -9,6 +11,8 @@ import {
   presentTheme,
   type Theme,
 } from '../../presenters/planning.ts';
+import type { Db } from '../../store/database.ts';
+import type { Tables } from '../../store/tables.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadVisibleProduct } from './product-access.ts';
 
@@ -19,29 +23,40 @@ export interface Trash {
   themes: Theme[];
 }
 
+type TrashableTable = 'items' | 'initiatives' | 'objectives' | 'themes';
+
+/**
+ * The trashed rows of one table, newest first. Kysely cannot type a query over a union of tables, so the
+ * builder is typed as `items` for the shared columns it filters on (product_id, deleted_at, id — present in
+ * all four); `selectAll` on table T returns T's rows, which is what the result is declared as.
+ */
+function trashedRows<T extends TrashableTable>(
+  db: Db,
+  table: T,
+  productId: string,
+  limit: number,
+): Promise<Selectable<Tables[T]>[]> {
+  return db
+    .selectFrom(table as 'items')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .where('deleted_at', 'is not', null)
+    .orderBy('deleted_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute() as Promise<Selectable<Tables[T]>[]>;
+}
+
 /** At most `limit` of each kind. Initiatives list their objective links as they were (kept while trashed). */
 export async function listTrash(ctx: ServiceContext & { productId: string; limit: number }): Promise<Trash> {
-  await loadVisibleProduct(ctx.db, ctx.actor, ctx.productId);
-  const items = await ctx.db
-    .selectFrom('items')
-    .selectAll()
-    .where('product_id', '=', ctx.productId)
-    .where('deleted_at', 'is not', null)
-    .orderBy('deleted_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(ctx.limit)
-    .execute();
-  const initiatives = await ctx.db
-    .selectFrom('initiatives')
-    .selectAll()
-    .where('product_id', '=', ctx.productId)
-    .where('deleted_at', 'is not', null)
-    .orderBy('deleted_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(ctx.limit)
-    .execute();
+  const { db, productId, limit } = ctx;
+  await loadVisibleProduct(db, ctx.actor, productId);
+  const items = await trashedRows(db, 'items', productId, limit);
+  const initiatives = await trashedRows(db, 'initiatives', productId, limit);
+  const objectives = await trashedRows(db, 'objectives', productId, limit);
+  const themes = await trashedRows(db, 'themes', productId, limit);
   const links = initiatives.length
-    ? await ctx.db
+    ? await db
         .selectFrom('initiative_objectives')
         .selectAll()
         .where(
@@ -52,24 +67,6 @@ export async function listTrash(ctx: ServiceContext & { productId: string; limit
         .orderBy('objective_id')
         .execute()
     : [];
-  const objectives = await ctx.db
-    .selectFrom('objectives')
-    .selectAll()
-    .where('product_id', '=', ctx.productId)
-    .where('deleted_at', 'is not', null)
-    .orderBy('deleted_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(ctx.limit)
-    .execute();
-  const themes = await ctx.db
-    .selectFrom('themes')
-    .selectAll()
-    .where('product_id', '=', ctx.productId)
-    .where('deleted_at', 'is not', null)
-    .orderBy('deleted_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(ctx.limit)
-    .execute();
   return {
     items: items.map(presentItem),
     initiatives: initiatives.map((row) =>
