@@ -13,6 +13,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   bodyLimitBytes: number;
   auth: AuthSettings;
+  /** The built web app to serve; defaults to dist/web beside the server. */
+  webRoot?: string | undefined;
 }
 
 export interface ConfigFlags {

@@ -1,9 +1,11 @@
 /** Starts Cairn's HTTP server on a migrated database and stops it cleanly. */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
+import { createLiveHub } from './services/live/create-live-hub.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -26,6 +28,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   await migrateToLatest(database.db);
+  const live = createLiveHub({ database, log: (message) => console.error(message) });
   const app = createApp({
     db: database.db,
     dialect: database.dialect,
@@ -34,7 +37,9 @@ export async function startServer(
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     bodyLimitBytes: config.bodyLimitBytes,
+    live,
     log: (message) => console.error(message),
+    webRoot: config.webRoot ?? fileURLToPath(new URL('../dist/web', import.meta.url)),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
@@ -51,6 +56,9 @@ export async function startServer(
     url,
     database,
     close: async () => {
+      // Live streams never finish on their own: end them first, or server.close() would wait out the grace
+      // period for them. Their LISTEN connection closes with them.
+      await live.close();
       // Clients on keep-alive connections would hold close() open forever: from now on every response
       // asks its client to close, and whatever is still open after the grace period is cut.
       server.on('request', (_request: IncomingMessage, response: ServerResponse) => {

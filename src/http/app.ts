@@ -6,6 +6,7 @@ import type { AppEnv, AppOptions } from './env.ts';
 import { errorResponse, handleError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { jsonBodyOnly, limitBodySize, noStore, securityHeaders } from './middleware/security.ts';
+import { wakeLiveHub } from './middleware/wake-live-hub.ts';
 import { createRouter } from './openapi.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
 import { dependencyRoutes } from './routes/dependencies.ts';
@@ -13,8 +14,10 @@ import { eventRoutes } from './routes/events.ts';
 import { itemRoutes } from './routes/items.ts';
 import { initiativeRoutes, objectiveRoutes, themeRoutes } from './routes/planning.ts';
 import { productRoutes } from './routes/products.ts';
+import { streamRoutes } from './routes/stream.ts';
 import { systemRoutes } from './routes/system.ts';
 import { userRoutes } from './routes/users.ts';
+import { mountWebApp } from './web-app.ts';
 
 export const API_PREFIX = '/api/v1';
 
@@ -34,6 +37,7 @@ export function createApp(options: AppOptions) {
 
   const api = createRouter();
   api.use('*', noStore, limitBodySize, jsonBodyOnly);
+  api.use('*', wakeLiveHub);
   api.route('/', systemRoutes);
   api.route('/', publicAuthRoutes);
   api.doc31('/openapi.json', {
@@ -71,11 +75,13 @@ export function createApp(options: AppOptions) {
     itemRoutes,
     dependencyRoutes,
     eventRoutes,
+    streamRoutes,
   ]) {
     secured.route('/', routes);
   }
   api.route('/', secured);
   app.route(API_PREFIX, api);
+  if (options.webRoot) mountWebApp(app, options.webRoot, API_PREFIX);
 
   app.notFound((c) =>
     errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`)),

@@ -2,6 +2,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { AuthSettings } from '../services/auth/settings.ts';
 import type { Actor } from '../services/context.ts';
+import type { LiveHub } from '../services/live/live-hub.ts';
 import type { Db, DialectName } from '../store/database.ts';
 
 export interface AppOptions {
@@ -17,7 +18,13 @@ export interface AppOptions {
   bodyLimitBytes: number;
   /** Send the Secure flag on the session cookie (default: when the request came over HTTPS). */
   secureCookies?: boolean | undefined;
+  /** Live updates (GET /products/{id}/stream); its owner closes it before the database. */
+  live: LiveHub;
+  /** How often a stream sends a heartbeat and re-checks its credential; 15 s by default. */
+  streamHeartbeatMs?: number | undefined;
   log: (message: string) => void;
+  /** The built web app (dist/web) to serve at `/`; none in API-only tests. */
+  webRoot?: string | undefined;
 }
 
 export interface AppEnv {

@@ -129,3 +129,73 @@ export const Item = z
 export const ItemPage = z
   .object({ items: z.array(Item), nextCursor: z.string().nullable() })
   .openapi('ItemPage');
+
+/** An item as the backlog view holds it: no texts beyond the title, criteria as counts. */
+export const BacklogItem = z
+  .object({
+    id: Id,
+    key: z.string(),
+    type: ItemType,
+    title: z.string(),
+    status: ItemStatus,
+    estimate: z.number().nullable(),
+    initiativeId: Id.nullable(),
+    labels: z.array(z.string()),
+    assigneeId: Id.nullable(),
+    rank: z.string(),
+    version: z.number().int(),
+    updatedAt: Timestamp,
+    hasStory: z.boolean(),
+    criteriaTotal: z.number().int(),
+    criteriaDone: z.number().int(),
+  })
+  .openapi('BacklogItem');
+export type BacklogItem = z.infer<typeof BacklogItem>;
+
+export const Backlog = z
+  .object({
+    items: z.array(BacklogItem).describe('Every live item of the product, in rank order.'),
+    cursor: z
+      .string()
+      .describe('The last event id before this snapshot ("0" if none): stream from it to miss nothing.'),
+  })
+  .openapi('Backlog');
+
+/** Labels to add or remove on every item of a bulk update. */
+const labelList = z.array(Label).max(20, 'must list at most 20 labels');
+
+export const BulkUpdateItemsInput = z
+  .object({
+    ids: z
+      .array(ItemRef)
+      .min(1, 'must name at least one item')
+      .max(1_000, 'must name at most 1000 items')
+      .describe('Item ids or keys (CAI-42), all of this product.'),
+    set: z
+      .object({
+        status: fields.status,
+        initiativeId: fields.initiativeId,
+        assigneeId: fields.assigneeId,
+        estimate: fields.estimate,
+      })
+      .partial()
+      .strict()
+      .optional()
+      .describe('Fields to give every item.'),
+    addLabels: labelList.optional(),
+    removeLabels: labelList.optional(),
+  })
+  .strict()
+  .refine(
+    (v) =>
+      Object.keys(v.set ?? {}).length > 0 ||
+      (v.addLabels?.length ?? 0) > 0 ||
+      (v.removeLabels?.length ?? 0) > 0,
+    { message: 'give at least one change: set, addLabels or removeLabels', path: ['set'] },
+  )
+  .refine((v) => !v.addLabels?.some((label) => v.removeLabels?.includes(label)), {
+    message: 'must not name a label that addLabels adds',
+    path: ['removeLabels'],
+  })
+  .openapi('BulkUpdateItemsInput');
+export type BulkUpdateItemsInput = z.infer<typeof BulkUpdateItemsInput>;

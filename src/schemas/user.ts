@@ -73,3 +73,7 @@ export const CreatedToken = ApiToken.extend({
 
 export const SessionResponse = z.object({ user: User, expiresAt: Timestamp }).openapi('Session');
 export const SetupResponse = z.object({ user: User, token: z.string() }).openapi('SetupResponse');
+
+export const SetupStatus = z
+  .object({ required: z.boolean().describe('True until the first user exists: show the first-run screen.') })
+  .openapi('SetupStatus');

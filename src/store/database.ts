@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { type Listener, type ListenOptions, listen } from './listen.ts';
 import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.ts';
 import type { Tables } from './tables.ts';
 
@@ -18,6 +19,8 @@ export interface Database {
   dialect: DialectName;
   /** Human-readable description for logs: the file path or the PostgreSQL host/database (no password). */
   describe: string;
+  /** PostgreSQL only: a dedicated connection LISTENing on a channel (see listen.ts). */
+  listen?: ((options: ListenOptions) => Listener) | undefined;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export function openDatabase(options: DatabaseOptions): Database {
       db,
       dialect: 'postgres',
       describe: `postgres ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
+      listen: (listenOptions) => listen(url, listenOptions),
       close: () => db.destroy(),
     };
   }

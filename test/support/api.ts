@@ -1,6 +1,8 @@
 /** In-process HTTP against the real app (Hono's app.request), with small builders for test data. */
 import { createApp } from '../../src/http/app.ts';
 import { type AuthSettings, defaultAuthSettings } from '../../src/services/auth/settings.ts';
+import { createLiveHub } from '../../src/services/live/create-live-hub.ts';
+import type { LiveHub } from '../../src/services/live/live-hub.ts';
 import type { DialectName } from '../../src/store/database.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
@@ -16,6 +18,7 @@ export interface JsonResponse<T = Body> {
 export interface TestApi {
   database: TestDatabase;
   app: ReturnType<typeof createApp>;
+  live: LiveHub;
   /** A request as the given token (or none), JSON in and out. */
   call<T = Body>(
     method: string,
@@ -35,9 +38,13 @@ export async function createTestApi(
     trustProxy?: boolean;
     bodyLimitBytes?: number;
     setup?: boolean;
+    streamHeartbeatMs?: number;
+    /** Another app's database, shared (a second server): not set up again, not closed by this app. */
+    database?: TestDatabase;
   } = {},
 ): Promise<TestApi> {
-  const database = await createTestDatabase(dialect);
+  const database = overrides.database ?? (await createTestDatabase(dialect));
+  const live = createLiveHub({ database, log: () => {} });
   const app = createApp({
     db: database.db,
     dialect,
@@ -46,11 +53,14 @@ export async function createTestApi(
     corsOrigins: [],
     trustProxy: overrides.trustProxy ?? false,
     bodyLimitBytes: overrides.bodyLimitBytes ?? 1024 * 1024,
+    live,
+    streamHeartbeatMs: overrides.streamHeartbeatMs,
     log: () => {},
   });
   const api: TestApi = {
     database,
     app,
+    live,
     ownerToken: '',
     ownerId: '',
     async call(method, path, options = {}) {
@@ -72,9 +82,12 @@ export async function createTestApi(
       }
       return { status: response.status, headers: response.headers, body: parsed as Body };
     },
-    close: () => database.close(),
+    async close() {
+      await live.close();
+      if (!overrides.database) await database.close();
+    },
   };
-  if (overrides.setup !== false) {
+  if (overrides.setup !== false && !overrides.database) {
     const setup = await api.call('POST', '/setup', {
       token: null,
       body: { email: 'owner@example.com', name: 'Olive Owner', password: 'a long enough password' },

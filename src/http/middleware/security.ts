@@ -36,7 +36,11 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Refuses a request body that is not JSON (415) before anything reads it. */
 export const jsonBodyOnly = createMiddleware<AppEnv>(async (c, next) => {
-  if (BODYLESS.has(c.req.method) || c.req.raw.body === null) return next();
+  // No body (HTTP/1.1: neither a positive Content-Length nor Transfer-Encoding, as fetch sends a DELETE or
+  // PUT without one) has no type to check; the Node adapter still hands over an empty stream for it.
+  const length = c.req.header('content-length');
+  const hasBody = c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
+  if (BODYLESS.has(c.req.method) || c.req.raw.body === null || !hasBody) return next();
   // The same media-type grammar as Hono's JSON validator, so the two never disagree.
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!/^application\/([\w.-]+\+)?json$/.test(mediaType)) {

@@ -11,13 +11,14 @@ import {
   SessionResponse,
   SetupInput,
   SetupResponse,
+  SetupStatus,
   User,
 } from '../../schemas/user.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.ts';
 import { endSession } from '../../services/auth/sessions.ts';
 import { getCurrentUser } from '../../services/users/find-user.ts';
 import { login } from '../../services/users/login.ts';
-import { setupWorkspace } from '../../services/users/setup-workspace.ts';
+import { isSetUp, setupWorkspace } from '../../services/users/setup-workspace.ts';
 import type { AppEnv } from '../env.ts';
 import { authenticate, requestOrigin, SESSION_COOKIE } from '../middleware/authenticate.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
@@ -45,6 +46,14 @@ const setup = createRoute({
     400: commonErrors[400],
     409: jsonContent(ErrorResponse, 'Already set up'),
   },
+});
+
+const setupStatus = createRoute({
+  method: 'get',
+  path: '/setup',
+  tags: ['auth'],
+  summary: 'Whether first-run setup is still required (no user exists yet)',
+  responses: { 200: jsonContent(SetupStatus, 'Setup status') },
 });
 
 const loginRoute = createRoute({
@@ -113,6 +122,7 @@ const revokeToken = createRoute({
 });
 
 export const publicAuthRoutes = createRouter()
+  .openapi(setupStatus, async (c) => c.json({ required: !(await isSetUp(c.var.options.db)) }, 200))
   .openapi(setup, async (c) => {
     const result = await setupWorkspace({ db: c.var.options.db, input: c.req.valid('json') });
     return c.json(result, 201);

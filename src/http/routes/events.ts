@@ -1,4 +1,4 @@
-/** A product's event log, for polling and (later) live updates. */
+/** A product's event log, for polling; stream.ts pushes the same events live. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { Id } from '../../schemas/common.ts';
 import { EventPage } from '../../schemas/dependency.ts';

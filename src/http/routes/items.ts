@@ -1,9 +1,11 @@
-/** Backlog items: create, list, read, change (with If-Match), move, trash, restore, history. */
+/** Backlog items: create, list, the whole backlog, read, change (one or many), move, trash, restore, history. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { ErrorResponse, Id } from '../../schemas/common.ts';
 import { Event } from '../../schemas/dependency.ts';
 import {
+  Backlog,
+  BulkUpdateItemsInput,
   CreateItemInput,
   Item,
   ItemPage,
@@ -14,8 +16,10 @@ import {
 } from '../../schemas/item.ts';
 import { invalidField } from '../../services/errors.ts';
 import { listItemHistory } from '../../services/events/list-events.ts';
+import { bulkUpdateItems } from '../../services/items/bulk-update-items.ts';
 import { createItem } from '../../services/items/create-item.ts';
 import { getItem } from '../../services/items/get-item.ts';
+import { listBacklog } from '../../services/items/list-backlog.ts';
 import { listItems } from '../../services/items/list-items.ts';
 import { moveItem } from '../../services/items/move-item.ts';
 import { setItemTrashed } from '../../services/items/set-item-trashed.ts';
@@ -57,6 +61,36 @@ const list = createRoute({
   security: authenticated,
   request: { params: z.object({ productId: Id }), query: ListItemsQuery },
   responses: { 200: jsonContent(ItemPage, 'A page of items'), ...commonErrors },
+});
+
+const backlog = createRoute({
+  method: 'get',
+  path: '/products/{productId}/backlog',
+  tags: ['items'],
+  summary: 'Every live item as a backlog row, in rank order, with the event cursor to stream from',
+  description:
+    'Takes the product id or its key (`CHK`), so a client can ask for the backlog of the product in its ' +
+    'address before it has looked the id up.',
+  security: authenticated,
+  request: {
+    params: z.object({
+      productId: z.string().min(1).max(100).openapi({ description: 'The product id or key' }),
+    }),
+  },
+  responses: { 200: jsonContent(Backlog, 'The backlog'), ...commonErrors },
+});
+
+const bulkUpdate = createRoute({
+  method: 'post',
+  path: '/products/{productId}/items/bulk-update',
+  tags: ['items'],
+  summary: 'Change up to 1000 items at once, all or nothing; unchanged items are left as they were',
+  security: authenticated,
+  request: { params: z.object({ productId: Id }), ...jsonBody(BulkUpdateItemsInput) },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(Item) }), 'The items, in the order named'),
+    ...commonErrors,
+  },
 });
 
 const get = createRoute({
@@ -146,6 +180,23 @@ export const itemRoutes = createRouter()
       query: c.req.valid('query'),
     });
     return c.json(page, 200);
+  })
+  .openapi(backlog, async (c) => {
+    const result = await listBacklog({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      productId: c.req.valid('param').productId,
+    });
+    return c.json(result, 200);
+  })
+  .openapi(bulkUpdate, async (c) => {
+    const items = await bulkUpdateItems({
+      db: c.var.options.db,
+      actor: c.var.actor,
+      productId: c.req.valid('param').productId,
+      input: c.req.valid('json'),
+    });
+    return c.json({ items }, 200);
   })
   .openapi(get, async (c) => {
     const item = await getItem({

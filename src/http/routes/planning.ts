@@ -45,8 +45,14 @@ function defineKind<C extends z.ZodType, U extends z.ZodType, O extends z.ZodTyp
   return kind as unknown as ErasedKind;
 }
 
+/** "a theme", "an objective", "an initiative". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function routesFor(kind: ErasedKind) {
   const { plural, singular } = kind;
+  const aSingular = withArticle(singular);
   const tags = [plural];
   const byId = { params: z.object({ id: Id }) };
   const inProduct = { params: z.object({ productId: Id }) };
@@ -56,7 +62,7 @@ function routesFor(kind: ErasedKind) {
       method: 'post',
       path: `/products/{productId}/${plural}`,
       tags,
-      summary: `Create a ${singular}`,
+      summary: `Create ${aSingular}`,
       security: authenticated,
       request: { ...inProduct, ...jsonBody(kind.createInput) },
       responses: { 201: one, ...commonErrors },
@@ -83,7 +89,7 @@ function routesFor(kind: ErasedKind) {
       method: 'patch',
       path: `/${plural}/{id}`,
       tags,
-      summary: `Change a ${singular}'s fields`,
+      summary: `Change ${aSingular}'s fields`,
       security: authenticated,
       request: { ...byId, ...jsonBody(kind.updateInput) },
       responses: { 200: one, ...commonErrors },
@@ -92,7 +98,7 @@ function routesFor(kind: ErasedKind) {
       method: 'delete',
       path: `/${plural}/{id}`,
       tags,
-      summary: `Move a ${singular} to the trash (restorable)`,
+      summary: `Move ${aSingular} to the trash (restorable)`,
       security: authenticated,
       request: byId,
       responses: { 200: one, ...commonErrors },
@@ -101,7 +107,7 @@ function routesFor(kind: ErasedKind) {
       method: 'post',
       path: `/${plural}/{id}/restore`,
       tags,
-      summary: `Restore a ${singular} from the trash`,
+      summary: `Restore ${aSingular} from the trash`,
       security: authenticated,
       request: byId,
       responses: { 200: one, ...commonErrors },

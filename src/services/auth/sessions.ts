@@ -23,12 +23,17 @@ export async function createSession(db: Db, userId: string, settings: AuthSettin
   return { token, expiresAt };
 }
 
-/** The user behind a live session token, or null if unknown, expired (idle or absolute) or the user is disabled. */
+/**
+ * The user behind a live session token, or null if unknown, expired (idle or absolute) or the user is
+ * disabled. `touch: false` checks without counting as activity (a live stream's re-check must not keep an
+ * unattended session from idling out).
+ */
 export async function resolveSession(
   db: Db,
   token: string,
   settings: AuthSettings,
   now: Date,
+  options: { touch?: boolean } = {},
 ): Promise<UserRow | null> {
   const idHash = hashSecret(token);
   const row = await db
@@ -44,7 +49,7 @@ export async function resolveSession(
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     return null;
   }
-  if (now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL_MS) {
+  if (options.touch !== false && now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL_MS) {
     await db
       .updateTable('sessions')
       .set({ last_seen_at: now.toISOString() })

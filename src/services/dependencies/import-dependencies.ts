@@ -14,6 +14,7 @@ import type { DependenciesTable, EventsTable } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError, invalidField } from '../errors.ts';
+import { notifyProductEvents } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { chunked, columnsOf, rowsPerStatement } from '../items/import-items.ts';
 import { keysOf } from '../items/item-keys.ts';
@@ -176,6 +177,7 @@ export async function importDependencies(
     for (const batch of chunked(events, rowsPerStatement(trx, columnsOf(events)))) {
       await trx.insertInto('events').values(batch).execute();
     }
+    await notifyProductEvents(trx, product.id);
     return { count: rows.length };
   });
 }

@@ -1,9 +1,9 @@
 /** The event log: a product's events after a cursor, and one object's history. */
 import { type PlanningEvent, presentEvent } from '../../presenters/planning.ts';
 import type { ServiceContext } from '../context.ts';
-import { invalidField } from '../errors.ts';
 import { loadItem } from '../items/load-item.ts';
 import { loadVisibleProduct } from '../products/product-access.ts';
+import { parseEventCursor } from './event-cursor.ts';
 
 export interface EventPage {
   events: PlanningEvent[];
@@ -19,11 +19,7 @@ export async function listProductEvents(
   ctx: ServiceContext & { productId: string; after?: string | undefined; limit: number },
 ): Promise<EventPage> {
   await loadVisibleProduct(ctx.db, ctx.actor, ctx.productId);
-  let after = 0;
-  if (ctx.after !== undefined) {
-    if (!/^\d{1,15}$/.test(ctx.after)) throw invalidField('after', 'must be a cursor this API returned');
-    after = Number(ctx.after);
-  }
+  const after = ctx.after === undefined ? 0 : parseEventCursor(ctx.after, 'after');
   const rows = await ctx.db
     .selectFrom('events')
     .selectAll()

@@ -13,6 +13,7 @@ import type { EventsTable, ItemLabelsTable, NewItemRow } from '../../store/table
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
+import { notifyProductEvents } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
@@ -193,6 +194,7 @@ export async function importItems(
     for (const batch of chunked(events, rowsPerStatement(trx, columnsOf(events)))) {
       await trx.insertInto('events').values(batch).execute();
     }
+    await notifyProductEvents(trx, product.id);
     return { count, firstKey: keyOf(0), lastKey: keyOf(count - 1) };
   });
 }

@@ -8,14 +8,17 @@ import { isVisible } from '../products/product-access.ts';
 const KEY = /^[A-Z]{2,10}-[1-9]\d{0,9}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The column an item reference names: `key` for CAI-42, `id` for a UUID (lower-cased); null for neither. */
+export function parseItemRef(idOrKey: string): { column: 'id' | 'key'; value: string } | null {
+  if (KEY.test(idOrKey)) return { column: 'key', value: idOrKey };
+  if (UUID.test(idOrKey)) return { column: 'id', value: idOrKey.toLowerCase() };
+  return null;
+}
+
 export async function loadItem(db: Db, actor: Actor, idOrKey: string): Promise<ItemRow> {
-  const byKey = KEY.test(idOrKey);
-  if (!byKey && !UUID.test(idOrKey)) throw notFound('item');
-  const row = await db
-    .selectFrom('items')
-    .selectAll()
-    .where(byKey ? 'key' : 'id', '=', byKey ? idOrKey : idOrKey.toLowerCase())
-    .executeTakeFirst();
+  const ref = parseItemRef(idOrKey);
+  if (!ref) throw notFound('item');
+  const row = await db.selectFrom('items').selectAll().where(ref.column, '=', ref.value).executeTakeFirst();
   if (!row || !(await isVisible(db, actor, row.product_id))) throw notFound('item');
   return row;
 }

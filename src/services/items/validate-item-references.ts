@@ -3,14 +3,16 @@ import type { UpdateItemInput } from '../../schemas/item.ts';
 import type { Db } from '../../store/database.ts';
 import { assertActiveUser, assertInProduct } from '../planning/references.ts';
 
+/** `prefix` places the fields in the request body for the error (`set.` in a bulk update). */
 export async function validateItemReferences(
   db: Db,
   productId: string,
   input: UpdateItemInput,
+  prefix = '',
 ): Promise<void> {
   if (input.initiativeId)
-    await assertInProduct(db, 'initiatives', input.initiativeId, productId, 'initiativeId');
-  if (input.assigneeId) await assertActiveUser(db, input.assigneeId, 'assigneeId');
+    await assertInProduct(db, 'initiatives', input.initiativeId, productId, `${prefix}initiativeId`);
+  if (input.assigneeId) await assertActiveUser(db, input.assigneeId, `${prefix}assigneeId`);
 }
 
 /** Replaces an item's rows in the label index (used by the `label=` filter). */

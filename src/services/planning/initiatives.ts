@@ -13,7 +13,11 @@ import { loadVisibleProduct, lockProductForWrite } from '../products/product-acc
 import { assertInProduct } from './references.ts';
 import { loadScoped, setTrashed, writeScoped } from './scoped-entity.ts';
 
-async function objectiveIdsByInitiative(db: Db, initiativeIds: string[]): Promise<Map<string, string[]>> {
+/** The objective ids each initiative is linked to, in one query. */
+export async function objectiveIdsByInitiative(
+  db: Db,
+  initiativeIds: string[],
+): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>(initiativeIds.map((id) => [id, []]));
   if (initiativeIds.length === 0) return map;
   const links = await db

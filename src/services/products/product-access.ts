@@ -11,11 +11,20 @@ import { notFound } from '../errors.ts';
 import { authorize, can } from '../policy.ts';
 
 /** The product if `actor` may see it; `not_found` otherwise. */
-export async function loadVisibleProduct(db: Db, actor: Actor, productId: string): Promise<ProductRow> {
-  const product = await db.selectFrom('products').selectAll().where('id', '=', productId).executeTakeFirst();
+/** A product the actor may see, by id — or by key (`CHK`), for routes that take either. */
+export async function loadVisibleProduct(db: Db, actor: Actor, productRef: string): Promise<ProductRow> {
+  const byKey = PRODUCT_KEY.test(productRef);
+  const product = await db
+    .selectFrom('products')
+    .selectAll()
+    .where(byKey ? 'key' : 'id', '=', productRef)
+    .executeTakeFirst();
   if (!product || !(await isVisible(db, actor, product.id))) throw notFound('product');
   return product;
 }
+
+/** Product keys are 2–10 capital letters; ids are UUIDs (never all capitals), so the two cannot be confused. */
+const PRODUCT_KEY = /^[A-Z]{2,10}$/;
 
 export async function isVisible(db: Db, actor: Actor, productId: string): Promise<boolean> {
   if (can(actor, 'see_all_products')) return true;
