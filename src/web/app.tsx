@@ -1,0 +1,97 @@
+/** The whole app: session gate, then the routes. Every screen has a URL; reloading keeps you there. */
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { Notices } from './components/notices.tsx';
+import { PageLocationContext, productKeyOf } from './routes.ts';
+import { BacklogScreen } from './screens/backlog/backlog-screen.tsx';
+import { HomeScreen } from './screens/home-screen.tsx';
+import { InitiativeScreen, RoadmapBoardScreen, TimelineScreen } from './screens/lazy-screens.tsx';
+import { LoginScreen } from './screens/login-screen.tsx';
+import { ProductLayout } from './screens/product-layout.tsx';
+import { ProductsScreen } from './screens/products-screen.tsx';
+import { SetupScreen } from './screens/setup-screen.tsx';
+import { SessionProvider, useSession } from './state/session.tsx';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Gate />
+        <Notices />
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}
+
+/** Shows first-run setup or the login until there is a signed-in user. */
+function Gate() {
+  const { session } = useSession();
+  const location = useLocation();
+  switch (session.status) {
+    case 'loading':
+      return <div className="boot" aria-busy="true" />;
+    case 'error':
+      return (
+        <main className="centered">
+          <h1>Cairn cannot reach its server</h1>
+          <p role="alert">{session.message}</p>
+        </main>
+      );
+    case 'setup':
+      return <SetupScreen />;
+    case 'anonymous':
+      return <LoginScreen returnTo={location.pathname + location.search} />;
+    case 'signed-in':
+      return <SignedInRoutes />;
+  }
+}
+
+interface BackgroundState {
+  background?: { pathname: string; search: string; hash: string; state: unknown; key: string };
+}
+
+function SignedInRoutes() {
+  const location = useLocation();
+  // An item opened from a screen keeps that screen underneath its panel (and its scroll and filters).
+  const background = (location.state as BackgroundState | null)?.background;
+  return (
+    <PageLocationContext.Provider value={location}>
+      <Routes location={background ?? location}>
+        <Route path="/" element={<HomeScreen />} />
+        <Route path="/products" element={<ProductsScreen />} />
+        <Route path="/setup" element={<Navigate to="/" replace />} />
+        <Route path="/login" element={<Navigate to="/" replace />} />
+        <Route path="/p/:productKey" element={<ProductLayout />}>
+          <Route index element={<Navigate to="backlog" replace />} />
+          <Route path="backlog" element={<BacklogScreen />} />
+          <Route path="roadmap" element={<RoadmapBoardScreen />} />
+          <Route path="timeline" element={<TimelineScreen />} />
+          <Route path="initiatives/:initiativeId" element={<InitiativeScreen />} />
+        </Route>
+        <Route path="/:itemKey" element={<ItemOnBacklog />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </PageLocationContext.Provider>
+  );
+}
+
+/** /CHK-42 loaded directly: the product's backlog with the item's panel open. */
+function ItemOnBacklog() {
+  const { itemKey = '' } = useParams();
+  if (!/^[A-Za-z]{2,10}-\d+$/.test(itemKey)) return <NotFound />;
+  return (
+    <ProductLayout productKey={productKeyOf(itemKey)}>
+      <BacklogScreen />
+    </ProductLayout>
+  );
+}
+
+function NotFound() {
+  return (
+    <main className="centered">
+      <h1>Nothing here</h1>
+      <p>
+        This address does not lead to anything in Cairn. <a href="/">Go to your products</a>.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+/** Small shared labels: item status, item type, initiative confidence, a progress bar. */
+import type { Progress } from '../../domain/progress.ts';
+import type { ConfidenceT, ItemStatusT, ItemTypeT } from '../api/types.ts';
+import { STATUS_LABELS, TYPE_LABELS } from '../api/types.ts';
+
+export function StatusChip({ status }: { status: ItemStatusT }) {
+  return (
+    <span
+      className="status-chip"
+      style={{ '--chip-color': `var(--status-${status})` } as React.CSSProperties}
+    >
+      {STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+const TYPE_MARKS: Record<ItemTypeT, string> = { story: 'S', task: 'T', bug: 'B', spike: 'X' };
+
+export function TypeBadge({ type }: { type: ItemTypeT }) {
+  return (
+    <span
+      className={`type-badge type-${type}`}
+      title={TYPE_LABELS[type]}
+      role="img"
+      aria-label={TYPE_LABELS[type]}
+    >
+      {TYPE_MARKS[type]}
+    </span>
+  );
+}
+
+const CONFIDENCE_TEXT: Record<ConfidenceT, string> = {
+  committed: 'Committed',
+  planned: 'Planned',
+  exploratory: 'Exploratory',
+};
+
+/** Committed work reads as a promise; exploratory work must visibly not (the roadmap is not a contract). */
+export function ConfidenceBadge({ confidence }: { confidence: ConfidenceT }) {
+  return <span className={`confidence confidence-${confidence}`}>{CONFIDENCE_TEXT[confidence]}</span>;
+}
+
+/** Done against total, in points (and items). */
+export function ProgressBar({ progress, label }: { progress: Progress | undefined; label: string }) {
+  const p = progress ?? { doneItems: 0, totalItems: 0, donePoints: 0, totalPoints: 0, unestimated: 0 };
+  const byPoints = p.totalPoints > 0;
+  const done = byPoints ? p.donePoints : p.doneItems;
+  const total = byPoints ? p.totalPoints : p.totalItems;
+  const percent = total > 0 ? Math.round((done / total) * 100) : 0;
+  const text =
+    p.totalItems === 0
+      ? 'No backlog work yet'
+      : `${p.donePoints}/${p.totalPoints} pts · ${p.doneItems}/${p.totalItems} items`;
+  return (
+    <div className="progress">
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={`${label} progress`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={text}
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="progress-text">{text}</span>
+    </div>
+  );
+}

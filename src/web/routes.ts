@@ -1,0 +1,38 @@
+/** The app's URLs in one place, so links and tests agree. */
+import { createContext, useContext } from 'react';
+import { type Location, useLocation } from 'react-router';
+
+export const ITEM_KEY_PATTERN = /^\/([A-Za-z]{2,10}-\d+)$/;
+
+export const paths = {
+  home: () => '/',
+  products: () => '/products',
+  backlog: (productKey: string) => `/p/${productKey}/backlog`,
+  roadmap: (productKey: string) => `/p/${productKey}/roadmap`,
+  timeline: (productKey: string) => `/p/${productKey}/timeline`,
+  initiative: (productKey: string, id: string) => `/p/${productKey}/initiatives/${id}`,
+  item: (itemKey: string) => `/${itemKey}`,
+};
+
+/** The product key of an item key: CHK-42 → CHK. */
+export function productKeyOf(itemKey: string): string {
+  return itemKey.slice(0, itemKey.lastIndexOf('-')).toUpperCase();
+}
+
+/** The item key in a path like /CHK-42, or null. */
+export function itemKeyInPath(pathname: string): string | null {
+  const match = ITEM_KEY_PATTERN.exec(pathname);
+  return match?.[1] ? match[1].toUpperCase() : null;
+}
+
+/**
+ * The address the window shows. Under an item panel the routes render with the background location (the
+ * screen underneath stays as it was), so there useLocation() names that screen; the panel's own URL and its
+ * state (background, depth) are here. Provided by app.tsx.
+ */
+export const PageLocationContext = createContext<Location | null>(null);
+
+export function usePageLocation(): Location {
+  const routed = useLocation();
+  return useContext(PageLocationContext) ?? routed;
+}

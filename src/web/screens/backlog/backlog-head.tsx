@@ -1,0 +1,46 @@
+/** The column headers, with "select all shown" (checked when all are, mixed when some are). */
+import { useEffect, useRef } from 'react';
+
+export function BacklogHead(props: { all: boolean; some: boolean; onSelectAll: (on: boolean) => void }) {
+  return (
+    <thead className="backlog-head">
+      <tr aria-rowindex={1} className="backlog-row head-row">
+        <th className="cell-select">
+          <SelectAll all={props.all} some={props.some} onChange={props.onSelectAll} />
+        </th>
+        <th className="cell-handle">
+          <span className="visually-hidden">Reorder</span>
+        </th>
+        <th className="cell-type">
+          <span className="visually-hidden">Type</span>
+        </th>
+        <th>Key</th>
+        <th>Title</th>
+        <th className="cell-labels">Labels</th>
+        <th>Initiative</th>
+        <th>Status</th>
+        <th className="cell-estimate">Points</th>
+        <th className="cell-assignee">
+          <span className="visually-hidden">Assignee</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+function SelectAll(props: { all: boolean; some: boolean; onChange: (on: boolean) => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  // "Mixed" exists only as a DOM property, not as an attribute React could set.
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = props.some && !props.all;
+  }, [props.some, props.all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select all shown items"
+      checked={props.all}
+      onChange={() => props.onChange(!props.all)}
+    />
+  );
+}

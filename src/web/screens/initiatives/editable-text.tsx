@@ -1,0 +1,89 @@
+/**
+ * A long text shown read-only, edited on request in a textarea. The edit remembers the version it began
+ * from, so a concurrent change by someone else is shown as a conflict instead of being overwritten.
+ */
+import { type ReactNode, useId, useState } from 'react';
+import { Markdown } from '../../components/markdown.tsx';
+
+interface EditableTextProps {
+  label: string;
+  /** Said under the heading: what this text is for, and who reads it. */
+  hint?: ReactNode;
+  value: string;
+  version: number;
+  markdown: boolean;
+  maxLength: number;
+  empty: string;
+  onSave: (value: string, baseVersion: number) => void;
+}
+
+export function EditableText(props: EditableTextProps) {
+  const [draft, setDraft] = useState<{ text: string; baseVersion: number } | null>(null);
+  const headingId = useId();
+  const start = () => setDraft({ text: props.value, baseVersion: props.version });
+  const save = () => {
+    if (!draft) return;
+    if (draft.text !== props.value) props.onSave(draft.text, draft.baseVersion);
+    setDraft(null);
+  };
+  return (
+    <section className="editable-text" aria-labelledby={headingId}>
+      <div className="section-head">
+        <h2 id={headingId}>{props.label}</h2>
+        {!draft && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={start}
+            aria-label={`Edit ${props.label.toLowerCase()}`}
+          >
+            Edit
+          </button>
+        )}
+      </div>
+      {props.hint && <p className="hint">{props.hint}</p>}
+      {draft ? (
+        <div className="editable-text-form">
+          <textarea
+            // biome-ignore lint/a11y/noAutofocus: the user just pressed "Edit"
+            autoFocus
+            aria-label={props.label}
+            rows={8}
+            maxLength={props.maxLength}
+            value={draft.text}
+            onChange={(event) => setDraft({ ...draft, text: event.target.value })}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                save();
+              } else if (event.key === 'Escape') {
+                event.stopPropagation();
+                setDraft(null);
+              }
+            }}
+          />
+          <div className="actions">
+            <button type="button" className="primary" onClick={save}>
+              Save
+            </button>
+            <button type="button" onClick={() => setDraft(null)}>
+              Cancel
+            </button>
+            <span className="hint">
+              {props.markdown ? 'Markdown · ' : ''}
+              <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves, <kbd>Esc</kbd> cancels
+            </span>
+          </div>
+        </div>
+      ) : props.value ? (
+        props.markdown ? (
+          <Markdown source={props.value} className="editable-text-view" />
+        ) : (
+          <p className="editable-text-view plain">{props.value}</p>
+        )
+      ) : (
+        <p className="editable-text-empty">{props.empty}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The backlog work serving an initiative, in rank order, with its progress. Each item opens in the side
+ * panel over this screen; new items can be added straight into the initiative.
+ */
+import { useMemo, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import type { InitiativeT } from '../../api/types.ts';
+import { ProgressBar, StatusChip, TypeBadge } from '../../components/chips.tsx';
+import { paths } from '../../routes.ts';
+import { createItem } from '../../state/mutations.ts';
+import { useStore } from '../../state/use-store.ts';
+
+export function InitiativeItems({ initiative }: { initiative: InitiativeT }) {
+  const store = useStore();
+  const location = useLocation();
+  const [title, setTitle] = useState('');
+  const version = store.version;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the store is mutable; its version says when it changed
+  const items = useMemo(
+    () => store.orderedItems().filter((item) => item.initiativeId === initiative.id),
+    [store, version, initiative.id],
+  );
+  const progress = store.progress().get(initiative.id);
+
+  const add = () => {
+    const text = title.trim();
+    if (!text) return;
+    setTitle('');
+    void createItem(store, { title: text, initiativeId: initiative.id }, 'bottom');
+  };
+
+  return (
+    <section className="initiative-items" aria-labelledby="initiative-items-title">
+      <h2 id="initiative-items-title">
+        Backlog work <span className="hint">{items.length}</span>
+      </h2>
+      <ProgressBar progress={progress} label={initiative.title} />
+      {progress && progress.unestimated > 0 && (
+        <p className="hint">
+          {progress.unestimated} {progress.unestimated === 1 ? 'item has' : 'items have'} no estimate: the
+          points understate the work.
+        </p>
+      )}
+      {items.length === 0 ? (
+        <p className="editable-text-empty">
+          No backlog items serve this initiative yet. Add one below, or choose this initiative on an item in
+          the backlog.
+        </p>
+      ) : (
+        <ul className="initiative-item-list">
+          {items.map((item) => (
+            <li key={item.id} className={item.status === 'done' || item.status === 'wont_do' ? 'closed' : ''}>
+              <Link
+                to={paths.item(item.key)}
+                state={{ background: location }}
+                className="initiative-item-link"
+              >
+                <TypeBadge type={item.type} />
+                <span className="key">{item.key}</span>
+                <span className="initiative-item-title">{item.title}</span>
+              </Link>
+              <StatusChip status={item.status} />
+              <span className="initiative-item-estimate">
+                {item.estimate === null ? 'No estimate' : `${item.estimate} pts`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="inline-add"
+        onSubmit={(event) => {
+          event.preventDefault();
+          add();
+        }}
+      >
+        <input
+          aria-label="Add an item to this initiative"
+          placeholder="New backlog item for this initiative, then Enter"
+          maxLength={300}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+        <button type="submit" disabled={!title.trim()}>
+          Add item
+        </button>
+      </form>
+    </section>
+  );
+}

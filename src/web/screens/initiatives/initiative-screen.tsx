@@ -1,0 +1,106 @@
+/**
+ * One initiative (/p/:key/initiatives/:id): its words (summary, public summary, success metrics), its
+ * planning fields, and the backlog work serving it with progress. Every edit is optimistic.
+ */
+import { Link, useParams } from 'react-router';
+import { ConfidenceBadge } from '../../components/chips.tsx';
+import { paths } from '../../routes.ts';
+import { updateInitiative } from '../../state/mutations.ts';
+import { useStore } from '../../state/use-store.ts';
+import { INITIATIVE_STATUS_LABELS } from '../roadmap/initiative-text.ts';
+import { EditableText } from './editable-text.tsx';
+import { InitiativeFields } from './initiative-fields.tsx';
+import { InitiativeItems } from './initiative-items.tsx';
+import { InitiativeTitle } from './initiative-title.tsx';
+import { SuccessMetrics } from './success-metrics.tsx';
+import { TrashInitiative } from './trash-initiative.tsx';
+import './initiative.css';
+
+export function InitiativeScreen() {
+  const store = useStore();
+  const { initiativeId = '' } = useParams();
+  const key = store.product.key;
+  if (!store.planningLoaded) return <main className="screen initiative-screen" aria-busy="true" />;
+  const initiative = store.initiatives.get(initiativeId);
+  if (!initiative) {
+    return (
+      <main className="screen initiative-screen">
+        <div className="centered">
+          <h1>No such initiative</h1>
+          <p>
+            It does not exist in {store.product.name}, or it was moved to the trash.{' '}
+            <Link to={paths.roadmap(key)}>Back to the roadmap</Link>.
+          </p>
+        </div>
+      </main>
+    );
+  }
+  const theme = initiative.themeId ? store.themes.get(initiative.themeId) : undefined;
+  let itemCount = 0;
+  for (const item of store.items.values()) if (item.initiativeId === initiative.id) itemCount += 1;
+
+  return (
+    <main className="screen initiative-screen">
+      <nav className="initiative-crumbs" aria-label="Back">
+        <Link to={paths.roadmap(key)}>← Roadmap</Link>
+        <Link to={paths.timeline(key)}>Timeline</Link>
+      </nav>
+      <div
+        className={`initiative-page initiative-${initiative.confidence}`}
+        style={theme ? ({ '--theme-color': theme.color } as React.CSSProperties) : undefined}
+      >
+        <div className="initiative-main">
+          <header className="initiative-header">
+            <InitiativeTitle key={initiative.id} initiative={initiative} />
+            <p className="initiative-tags">
+              <ConfidenceBadge confidence={initiative.confidence} />
+              <span className={`initiative-status initiative-status-${initiative.status}`}>
+                {INITIATIVE_STATUS_LABELS[initiative.status]}
+              </span>
+              {theme && <span className="initiative-theme">{theme.name}</span>}
+            </p>
+          </header>
+          <EditableText
+            key={`summary-${initiative.id}`}
+            label="Summary"
+            hint="For the team: the problem, the bet, what is in and out."
+            value={initiative.summary}
+            version={initiative.version}
+            markdown
+            maxLength={20_000}
+            empty="No summary yet."
+            onSave={(summary, baseVersion) =>
+              void updateInitiative(store, initiative.id, { summary }, { baseVersion })
+            }
+          />
+          <EditableText
+            key={`public-${initiative.id}`}
+            label="Public summary"
+            hint={
+              <>
+                <strong>Customer-facing.</strong> The only words about this initiative a public roadmap shows
+                {initiative.visibility === 'public'
+                  ? ' (this initiative is public).'
+                  : ' (this one is internal for now).'}
+              </>
+            }
+            value={initiative.publicSummary}
+            version={initiative.version}
+            markdown={false}
+            maxLength={5_000}
+            empty="No public summary yet."
+            onSave={(publicSummary, baseVersion) =>
+              void updateInitiative(store, initiative.id, { publicSummary }, { baseVersion })
+            }
+          />
+          <SuccessMetrics initiative={initiative} />
+          <InitiativeItems initiative={initiative} />
+        </div>
+        <aside className="initiative-side" aria-label="Planning">
+          <InitiativeFields initiative={initiative} />
+          <TrashInitiative initiative={initiative} itemCount={itemCount} />
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+/** The initiative's title: a heading, turned into a field by "Rename" (or a click) and saved on Enter. */
+import { useState } from 'react';
+import type { InitiativeT } from '../../api/types.ts';
+import { updateInitiative } from '../../state/mutations.ts';
+import { useStoreOnce } from '../../state/use-store.ts';
+
+export function InitiativeTitle({ initiative }: { initiative: InitiativeT }) {
+  const store = useStoreOnce();
+  const [draft, setDraft] = useState<{ text: string; baseVersion: number } | null>(null);
+  const start = () => setDraft({ text: initiative.title, baseVersion: initiative.version });
+  const save = () => {
+    if (!draft) return;
+    const text = draft.text.trim();
+    if (text && text !== initiative.title) {
+      void updateInitiative(store, initiative.id, { title: text }, { baseVersion: draft.baseVersion });
+    }
+    setDraft(null);
+  };
+
+  if (draft) {
+    return (
+      <input
+        // biome-ignore lint/a11y/noAutofocus: the user just asked to rename
+        autoFocus
+        className="initiative-title-input"
+        aria-label="Title"
+        required
+        maxLength={300}
+        value={draft.text}
+        onChange={(event) => setDraft({ ...draft, text: event.target.value })}
+        onBlur={save}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            save();
+          } else if (event.key === 'Escape') {
+            event.stopPropagation();
+            setDraft(null);
+          }
+        }}
+      />
+    );
+  }
+  return (
+    <div className="initiative-title">
+      {/* A click on the title renames it, as in a document; the button is the keyboard way. */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the "Rename" button next to it does the same by keyboard */}
+      <h1 onClick={start}>{initiative.title}</h1>
+      <button type="button" className="link-button" onClick={start}>
+        Rename
+      </button>
+    </div>
+  );
+}

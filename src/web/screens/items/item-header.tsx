@@ -1,0 +1,47 @@
+/** The top of the item panel: type, key, the title edited in place, and the close button. */
+import type { ItemT, ItemTypeT } from '../../api/types.ts';
+import { ITEM_TYPES, TYPE_LABELS } from '../../api/types.ts';
+import { TypeBadge } from '../../components/chips.tsx';
+import { updateItem } from '../../state/mutations.ts';
+import { useStoreOnce } from '../../state/use-store.ts';
+import { InlineField } from './inline-field.tsx';
+
+export function ItemHeader({ item, onClose }: { item: ItemT; onClose: () => void }) {
+  const store = useStoreOnce();
+  return (
+    <header className="item-header">
+      <div className="item-header-row">
+        <TypeBadge type={item.type} />
+        <h2 className="item-key">{item.key}</h2>
+        <label className="item-type">
+          <span className="visually-hidden">Type</span>
+          <select
+            value={item.type}
+            onChange={(event) => void updateItem(store, item.id, { type: event.target.value as ItemTypeT })}
+          >
+            {ITEM_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {TYPE_LABELS[type]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="icon-button item-close" aria-label="Close item" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <InlineField
+        multiline
+        className="item-title"
+        label="Title"
+        value={item.title}
+        version={item.version}
+        maxLength={500}
+        onSave={(next, baseVersion) => {
+          const title = next.trim();
+          if (title && title !== item.title) void updateItem(store, item.id, { title }, { baseVersion });
+        }}
+      />
+    </header>
+  );
+}

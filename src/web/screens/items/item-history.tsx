@@ -1,0 +1,72 @@
+/** The item's history, newest first, in words: who did what, when. Refetched whenever the item changes. */
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { EventT } from '../../api/types.ts';
+import { useStore } from '../../state/use-store.ts';
+import { describeEvent, relativeTime } from './describe-event.ts';
+
+/** The current time, advancing every minute so "3 min ago" stays true while the panel is open. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function ItemHistory({ itemId, version }: { itemId: string; version: number }) {
+  const store = useStore();
+  const now = useNow();
+  const [events, setEvents] = useState<EventT[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // Every saved change bumps the version — ours and, through the live stream, everyone else's.
+  useEffect(() => {
+    void version;
+    const controller = new AbortController();
+    api
+      .get<{ events: EventT[] }>(`/items/${itemId}/history`, { signal: controller.signal })
+      .then((result) => {
+        setEvents(result.events.slice().reverse());
+        setError(null);
+      })
+      .catch((caught: unknown) => {
+        if (!controller.signal.aborted) setError((caught as Error).message);
+      });
+    return () => controller.abort();
+  }, [itemId, version]);
+
+  const names = {
+    user: (id: string) => store.users.get(id)?.name ?? 'someone',
+    initiative: (id: string) => store.initiatives.get(id)?.title ?? 'a removed initiative',
+  };
+  const entries = (events ?? [])
+    .map((event) => ({ event, phrases: describeEvent(event, names) }))
+    .filter((entry) => entry.phrases.length > 0);
+
+  return (
+    <section className="item-section" aria-labelledby="item-history-heading">
+      <h3 id="item-history-heading">History</h3>
+      {error && (
+        <p className="form-error" role="alert">
+          Could not load the history: {error}
+        </p>
+      )}
+      <ol className="history" aria-labelledby="item-history-heading">
+        {entries.map(({ event, phrases }) => (
+          <li key={event.id} className="history-entry">
+            <span>
+              <strong>{event.actorId ? (store.users.get(event.actorId)?.name ?? 'Someone') : 'Cairn'}</strong>{' '}
+              {phrases.join(', ')}
+            </span>
+            <time dateTime={event.at} title={new Date(event.at).toLocaleString()}>
+              {' · '}
+              {relativeTime(event.at, now)}
+            </time>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

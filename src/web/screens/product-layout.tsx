@@ -1,0 +1,159 @@
+/** The frame around a product's screens: header, navigation, live status, item panel, palette, help. */
+import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
+import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { itemKeyInPath, paths, usePageLocation } from '../routes.ts';
+import { connectLive, type LiveStatus } from '../state/live.ts';
+import { useSession, useSignedIn } from '../state/session.tsx';
+import { clearStores, storeFor } from '../state/store-registry.ts';
+import { StoreContext, useStore } from '../state/use-store.ts';
+import { LAST_PRODUCT_KEY } from './home-screen.tsx';
+import { CommandPalette, HelpOverlay, ItemPanel, preloadScreens } from './lazy-screens.tsx';
+import { useGlobalShortcuts } from './use-global-shortcuts.ts';
+
+export function ProductLayout(props: { productKey?: string; children?: ReactNode }) {
+  const params = useParams();
+  const productKey = (props.productKey ?? params.productKey ?? '').toUpperCase();
+  const { products } = useSignedIn();
+  const product = products.find((p) => p.key === productKey);
+  if (!product) {
+    return (
+      <main className="centered">
+        <h1>No product {productKey}</h1>
+        <p>
+          It does not exist, or you are not a member of it.{' '}
+          <Link to={paths.products()}>See your products</Link>.
+        </p>
+      </main>
+    );
+  }
+  const store = storeFor(product);
+  return (
+    <StoreContext.Provider value={store}>
+      <ProductFrame>{props.children ?? <Outlet />}</ProductFrame>
+    </StoreContext.Provider>
+  );
+}
+
+function ProductFrame({ children }: { children: ReactNode }) {
+  const store = useStore();
+  // The window's address: under a panel, useLocation() names the screen underneath (see app.tsx).
+  const location = usePageLocation();
+  const [live, setLive] = useState<LiveStatus>('connecting');
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const itemKey = itemKeyInPath(location.pathname);
+  const ready = store.state === 'ready';
+
+  useEffect(() => {
+    if (!ready) return;
+    preloadScreens();
+    return connectLive(store, setLive);
+  }, [store, ready]);
+
+  useEffect(() => localStorage.setItem(LAST_PRODUCT_KEY, store.product.key), [store]);
+
+  const shortcuts = useMemo(
+    () => ({ openPalette: () => setPaletteOpen(true), openHelp: () => setHelpOpen(true) }),
+    [],
+  );
+  useGlobalShortcuts(shortcuts);
+
+  return (
+    <div className="app">
+      <Header live={live} onSearch={() => setPaletteOpen(true)} onHelp={() => setHelpOpen(true)} />
+      <div className="app-body">
+        {store.state === 'error' ? (
+          <main className="centered">
+            <h1>Could not load {store.product.name}</h1>
+            <p role="alert">{store.error}</p>
+            <button type="button" onClick={() => void store.load()}>
+              Try again
+            </button>
+          </main>
+        ) : (
+          // A lazy screen not fetched yet (rare: they are preloaded once the product is ready) shows blank
+          // for the few milliseconds its code takes to arrive.
+          <Suspense fallback={<main className="screen" aria-busy="true" />}>{children}</Suspense>
+        )}
+        {itemKey && ready && (
+          <Suspense fallback={null}>
+            <ItemPanel itemKey={itemKey} />
+          </Suspense>
+        )}
+      </div>
+      <Suspense fallback={null}>
+        {paletteOpen && (
+          <CommandPalette onClose={() => setPaletteOpen(false)} onHelp={() => setHelpOpen(true)} />
+        )}
+        {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      </Suspense>
+    </div>
+  );
+}
+
+const LIVE_TEXT: Record<LiveStatus, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  offline: 'Offline — retrying',
+};
+
+function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => void }) {
+  const store = useStore();
+  const { user, products } = useSignedIn();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const key = store.product.key;
+  return (
+    <header className="app-header">
+      <Link to={paths.home()} className="brand" aria-label="Cairn home">
+        <img src="/favicon.svg" alt="" width="22" height="22" /> Cairn
+      </Link>
+      <label className="product-switcher">
+        <span className="visually-hidden">Product</span>
+        <select
+          value={key}
+          onChange={(event) => {
+            if (event.target.value === '+') navigate(paths.products());
+            else navigate(paths.backlog(event.target.value));
+          }}
+        >
+          {products.map((p) => (
+            <option key={p.id} value={p.key}>
+              {p.name} ({p.key})
+            </option>
+          ))}
+          <option value="+">All products / new product…</option>
+        </select>
+      </label>
+      <nav aria-label="Views" className="views">
+        <NavLink to={paths.backlog(key)}>Backlog</NavLink>
+        <NavLink to={paths.roadmap(key)}>Roadmap</NavLink>
+        <NavLink to={paths.timeline(key)}>Timeline</NavLink>
+      </nav>
+      <div className="header-end">
+        <span className={`live live-${props.live}`} role="status" title="Live updates from other people">
+          {LIVE_TEXT[props.live]}
+        </span>
+        <button type="button" className="search-button" onClick={props.onSearch}>
+          Search or jump to… <kbd>Ctrl K</kbd>
+        </button>
+        <button type="button" className="icon-button" onClick={props.onHelp} aria-label="Keyboard shortcuts">
+          ?
+        </button>
+        <span className="user" title={user.email}>
+          {user.name}
+        </span>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            clearStores();
+            void logout().then(() => navigate('/'));
+          }}
+        >
+          Log out
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,52 @@
+/** First run: create the owner account. */
+import { type FormEvent, useState } from 'react';
+import { api } from '../api/client.ts';
+import { FormError } from '../components/form-error.tsx';
+import { useSession } from '../state/session.tsx';
+
+export function SetupScreen() {
+  const { reload } = useSession();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const input = { name: form.get('name'), email: form.get('email'), password: form.get('password') };
+      await api.post('/setup', input);
+      await api.post('/auth/login', { email: input.email, password: input.password });
+      await reload();
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="centered auth">
+      <h1>Welcome to Cairn</h1>
+      <p>Create the owner account of this workspace. You can invite the rest of your team afterwards.</p>
+      <form onSubmit={submit} className="stack">
+        <label>
+          Your name
+          <input name="name" required autoComplete="name" maxLength={200} />
+        </label>
+        <label>
+          Email
+          <input name="email" type="email" required autoComplete="email" />
+        </label>
+        <label>
+          Password <span className="hint">(at least 12 characters)</span>
+          <input name="password" type="password" required minLength={12} autoComplete="new-password" />
+        </label>
+        <FormError error={error} />
+        <button type="submit" className="primary" disabled={busy}>
+          Create owner account
+        </button>
+      </form>
+    </main>
+  );
+}

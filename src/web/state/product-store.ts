@@ -1,0 +1,272 @@
+/**
+ * One product's planning data held in the browser: the whole backlog (as compact summaries), initiatives,
+ * themes, objectives and users. Screens read it synchronously, so moving between views never waits for the
+ * network; the live stream and the optimistic mutations (./mutations.ts) keep it current.
+ */
+import { type Progress, progressByInitiative } from '../../domain/progress.ts';
+import { api } from '../api/client.ts';
+import type {
+  BacklogItemT,
+  EventT,
+  InitiativeT,
+  ItemT,
+  LiveMessage,
+  ObjectiveT,
+  ProductT,
+  ThemeT,
+  UserT,
+} from '../api/types.ts';
+import { toBacklogItem } from './backlog-item.ts';
+import { type BacklogSnapshot, takePrefetchedBacklog } from './prefetch.ts';
+
+export type LoadState = 'loading' | 'ready' | 'error';
+
+/** Listeners for one object's live changes (e.g. an open detail panel refetching its dependencies). */
+type EventListener = (event: EventT, entity: unknown) => void;
+
+export class ProductStore {
+  state: LoadState = 'loading';
+  error: string | null = null;
+  product: ProductT;
+  readonly items = new Map<string, BacklogItemT>();
+  readonly idByKey = new Map<string, string>();
+  /** Live item ids in rank order. */
+  order: string[] = [];
+  readonly initiatives = new Map<string, InitiativeT>();
+  readonly themes = new Map<string, ThemeT>();
+  readonly objectives = new Map<string, ObjectiveT>();
+  readonly users = new Map<string, UserT>();
+  /** Full items (description, story, criteria) fetched by detail views and kept live. */
+  readonly fullItems = new Map<string, ItemT>();
+  /** The last event id applied: the live stream resumes from here. */
+  cursor = '0';
+  /** True once initiatives, themes, objectives and users have arrived (a moment after the backlog). */
+  planningLoaded = false;
+  /** Bumped on every change; React reads it through useSyncExternalStore. */
+  version = 0;
+
+  private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<EventListener>();
+  private progressCache: { version: number; value: Map<string, Progress> } | null = null;
+  private notifyScheduled = false;
+
+  constructor(product: ProductT) {
+    this.product = product;
+  }
+
+  // ---- subscription -------------------------------------------------------------------------------
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  /** Tells every subscriber now (used by user actions, whose feedback must be immediate). */
+  changed(): void {
+    this.version += 1;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Coalesces a burst of live changes into one render. */
+  private changedSoon(): void {
+    this.version += 1;
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    queueMicrotask(() => {
+      this.notifyScheduled = false;
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  // ---- loading ------------------------------------------------------------------------------------
+
+  /**
+   * Loads the product. The screen can show rows as soon as the backlog has arrived: initiatives, themes,
+   * objectives and users follow in parallel (names fill in a moment later), instead of the slowest
+   * request holding up the first paint.
+   */
+  async load(): Promise<void> {
+    const id = this.product.id;
+    const backlog =
+      takePrefetchedBacklog(this.product.key) ?? api.get<BacklogSnapshot>(`/products/${id}/backlog`);
+    const rest = Promise.all([
+      api.get<{ initiatives: InitiativeT[] }>(`/products/${id}/initiatives`),
+      api.get<{ themes: ThemeT[] }>(`/products/${id}/themes`),
+      api.get<{ objectives: ObjectiveT[] }>(`/products/${id}/objectives`),
+      api.get<{ users: UserT[] }>('/users'),
+    ]);
+    rest.catch(() => undefined); // reported below, after the backlog
+    try {
+      const snapshot = await backlog;
+      this.items.clear();
+      this.idByKey.clear();
+      for (const item of snapshot.items) {
+        this.items.set(item.id, item);
+        this.idByKey.set(item.key, item.id);
+      }
+      this.order = snapshot.items.map((item) => item.id);
+      this.cursor = snapshot.cursor;
+      this.state = 'ready';
+      this.changed();
+      const [initiatives, themes, objectives, users] = await rest;
+      this.replaceAll(this.initiatives, initiatives.initiatives);
+      this.replaceAll(this.themes, themes.themes);
+      this.replaceAll(this.objectives, objectives.objectives);
+      this.replaceAll(this.users, users.users);
+      this.planningLoaded = true;
+    } catch (error) {
+      this.state = 'error';
+      this.error = (error as Error).message;
+    }
+    this.changed();
+  }
+
+  private replaceAll<T extends { id: string }>(map: Map<string, T>, values: T[]): void {
+    map.clear();
+    for (const value of values) map.set(value.id, value);
+  }
+
+  // ---- reads --------------------------------------------------------------------------------------
+
+  itemByKey(key: string): BacklogItemT | undefined {
+    const id = this.idByKey.get(key.toUpperCase());
+    return id ? this.items.get(id) : undefined;
+  }
+
+  /** Backlog items in rank order. */
+  orderedItems(): BacklogItemT[] {
+    const result: BacklogItemT[] = [];
+    for (const id of this.order) {
+      const item = this.items.get(id);
+      if (item) result.push(item);
+    }
+    return result;
+  }
+
+  /** Progress of every initiative's backlog work, recomputed only when something changed. */
+  progress(): Map<string, Progress> {
+    if (this.progressCache?.version !== this.version) {
+      this.progressCache = { version: this.version, value: progressByInitiative(this.items.values()) };
+    }
+    return this.progressCache.value;
+  }
+
+  sortedInitiatives(): InitiativeT[] {
+    return [...this.initiatives.values()].sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  sortedThemes(): ThemeT[] {
+    return [...this.themes.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  // ---- local writes (used by mutations and the live stream) ---------------------------------------
+
+  /** Puts an item in place (insert or replace), keeping `order` sorted by rank. */
+  putItem(item: BacklogItemT): void {
+    const previous = this.items.get(item.id);
+    this.items.set(item.id, item);
+    this.idByKey.set(item.key, item.id);
+    if (!previous) {
+      this.order.splice(this.insertionIndex(item.rank), 0, item.id);
+    } else if (previous.rank !== item.rank) {
+      const at = this.order.indexOf(item.id);
+      if (at >= 0) this.order.splice(at, 1);
+      this.order.splice(this.insertionIndex(item.rank), 0, item.id);
+    }
+  }
+
+  removeItem(id: string): void {
+    const item = this.items.get(id);
+    if (!item) return;
+    this.items.delete(id);
+    this.idByKey.delete(item.key);
+    const at = this.order.indexOf(id);
+    if (at >= 0) this.order.splice(at, 1);
+  }
+
+  /** Applies a full item from the server, unless what we hold is newer. */
+  acceptItem(item: ItemT): void {
+    const held = this.items.get(item.id);
+    if (held && held.version > item.version) return;
+    if (item.deletedAt) {
+      this.removeItem(item.id);
+    } else {
+      this.putItem(toBacklogItem(item));
+    }
+    const full = this.fullItems.get(item.id);
+    if (!full || full.version <= item.version) this.fullItems.set(item.id, item);
+  }
+
+  acceptInitiative(initiative: InitiativeT): void {
+    const held = this.initiatives.get(initiative.id);
+    if (held && held.version > initiative.version) return;
+    if (initiative.deletedAt) this.initiatives.delete(initiative.id);
+    else this.initiatives.set(initiative.id, initiative);
+  }
+
+  /** Binary search: the first position whose rank is above `rank` (ranks compare as plain strings). */
+  private insertionIndex(rank: string): number {
+    let low = 0;
+    let high = this.order.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const id = this.order[middle];
+      const other = id ? this.items.get(id)?.rank : undefined;
+      if (other !== undefined && other < rank) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  // ---- the live stream ----------------------------------------------------------------------------
+
+  /** Applies one message of the live stream. Messages arrive in event-id order. */
+  applyLive(message: LiveMessage): void {
+    const { event, entity } = message;
+    if (Number(event.id) <= Number(this.cursor)) return;
+    this.cursor = String(event.id);
+    switch (event.entityType) {
+      case 'item':
+        if (entity) this.acceptItem(entity as ItemT);
+        else this.removeItem(event.entityId);
+        break;
+      case 'initiative':
+        if (entity) this.acceptInitiative(entity as InitiativeT);
+        else this.initiatives.delete(event.entityId);
+        break;
+      case 'theme':
+        this.acceptSimple(this.themes, event.entityId, entity as ThemeT | null);
+        break;
+      case 'objective':
+        this.acceptSimple(this.objectives, event.entityId, entity as ObjectiveT | null);
+        break;
+      case 'product':
+        if (entity) this.product = entity as ProductT;
+        break;
+      default:
+        break;
+    }
+    for (const listener of this.eventListeners) listener(event, entity);
+    this.changedSoon();
+  }
+
+  private acceptSimple<T extends { id: string; version: number; deletedAt: string | null }>(
+    map: Map<string, T>,
+    id: string,
+    entity: T | null,
+  ): void {
+    if (!entity || entity.deletedAt) {
+      map.delete(id);
+      return;
+    }
+    const held = map.get(id);
+    if (!held || held.version <= entity.version) map.set(id, entity);
+  }
+}
