@@ -1,0 +1,178 @@
+/**
+ * End-to-end harness: a real Cairn server (in process, on a free port, over a fresh SQLite file or
+ * PostgreSQL database) and Debian's Chromium driven by playwright-core. Never a downloaded browser.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe } from 'node:test';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.ts';
+import { type RunningServer, startServer } from '../../src/server.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+
+/**
+ * A browser suite. Without Chromium it is reported as skipped with the reason, except in CI, where the
+ * browser is required and its absence fails the run.
+ */
+export function browserSuite(name: string, fn: () => void): void {
+  if (existsSync(CHROMIUM)) {
+    describe(name, { timeout: 120_000 }, fn);
+    return;
+  }
+  if (ci) throw new Error(`${name}: Chromium is required in CI and is missing at ${CHROMIUM}`);
+  describe(name, { skip: `Chromium not found at ${CHROMIUM} (apt-get install chromium)` }, fn);
+}
+
+let built = false;
+/** Builds the web app if its sources changed (the build is skipped when dist/web is current). */
+function ensureBuilt(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' });
+  built = true;
+}
+
+export interface Cairn {
+  url: string;
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/** Starts Cairn on a free port over a fresh SQLite file (or the PostgreSQL database given). */
+export async function startCairn(options: { databaseUrl?: string } = {}): Promise<Cairn> {
+  ensureBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'cairn-e2e-'));
+  // An empty environment: a DATABASE_URL in the caller's shell must not redirect a test's server.
+  const config = loadConfig(
+    { host: '127.0.0.1', port: 0, data: dataDir, databaseUrl: options.databaseUrl },
+    {},
+  );
+  const server = await startServer(config, () => {});
+  return {
+    url: server.url,
+    server,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export const OWNER = { name: 'Olive Owner', email: 'olive@example.com', password: 'correct horse battery' };
+
+/** An API client for seeding data quickly (a bearer token; no cookies). */
+export interface SeedApi {
+  token: string;
+  call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+export function seedApi(url: string, token: string): SeedApi {
+  return {
+    token,
+    async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const response = await fetch(`${url}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+  };
+}
+
+/** Creates the owner through the API and returns a seeding client with the owner's token. */
+export async function setupOwner(url: string): Promise<SeedApi> {
+  const response = await fetch(`${url}/api/v1/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(OWNER),
+  });
+  if (!response.ok) throw new Error(`setup → ${response.status}: ${await response.text()}`);
+  const { token } = (await response.json()) as { token: string };
+  return seedApi(url, token);
+}
+
+/** A browser context signed in as the given user (the session cookie set through the login API). */
+export async function signedInContext(
+  browser: Browser,
+  url: string,
+  credentials: { email: string; password: string } = OWNER,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: url, viewport: { width: 1400, height: 900 } });
+  const response = await context.request.post('/api/v1/auth/login', {
+    data: { email: credentials.email, password: credentials.password },
+    headers: { origin: url },
+  });
+  if (!response.ok()) throw new Error(`login → ${response.status()}: ${await response.text()}`);
+  return context;
+}
+
+/** A product with a few themes, initiatives and items, made through the API. */
+export async function seedProduct(api: SeedApi, key = 'CHK', name = 'Checkout') {
+  const product = await api.call<{ id: string; key: string }>('POST', '/products', { key, name });
+  return product;
+}
+
+/** Collects uncaught page errors and console errors, so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+const AXE_SOURCE = readFileSync(join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  // Runs in the page (no DOM types here): axe.run() over the whole document.
+  const violations = await page.evaluate(async () => {
+    const { axe, document } = globalThis as unknown as {
+      axe: { run: (context: unknown) => Promise<{ violations: AxeViolation[] }> };
+      document: unknown;
+    };
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

@@ -1,0 +1,37 @@
+/**
+ * `npm run screenshots`: the README's pictures, taken from the running app on the demo product in Debian's
+ * Chromium — the roadmap board, the timeline, the backlog and an item's detail panel.
+ */
+import { mkdirSync } from 'node:fs';
+import { launchBrowser, setupOwner, signedInContext, startCairn } from '../e2e/support/harness.ts';
+import { loadDemo } from '../src/demo/load-demo.ts';
+
+const OUT = 'docs/screenshots';
+mkdirSync(OUT, { recursive: true });
+
+const cairn = await startCairn();
+const browser = await launchBrowser();
+try {
+  await setupOwner(cairn.url);
+  await loadDemo(cairn.server.database.db, { onlyIfEmpty: true });
+  const context = await signedInContext(browser, cairn.url);
+  await context.addInitScript("localStorage.setItem('cairn:lastProduct', 'CHK')");
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  const shoot = async (path: string, ready: string, file: string) => {
+    await page.goto(path);
+    await page.locator(ready).first().waitFor();
+    await page.waitForTimeout(300); // let fonts and the live indicator settle
+    await page.screenshot({ path: `${OUT}/${file}`, animations: 'disabled' });
+    console.log(`${OUT}/${file}`);
+  };
+  await shoot('/p/CHK/roadmap', '[data-initiative-id]', 'roadmap.png');
+  await shoot('/p/CHK/timeline?scale=month', '[data-initiative-id]', 'timeline.png');
+  await shoot('/p/CHK/backlog', '[data-item-key]', 'backlog.png');
+  await shoot('/CHK-12', '.item-panel h2', 'item-detail.png');
+  await context.close();
+} finally {
+  await browser.close();
+  await cairn.close();
+}
