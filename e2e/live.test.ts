@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../test/support/databases.ts';
 import {
   browserSuite,
@@ -49,6 +49,16 @@ async function addEditor(url: string, owner: SeedApi, productId: string): Promis
   return seedApi(url, token.token);
 }
 
+/** Waits until the select labelled `label` shows `value` (changed by someone else). */
+async function expectValue(page: Page, label: string, value: string): Promise<void> {
+  const select = page.getByLabel(label, { exact: true });
+  for (let tries = 0; tries < 100; tries++) {
+    if ((await select.inputValue()) === value) return;
+    await page.waitForTimeout(50);
+  }
+  assert.equal(await select.inputValue(), value);
+}
+
 browserSuite('live updates', () => {
   let browser: Browser;
   before(async () => {
@@ -83,14 +93,16 @@ browserSuite('live updates', () => {
       await editor.call('DELETE', `/items/${item.id}`);
       await page.getByText('Renamed by Eddie').waitFor({ state: 'detached', timeout: 5000 });
 
-      // A second browser context (another person) changes an item through the UI's API session.
+      // A second browser (another session) adds and renames items through its own screen.
       const other = await signedInContext(browser, cairn.url);
-      const response = await other.request.post(`/api/v1/products/${product.id}/items`, {
-        data: { title: 'From a second browser' },
-        headers: { origin: cairn.url },
-      });
-      assert.equal(response.status(), 201);
+      const otherPage = await other.newPage();
+      await otherPage.goto('/p/LIV/backlog');
+      const quickAdd = otherPage.getByLabel('Add an item at the top');
+      await quickAdd.fill('From a second browser');
+      await quickAdd.press('Enter');
       await page.getByText('From a second browser').waitFor({ timeout: 5000 });
+      await otherPage.getByLabel('Status of LIV-2', { exact: true }).selectOption('in_review');
+      await expectValue(page, 'Status of LIV-2', 'in_review');
       await other.close();
       await context.close();
     } finally {

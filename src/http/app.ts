@@ -37,7 +37,8 @@ export function createApp(options: AppOptions) {
 
   const api = createRouter();
   api.use('*', noStore, limitBodySize, jsonBodyOnly);
-  api.use('*', wakeLiveHub);
+  // Only writes wake the hub: reads skip the extra middleware layer entirely.
+  api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', wakeLiveHub);
   api.route('/', systemRoutes);
   api.route('/', publicAuthRoutes);
   api.doc31('/openapi.json', {
@@ -81,10 +82,12 @@ export function createApp(options: AppOptions) {
   }
   api.route('/', secured);
   app.route(API_PREFIX, api);
-  if (options.webRoot) mountWebApp(app, options.webRoot, API_PREFIX);
+  const webPage = options.webRoot ? mountWebApp(app, options.webRoot, API_PREFIX) : null;
 
-  app.notFound((c) =>
-    errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`)),
+  app.notFound(
+    (c) =>
+      webPage?.(c) ??
+      errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`)),
   );
   app.onError((error, c) => handleError(error, c, options.log));
   return app;

@@ -6,13 +6,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Cairn</title>
 <p>The Cairn web app has not been built. Run <code>npm run build</code> (npm start does it for you).</p>`;
 
-export function mountWebApp(app: Hono<AppEnv>, root: string, apiPrefix: string): void {
+/** Serves the assets and returns the fallback that answers every other page address with index.html. */
+export function mountWebApp(
+  app: Hono<AppEnv>,
+  root: string,
+  apiPrefix: string,
+): (c: Context<AppEnv>) => Response | Promise<Response> | null {
   const indexPath = join(root, 'index.html');
   // Read once: index.html is small and changes only with a new build (restart).
   const index = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
@@ -33,12 +38,15 @@ export function mountWebApp(app: Hono<AppEnv>, root: string, apiPrefix: string):
     serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=86400') }),
   );
 
-  app.get('*', (c, next) => {
+  // The page for every other address is served from notFound (below), not from a catch-all route: a
+  // catch-all would match every API request too and take them off Hono's one-handler fast path.
+  return (c) => {
     const path = c.req.path;
-    if (path === apiPrefix || path.startsWith(`${apiPrefix}/`) || path.startsWith('/feeds/')) return next();
-    if (!c.req.header('accept')?.includes('text/html') && /\.[a-z0-9]+$/i.test(path)) return next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return null;
+    if (path === apiPrefix || path.startsWith(`${apiPrefix}/`) || path.startsWith('/feeds/')) return null;
+    if (!c.req.header('accept')?.includes('text/html') && /\.[a-z0-9]+$/i.test(path)) return null;
     c.header('Cache-Control', 'no-cache');
     if (index === null) return c.html(NOT_BUILT, 503);
     return c.html(index);
-  });
+  };
 }

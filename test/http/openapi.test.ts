@@ -19,7 +19,12 @@ describe('the OpenAPI document', () => {
     const served = new Set(
       api.app.routes
         .filter(
-          (r) => r.path.startsWith(API_PREFIX) && r.method !== 'ALL' && !r.path.endsWith('/openapi.json'),
+          // Middleware mounted for some methods (`/*`) is not a route of its own.
+          (r) =>
+            r.path.startsWith(API_PREFIX) &&
+            r.method !== 'ALL' &&
+            !r.path.endsWith('/*') &&
+            !r.path.endsWith('/openapi.json'),
         )
         .map((r) => `${r.method} ${r.path.slice(API_PREFIX.length).replace(/:(\w+)/g, '{$1}')}`),
     );

@@ -5,10 +5,9 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 
-const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
+/** Mounted for write methods only (see app.ts). */
 export const wakeLiveHub = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   // The write's transaction has committed by the time its handler returned.
-  if (!READS.has(c.req.method)) c.var.options.live.wake();
+  c.var.options.live.wake();
 });
