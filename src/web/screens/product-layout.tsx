@@ -7,7 +7,9 @@ import { useSession, useSignedIn } from '../state/session.tsx';
 import { clearStores, storeFor } from '../state/store-registry.ts';
 import { StoreContext, useStore } from '../state/use-store.ts';
 import { LAST_PRODUCT_KEY } from './home-screen.tsx';
-import { CommandPalette, HelpOverlay, ItemPanel, preloadScreens } from './lazy-screens.tsx';
+import { ItemPanel, preloadScreens } from './lazy-screens.tsx';
+import { CommandPalette } from './palette/command-palette.tsx';
+import { HelpOverlay } from './palette/help-overlay.tsx';
 import { useGlobalShortcuts } from './use-global-shortcuts.ts';
 
 export function ProductLayout(props: { productKey?: string; children?: ReactNode }) {
@@ -81,12 +83,10 @@ function ProductFrame({ children }: { children: ReactNode }) {
           </Suspense>
         )}
       </div>
-      <Suspense fallback={null}>
-        {paletteOpen && (
-          <CommandPalette onClose={() => setPaletteOpen(false)} onHelp={() => setHelpOpen(true)} />
-        )}
-        {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
-      </Suspense>
+      {paletteOpen && (
+        <CommandPalette onClose={() => setPaletteOpen(false)} onHelp={() => setHelpOpen(true)} />
+      )}
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }
