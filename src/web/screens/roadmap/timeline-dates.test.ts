@@ -21,9 +21,9 @@ describe('timeline dates', () => {
     assert.deepEqual([fromDay(feb.start), fromDay(feb.end)], ['2028-02-01', '2028-02-29']);
   });
 
-  it('labels ticks by month (with the year when it turns) or by quarter', () => {
+  it('labels ticks by month or by quarter, always with the year', () => {
     const months = ticks(toDay('2025-11-01'), toDay('2026-02-01'), 'month').map((t) => t.label);
-    assert.deepEqual(months, ['Nov 2025', 'Dec', 'Jan 2026']);
+    assert.deepEqual(months, ['Nov 2025', 'Dec 2025', 'Jan 2026']);
     const quarters = ticks(toDay('2026-01-01'), toDay('2026-12-31'), 'quarter').map((t) => t.label);
     assert.deepEqual(quarters, ['Q1 2026', 'Q2 2026', 'Q3 2026', 'Q4 2026']);
   });

@@ -75,13 +75,9 @@ export function ticks(from: Day, to: Day, scale: Scale): Tick[] {
   const result: Tick[] = [];
   for (let day = unitStart(from, scale); day < to; day = nextUnit(day, scale)) {
     const { year, month } = parts(day);
-    const first = result.length === 0;
-    const label =
-      scale === 'quarter'
-        ? `Q${Math.floor(month / 3) + 1} ${year}`
-        : month === 0 || first
-          ? `${MONTHS[month]} ${year}`
-          : (MONTHS[month] ?? '');
+    // Every tick names its year: the chart opens scrolled to today, so the first tick drawn is rarely the
+    // one in view, and "Nov" alone leaves the reader guessing which November.
+    const label = scale === 'quarter' ? `Q${Math.floor(month / 3) + 1} ${year}` : `${MONTHS[month]} ${year}`;
     result.push({ day, label, yearStart: month === 0 });
   }
   return result;
