@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   browserSuite,
   type Cairn,
+  eventually,
   launchBrowser,
   type SeedApi,
   seriousA11yViolations,
@@ -83,20 +84,6 @@ browserSuite('backlog', () => {
 
   async function backlog(productId: string): Promise<Row[]> {
     return (await api.call<{ items: Row[] }>('GET', `/products/${productId}/backlog`)).items;
-  }
-
-  /** Polls the API until `check` passes (saves happen in the background), failing with its last error. */
-  async function eventually(check: () => Promise<void>, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        await check();
-        return;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
   }
 
   async function keysInApi(productId: string): Promise<string[]> {

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   browserSuite,
   type Cairn,
+  eventually,
   launchBrowser,
   OWNER,
   type SeedApi,
@@ -30,20 +31,6 @@ interface Item {
   acceptanceCriteria: { text: string; done: boolean }[];
   initiativeId: string | null;
   labels: string[];
-}
-
-/** Retries an assertion until it passes (a background save is on its way) or two seconds have gone. */
-async function eventually(check: () => Promise<void>, timeoutMs = 4000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 }
 
 browserSuite('item detail panel', () => {
