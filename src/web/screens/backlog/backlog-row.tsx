@@ -1,8 +1,8 @@
 /** One backlog row. Memoised: a change to one item re-renders that row, not the thirty around it. */
 import { memo } from 'react';
 import type { BacklogItemT, ItemStatusT } from '../../api/types.ts';
-import { ITEM_STATUSES, STATUS_LABELS } from '../../api/types.ts';
 import { TypeBadge } from '../../components/chips.tsx';
+import { StatusOptions } from '../../components/options.tsx';
 import { EstimateInput, TitleEditor } from './row-editors.tsx';
 
 /** Fixed, so the virtual list and the drag logic can turn a y position into a row index by division. */
@@ -141,11 +141,7 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
           style={{ '--chip-color': `var(--status-${item.status})` } as React.CSSProperties}
           onChange={(event) => actions.setStatus(item.id, event.target.value as ItemStatusT)}
         >
-          {ITEM_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </td>
       <td className="cell-estimate">

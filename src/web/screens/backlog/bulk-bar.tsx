@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { InitiativeT, ItemStatusT } from '../../api/types.ts';
-import { ITEM_STATUSES, STATUS_LABELS } from '../../api/types.ts';
+import { StatusOptions } from '../../components/options.tsx';
 import { type BulkChange, bulkUpdate } from '../../state/mutations.ts';
 import { notify } from '../../state/notices.ts';
 import type { ProductStore } from '../../state/product-store.ts';
@@ -56,11 +56,7 @@ export function BulkBar(props: {
         }}
       >
         <option value="">Set status…</option>
-        {ITEM_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {STATUS_LABELS[status]}
-          </option>
-        ))}
+        <StatusOptions />
       </select>
       <select
         aria-label="Set the initiative of the selected items"

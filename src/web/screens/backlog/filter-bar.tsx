@@ -1,7 +1,7 @@
 /** The backlog's filters (type, status, initiative, label, text) and what they leave: "N of M items". */
 import type { Ref } from 'react';
 import type { InitiativeT, ItemStatusT, ItemTypeT } from '../../api/types.ts';
-import { ITEM_STATUSES, ITEM_TYPES, STATUS_LABELS, TYPE_LABELS } from '../../api/types.ts';
+import { StatusOptions, TypeOptions } from '../../components/options.tsx';
 import { hasFilters } from './backlog-filters.ts';
 import type { FilterControls } from './use-backlog-filters.ts';
 
@@ -73,11 +73,7 @@ export function FilterBar(props: {
         onChange={(event) => set({ type: (event.target.value || null) as ItemTypeT | null })}
       >
         <option value="">All types</option>
-        {ITEM_TYPES.map((type) => (
-          <option key={type} value={type}>
-            {TYPE_LABELS[type]}
-          </option>
-        ))}
+        <TypeOptions />
       </select>
       <select
         aria-label="Status"
@@ -85,11 +81,7 @@ export function FilterBar(props: {
         onChange={(event) => set({ status: (event.target.value || null) as ItemStatusT | null })}
       >
         <option value="">All statuses</option>
-        {ITEM_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {STATUS_LABELS[status]}
-          </option>
-        ))}
+        <StatusOptions />
       </select>
       <select
         aria-label="Initiative"

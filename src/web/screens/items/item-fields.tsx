@@ -1,7 +1,7 @@
 /** The item's planning fields: status, estimate, initiative, assignee and labels, each saved as it changes. */
 import { Link } from 'react-router';
 import type { ItemStatusT, ItemT } from '../../api/types.ts';
-import { ITEM_STATUSES, STATUS_LABELS } from '../../api/types.ts';
+import { StatusOptions } from '../../components/options.tsx';
 import { paths } from '../../routes.ts';
 import { updateItem } from '../../state/mutations.ts';
 import { notify } from '../../state/notices.ts';
@@ -21,11 +21,7 @@ export function ItemFields({ item }: { item: ItemT }) {
           value={item.status}
           onChange={(event) => void updateItem(store, item.id, { status: event.target.value as ItemStatusT })}
         >
-          {ITEM_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <div className="item-field">

@@ -1,7 +1,7 @@
 /** The top of the item panel: type, key, the title edited in place, and the close button. */
 import type { ItemT, ItemTypeT } from '../../api/types.ts';
-import { ITEM_TYPES, TYPE_LABELS } from '../../api/types.ts';
 import { TypeBadge } from '../../components/chips.tsx';
+import { TypeOptions } from '../../components/options.tsx';
 import { updateItem } from '../../state/mutations.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { InlineField } from './inline-field.tsx';
@@ -19,11 +19,7 @@ export function ItemHeader({ item, onClose }: { item: ItemT; onClose: () => void
             value={item.type}
             onChange={(event) => void updateItem(store, item.id, { type: event.target.value as ItemTypeT })}
           >
-            {ITEM_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {TYPE_LABELS[type]}
-              </option>
-            ))}
+            <TypeOptions />
           </select>
         </label>
         <button type="button" className="icon-button item-close" aria-label="Close item" onClick={onClose}>
