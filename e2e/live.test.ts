@@ -110,6 +110,39 @@ browserSuite('live updates', () => {
     }
   });
 
+  it('shows a viewer the product read-only, and applies no change they try', async () => {
+    const cairn = await startCairn();
+    try {
+      const owner = await setupOwner(cairn.url);
+      const product = await owner.call<{ id: string }>('POST', '/products', { key: 'VIE', name: 'Viewed' });
+      const item = await owner.call<Item>('POST', `/products/${product.id}/items`, {
+        title: 'Look, not touch',
+      });
+      const viewer = {
+        name: 'Vera Viewer',
+        email: 'vera@example.com',
+        password: 'a viewer password!',
+        role: 'viewer',
+      };
+      const user = await owner.call<{ id: string }>('POST', '/users', viewer);
+      await owner.call('PUT', `/products/${product.id}/members/${user.id}`);
+
+      const context = await signedInContext(browser, cairn.url, viewer);
+      const page = await context.newPage();
+      await page.goto('/p/VIE/backlog');
+      await page.getByText('Look, not touch').waitFor();
+      await page.getByText('Read-only', { exact: true }).waitFor();
+      await page.getByLabel('Status of VIE-1', { exact: true }).selectOption('done');
+      await page.getByText('You can read this product but not change it').waitFor();
+      await expectValue(page, 'Status of VIE-1', 'backlog');
+      const stored = await owner.call<{ status: string }>('GET', `/items/${item.id}`);
+      assert.equal(stored.status, 'backlog');
+      await context.close();
+    } finally {
+      await cairn.close();
+    }
+  });
+
   it('delivers changes made on one server to a browser on another sharing PostgreSQL', async (t) => {
     if (!process.env.TEST_DATABASE_URL) {
       // scripts/run-tests.js already fails a CI run without PostgreSQL; this guards a direct run.

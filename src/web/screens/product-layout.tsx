@@ -15,7 +15,7 @@ import { useGlobalShortcuts } from './use-global-shortcuts.ts';
 export function ProductLayout(props: { productKey?: string; children?: ReactNode }) {
   const params = useParams();
   const productKey = (props.productKey ?? params.productKey ?? '').toUpperCase();
-  const { products } = useSignedIn();
+  const { user, products } = useSignedIn();
   const product = products.find((p) => p.key === productKey);
   if (!product) {
     return (
@@ -29,6 +29,7 @@ export function ProductLayout(props: { productKey?: string; children?: ReactNode
     );
   }
   const store = storeFor(product);
+  store.readOnly = user.role === 'viewer';
   return (
     <StoreContext.Provider value={store}>
       <ProductFrame>{props.children ?? <Outlet />}</ProductFrame>
@@ -131,6 +132,14 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
         <NavLink to={paths.timeline(key)}>Timeline</NavLink>
       </nav>
       <div className="header-end">
+        {store.readOnly && (
+          <span
+            className="read-only"
+            title="Your role is viewer: you can read this product but not change it"
+          >
+            Read-only
+          </span>
+        )}
         <span className={`live live-${props.live}`} role="status" title="Live updates from other people">
           {LIVE_TEXT[props.live]}
         </span>

@@ -9,6 +9,17 @@ import { STATUS_LABELS } from '../api/types.ts';
 import { type ConflictField, notify } from './notices.ts';
 import type { ProductStore } from './product-store.ts';
 
+/**
+ * A viewer's change would be refused by the server (403): say so at once instead of showing the change and
+ * rolling it back a moment later.
+ */
+function refusedAsViewer(store: ProductStore): boolean {
+  if (!store.readOnly) return false;
+  notify({ kind: 'info', message: 'You can read this product but not change it (your role is viewer).' });
+  store.changed();
+  return true;
+}
+
 /** The item fields the web app edits. */
 export interface ItemPatch {
   type?: ItemTypeT;
@@ -121,6 +132,7 @@ export async function updateItem(
   patch: ItemPatch,
   options: { baseVersion?: number } = {},
 ): Promise<boolean> {
+  if (refusedAsViewer(store)) return false;
   const before = store.items.get(id);
   const beforeFull = store.fullItems.get(id);
   const key = before?.key ?? beforeFull?.key ?? 'The item';
@@ -168,6 +180,7 @@ export async function moveItem(
   id: string,
   placement: { beforeId: string } | { afterId: string },
 ): Promise<boolean> {
+  if (refusedAsViewer(store)) return false;
   const item = store.items.get(id);
   if (!item) return false;
   const anchorId = 'beforeId' in placement ? placement.beforeId : placement.afterId;
@@ -215,6 +228,7 @@ export async function createItem(
   input: NewItem,
   where: 'top' | 'bottom' | { beforeId: string } | { afterId: string } = 'bottom',
 ): Promise<ItemT | null> {
+  if (refusedAsViewer(store)) return null;
   const placement: { beforeId?: string; afterId?: string } = {};
   if (where === 'top') {
     const first = store.order[0];
@@ -244,6 +258,7 @@ export interface BulkChange {
 
 /** Changes many items in one transaction: all are saved, or none. */
 export async function bulkUpdate(store: ProductStore, ids: string[], change: BulkChange): Promise<boolean> {
+  if (refusedAsViewer(store)) return false;
   const before = ids.map((id) => store.items.get(id)).filter((item): item is BacklogItemT => Boolean(item));
   for (const item of before) {
     let labels = item.labels;
@@ -269,6 +284,7 @@ export async function bulkUpdate(store: ProductStore, ids: string[], change: Bul
 
 /** Moves an item to the trash, with an undo. */
 export async function trashItem(store: ProductStore, id: string): Promise<boolean> {
+  if (refusedAsViewer(store)) return false;
   const item = store.items.get(id);
   if (!item) return false;
   store.removeItem(id);
@@ -308,6 +324,7 @@ export async function updateInitiative(
   patch: Partial<Omit<InitiativeT, 'id' | 'productId' | 'version' | 'createdAt' | 'updatedAt' | 'deletedAt'>>,
   options: { baseVersion?: number } = {},
 ): Promise<boolean> {
+  if (refusedAsViewer(store)) return false;
   const before = store.initiatives.get(id);
   if (!before) return false;
   store.initiatives.set(id, { ...before, ...patch });
@@ -354,6 +371,7 @@ export async function createInitiative(
   store: ProductStore,
   input: Partial<InitiativeT> & { title: string },
 ): Promise<InitiativeT | null> {
+  if (refusedAsViewer(store)) return null;
   try {
     const created = await api.post<InitiativeT>(`/products/${store.product.id}/initiatives`, input);
     store.acceptInitiative(created);

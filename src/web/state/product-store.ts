@@ -40,6 +40,8 @@ export class ProductStore {
   readonly fullItems = new Map<string, ItemT>();
   /** The last event id applied: the live stream resumes from here. */
   cursor = '0';
+  /** The signed-in user is a viewer: every change would be refused, so the mutations do not try. */
+  readOnly = false;
   /** True once initiatives, themes, objectives and users have arrived (a moment after the backlog). */
   planningLoaded = false;
   /** Bumped on every change; React reads it through useSyncExternalStore. */
