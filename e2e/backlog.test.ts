@@ -227,7 +227,8 @@ browserSuite('backlog', () => {
 
     // With a filter on, a move goes past the neighbour as shown: bugs are KEY-2 and KEY-5.
     await page.getByLabel('Type', { exact: true }).selectOption('bug');
-    assert.deepEqual(await keysOnScreen(page), ['KEY-2', 'KEY-5']);
+    // A filter is a navigation, which react-router renders in a transition: wait for it.
+    await eventually(async () => assert.deepEqual(await keysOnScreen(page), ['KEY-2', 'KEY-5']));
     await row(page, 'KEY-5').focus();
     await page.keyboard.press('Alt+ArrowUp');
     await eventually(async () =>
@@ -289,43 +290,48 @@ browserSuite('backlog', () => {
 
     await page.getByLabel('Type', { exact: true }).selectOption('bug');
     await page.waitForURL(/type=bug/);
-    assert.deepEqual(await keysOnScreen(page), ['FLT-2', 'FLT-5']);
-    assert.equal(await count.textContent(), '2 of 6 items · 0 points (2 unestimated)');
+    await eventually(async () => assert.deepEqual(await keysOnScreen(page), ['FLT-2', 'FLT-5']));
+    await eventually(async () =>
+      assert.equal(await count.textContent(), '2 of 6 items · 0 points (2 unestimated)'),
+    );
 
     await page.keyboard.press('/');
     await page.keyboard.type('CRASH cart');
     await page.waitForURL(/q=CRASH\+cart/);
-    assert.deepEqual(await keysOnScreen(page), ['FLT-5']);
+    await eventually(async () => assert.deepEqual(await keysOnScreen(page), ['FLT-5']));
 
     await page.reload();
     await page.getByRole('grid').waitFor();
     assert.equal(await page.getByLabel('Filter by text').inputValue(), 'CRASH cart');
     assert.equal(await page.getByLabel('Type', { exact: true }).inputValue(), 'bug');
-    assert.deepEqual(await keysOnScreen(page), ['FLT-5']);
+    await eventually(async () => assert.deepEqual(await keysOnScreen(page), ['FLT-5']));
 
+    // The URL changes first and the list renders right after: every check on the screen waits for it.
     // Typing replaced the URL; choosing the type was a step of its own: back undoes both.
     await page.goBack();
     await page.waitForURL((url) => url.search === '');
-    assert.equal((await keysOnScreen(page)).length, 6);
-    assert.equal(await page.getByLabel('Filter by text').inputValue(), '');
+    await eventually(async () => assert.equal((await keysOnScreen(page)).length, 6));
+    await eventually(async () => assert.equal(await page.getByLabel('Filter by text').inputValue(), ''));
     await page.goForward();
     await page.waitForURL(/type=bug/);
-    assert.equal(await page.getByLabel('Filter by text').inputValue(), 'CRASH cart');
-    assert.deepEqual(await keysOnScreen(page), ['FLT-5']);
+    await eventually(async () =>
+      assert.equal(await page.getByLabel('Filter by text').inputValue(), 'CRASH cart'),
+    );
+    await eventually(async () => assert.deepEqual(await keysOnScreen(page), ['FLT-5']));
 
     // Initiative "none" and a label, from a URL typed by hand.
     await page.goto(`/p/${s.key}/backlog?initiative=none&label=payments`);
     await page.getByRole('grid').waitFor();
-    assert.deepEqual(await keysOnScreen(page), ['FLT-3']);
+    await eventually(async () => assert.deepEqual(await keysOnScreen(page), ['FLT-3']));
     await page.goto(`/p/${s.key}/backlog?initiative=${s.initiatives.checkout}`);
     await page.getByRole('grid').waitFor();
-    assert.deepEqual(await keysOnScreen(page), ['FLT-1', 'FLT-2']);
+    await eventually(async () => assert.deepEqual(await keysOnScreen(page), ['FLT-1', 'FLT-2']));
 
     await page.goto(`/p/${s.key}/backlog?q=nothing+like+this`);
     await page.getByText('No items match these filters').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await page.waitForURL((url) => url.search === '');
-    assert.equal((await keysOnScreen(page)).length, 6);
+    await eventually(async () => assert.equal((await keysOnScreen(page)).length, 6));
     await page.close();
   });
 
