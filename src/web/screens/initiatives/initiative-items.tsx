@@ -2,10 +2,11 @@
  * The backlog work serving an initiative, in rank order, with its progress. Each item opens in the side
  * panel over this screen; new items can be added straight into the initiative.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { InitiativeT } from '../../api/types.ts';
 import { ProgressBar, StatusChip, TypeBadge } from '../../components/chips.tsx';
+import { InlineAdd } from '../../components/inline-add.tsx';
 import { paths } from '../../routes.ts';
 import { createItem } from '../../state/mutations.ts';
 import { useStore } from '../../state/use-store.ts';
@@ -13,7 +14,6 @@ import { useStore } from '../../state/use-store.ts';
 export function InitiativeItems({ initiative }: { initiative: InitiativeT }) {
   const store = useStore();
   const location = useLocation();
-  const [title, setTitle] = useState('');
   const version = store.version;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the store is mutable; its version says when it changed
   const items = useMemo(
@@ -21,13 +21,6 @@ export function InitiativeItems({ initiative }: { initiative: InitiativeT }) {
     [store, version, initiative.id],
   );
   const progress = store.progress().get(initiative.id);
-
-  const add = () => {
-    const text = title.trim();
-    if (!text) return;
-    setTitle('');
-    void createItem(store, { title: text, initiativeId: initiative.id }, 'bottom');
-  };
 
   return (
     <section className="initiative-items" aria-labelledby="initiative-items-title">
@@ -67,24 +60,13 @@ export function InitiativeItems({ initiative }: { initiative: InitiativeT }) {
           ))}
         </ul>
       )}
-      <form
-        className="inline-add"
-        onSubmit={(event) => {
-          event.preventDefault();
-          add();
-        }}
-      >
-        <input
-          aria-label="Add an item to this initiative"
-          placeholder="New backlog item for this initiative, then Enter"
-          maxLength={300}
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-        <button type="submit" disabled={!title.trim()}>
-          Add item
-        </button>
-      </form>
+      <InlineAdd
+        label="Add an item to this initiative"
+        placeholder="New backlog item for this initiative, then Enter"
+        maxLength={300}
+        button="Add item"
+        onAdd={(title) => void createItem(store, { title, initiativeId: initiative.id }, 'bottom')}
+      />
     </section>
   );
 }

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { InitiativeT, ObjectiveT } from '../../api/types.ts';
 import { FormError } from '../../components/form-error.tsx';
+import { InlineAdd } from '../../components/inline-add.tsx';
 import { updateInitiative } from '../../state/mutations.ts';
 import { useStore } from '../../state/use-store.ts';
 
 export function ObjectivesPicker({ initiative }: { initiative: InitiativeT }) {
   const store = useStore();
-  const [title, setTitle] = useState('');
   const [error, setError] = useState<unknown>(null);
   const objectives = [...store.objectives.values()].sort((a, b) => a.title.localeCompare(b.title));
   const linked = new Set(initiative.objectiveIds);
@@ -24,19 +24,16 @@ export function ObjectivesPicker({ initiative }: { initiative: InitiativeT }) {
     save(next);
   };
 
-  const add = async () => {
-    const text = title.trim();
-    if (!text) return;
+  const add = async (title: string): Promise<boolean> => {
     try {
-      const objective = await api.post<ObjectiveT>(`/products/${store.product.id}/objectives`, {
-        title: text,
-      });
+      const objective = await api.post<ObjectiveT>(`/products/${store.product.id}/objectives`, { title });
       store.objectives.set(objective.id, objective);
-      setTitle('');
       setError(null);
       save(new Set([...(store.initiatives.get(initiative.id)?.objectiveIds ?? []), objective.id]));
+      return true;
     } catch (caught) {
       setError(caught);
+      return false;
     }
   };
 
@@ -50,24 +47,7 @@ export function ObjectivesPicker({ initiative }: { initiative: InitiativeT }) {
           {objective.title}
         </label>
       ))}
-      <form
-        className="inline-add"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add();
-        }}
-      >
-        <input
-          aria-label="New objective"
-          placeholder="New objective"
-          maxLength={300}
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-        <button type="submit" disabled={!title.trim()}>
-          Add
-        </button>
-      </form>
+      <InlineAdd label="New objective" placeholder="New objective" maxLength={300} button="Add" onAdd={add} />
       <FormError error={error} />
     </fieldset>
   );

@@ -1,6 +1,7 @@
 /** How the initiative's success is measured: a list of short statements, edited in place. */
 import { useState } from 'react';
 import type { InitiativeT } from '../../api/types.ts';
+import { InlineAdd } from '../../components/inline-add.tsx';
 import { updateInitiative } from '../../state/mutations.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 
@@ -48,18 +49,11 @@ function MetricRow(props: {
 
 export function SuccessMetrics({ initiative }: { initiative: InitiativeT }) {
   const store = useStoreOnce();
-  const [text, setText] = useState('');
   const metrics = initiative.successMetrics;
   // Each change saves the whole list, built from the latest held copy so quick edits do not undo each other.
   const change = (edit: (list: string[]) => string[]) => {
     const current = store.initiatives.get(initiative.id)?.successMetrics ?? metrics;
     void updateInitiative(store, initiative.id, { successMetrics: edit([...current]) });
-  };
-  const add = () => {
-    const metric = text.trim();
-    if (!metric) return;
-    setText('');
-    change((list) => [...list, metric]);
   };
   return (
     <section className="success-metrics" aria-labelledby="success-metrics-title">
@@ -79,24 +73,13 @@ export function SuccessMetrics({ initiative }: { initiative: InitiativeT }) {
           ))}
         </ol>
       )}
-      <form
-        className="inline-add"
-        onSubmit={(event) => {
-          event.preventDefault();
-          add();
-        }}
-      >
-        <input
-          aria-label="New success metric"
-          placeholder="Add a success metric"
-          maxLength={500}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
-        <button type="submit" disabled={!text.trim()}>
-          Add
-        </button>
-      </form>
+      <InlineAdd
+        label="New success metric"
+        placeholder="Add a success metric"
+        maxLength={500}
+        button="Add"
+        onAdd={(metric) => change((list) => [...list, metric])}
+      />
     </section>
   );
 }
