@@ -19,6 +19,8 @@ export function toBacklogItem(item: Item): BacklogItem {
     initiativeId: item.initiativeId,
     labels: item.labels,
     assigneeId: item.assigneeId,
+    sprintId: item.sprintId,
+    releaseId: item.releaseId,
     rank: item.rank,
     version: item.version,
     updatedAt: item.updatedAt,
@@ -40,6 +42,8 @@ export type BacklogRow = Pick<
   | 'initiative_id'
   | 'labels'
   | 'assignee_id'
+  | 'sprint_id'
+  | 'release_id'
   | 'rank'
   | 'version'
   | 'updated_at'
@@ -62,6 +66,8 @@ export function presentBacklogRow(row: BacklogRow): BacklogItem {
     initiativeId: row.initiative_id,
     labels: row.labels === '[]' ? [] : (JSON.parse(row.labels) as string[]),
     assigneeId: row.assignee_id,
+    sprintId: row.sprint_id,
+    releaseId: row.release_id,
     rank: row.rank,
     version: row.version,
     updatedAt: row.updated_at,

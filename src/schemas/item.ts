@@ -42,6 +42,8 @@ const fields = {
     .max(20, 'must list at most 20 labels')
     .transform((labels) => [...new Set(labels)]),
   assigneeId: Id.nullable(),
+  sprintId: Id.nullable().describe('The sprint the item is planned into (not a closed one).'),
+  releaseId: Id.nullable().describe('The release the item ships in.'),
 };
 
 const placement = {
@@ -64,6 +66,8 @@ export const CreateItemInput = z
     initiativeId: fields.initiativeId.default(null),
     labels: fields.labels.default([]),
     assigneeId: fields.assigneeId.default(null),
+    sprintId: fields.sprintId.default(null),
+    releaseId: fields.releaseId.default(null),
     ...placement,
   })
   .strict()
@@ -118,6 +122,8 @@ export const Item = z
     initiativeId: Id.nullable(),
     labels: z.array(z.string()),
     assigneeId: Id.nullable(),
+    sprintId: Id.nullable(),
+    releaseId: Id.nullable(),
     rank: z.string(),
     version: z.number().int(),
     createdAt: Timestamp,
@@ -142,6 +148,8 @@ export const BacklogItem = z
     initiativeId: Id.nullable(),
     labels: z.array(z.string()),
     assigneeId: Id.nullable(),
+    sprintId: Id.nullable(),
+    releaseId: Id.nullable(),
     rank: z.string(),
     version: z.number().int(),
     updatedAt: Timestamp,
@@ -177,6 +185,8 @@ export const BulkUpdateItemsInput = z
         initiativeId: fields.initiativeId,
         assigneeId: fields.assigneeId,
         estimate: fields.estimate,
+        sprintId: fields.sprintId,
+        releaseId: fields.releaseId,
       })
       .partial()
       .strict()

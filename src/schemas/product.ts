@@ -13,7 +13,13 @@ export const CreateProductInput = z
 export type CreateProductInput = z.infer<typeof CreateProductInput>;
 
 export const UpdateProductInput = z
-  .object({ name: requiredText(200), description: text(10_000) })
+  .object({
+    name: requiredText(200),
+    description: text(10_000),
+    releaseNotesPublic: z
+      .boolean()
+      .describe('Whether published release notes and the Atom feed are readable without signing in.'),
+  })
   .partial()
   .strict()
   .openapi('UpdateProductInput');
@@ -25,6 +31,7 @@ export const Product = z
     key: z.string(),
     name: z.string(),
     description: z.string(),
+    releaseNotesPublic: z.boolean(),
     version: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,

@@ -1,9 +1,11 @@
 /** Runs the schema migrations (plain up/down modules) with Kysely's migrator. */
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as initial from './migrations/001-initial.ts';
+import * as execution from './migrations/002-execution.ts';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
+  '002-execution': execution,
 };
 
 export interface MigrationOutcome {

@@ -56,6 +56,7 @@ export interface ProductsTable {
   created_at: string;
   updated_at: string;
   version: number;
+  release_notes_public: number;
 }
 
 export interface ProductMembersTable {
@@ -128,6 +129,8 @@ export interface ItemsTable {
   initiative_id: string | null;
   assignee_id: string | null;
   labels: string;
+  sprint_id: string | null;
+  release_id: string | null;
   rank: string;
   version: number;
   created_at: string;
@@ -175,6 +178,77 @@ export interface EventsTable {
   changes: string;
 }
 
+export interface TeamsTable {
+  id: string;
+  product_id: string;
+  name: string;
+  description: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export type SprintState = 'planned' | 'active' | 'closed';
+
+export interface SprintsTable {
+  id: string;
+  product_id: string;
+  team_id: string | null;
+  name: string;
+  goal: string;
+  /** Calendar dates (YYYY-MM-DD) in the sprint's time zone. */
+  start_date: string;
+  end_date: string;
+  /** IANA time zone whose midnights end the sprint's days. */
+  timezone: string;
+  capacity: number | null;
+  state: SprintState;
+  /** JSON: status → WIP limit for the board's columns. */
+  wip_limits: string;
+  started_at: string | null;
+  closed_at: string | null;
+  /** Set at close from the event replay (immutable afterwards): what velocity reads. */
+  committed_points: number | null;
+  completed_points: number | null;
+  /** JSON: the sprint report computed at close. */
+  report: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface SprintScopeItemsTable {
+  sprint_id: string;
+  item_id: string;
+}
+
+export type ReleaseState = 'planned' | 'released' | 'cancelled';
+
+export interface ReleasesTable {
+  id: string;
+  product_id: string;
+  name: string;
+  description: string;
+  target_date: string | null;
+  state: ReleaseState;
+  released_at: string | null;
+  notes_draft: string;
+  notes_generated_at: string | null;
+  notes_published: string | null;
+  notes_published_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
 export interface Tables {
   workspace: WorkspaceTable;
   users: UsersTable;
@@ -192,6 +266,11 @@ export interface Tables {
   dependencies: DependenciesTable;
   external_dependencies: ExternalDependenciesTable;
   events: EventsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  sprints: SprintsTable;
+  sprint_scope_items: SprintScopeItemsTable;
+  releases: ReleasesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -205,3 +284,6 @@ export type ItemUpdate = Updateable<ItemsTable>;
 export type DependencyRow = Selectable<DependenciesTable>;
 export type ExternalDependencyRow = Selectable<ExternalDependenciesTable>;
 export type EventRow = Selectable<EventsTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type SprintRow = Selectable<SprintsTable>;
+export type ReleaseRow = Selectable<ReleasesTable>;

@@ -17,7 +17,7 @@ import { lockProductForWrite } from '../products/product-access.ts';
 import { chunked, columnsOf, rowsPerStatement } from './import-items.ts';
 import { itemColumns } from './item-columns.ts';
 import { parseItemRef } from './load-item.ts';
-import { validateItemReferences } from './validate-item-references.ts';
+import { noteSprintScope, validateItemReferences } from './validate-item-references.ts';
 
 const MAX_LABELS = 20;
 
@@ -111,6 +111,10 @@ export async function bulkUpdateItems(
         .returningAll()
         .execute();
       for (const row of updated) written.set(row.id, row);
+    }
+    if (set.sprintId) {
+      const joined = changed.filter((item) => item.changes.sprintId).map((item) => item.id);
+      await noteSprintScope(trx, set.sprintId, joined);
     }
 
     const relabelled = changed.filter((item) => item.labels !== null);

@@ -10,7 +10,7 @@ import { newId } from '../ids.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 import { itemColumns } from './item-columns.ts';
 import { rankForPlacement, rebalanceAround } from './placement.ts';
-import { validateItemReferences, writeLabels } from './validate-item-references.ts';
+import { noteSprintScope, validateItemReferences, writeLabels } from './validate-item-references.ts';
 
 export async function createItem(
   ctx: ServiceContext & { productId: string; input: CreateItemInput },
@@ -44,6 +44,8 @@ export async function createItem(
       initiative_id: fields.initiativeId,
       labels: JSON.stringify(fields.labels),
       assignee_id: fields.assigneeId,
+      sprint_id: fields.sprintId,
+      release_id: fields.releaseId,
       rank,
       version: 1,
       created_at: at,
@@ -52,6 +54,7 @@ export async function createItem(
     };
     const inserted = await trx.insertInto('items').values(row).returningAll().executeTakeFirstOrThrow();
     if (fields.labels.length > 0) await writeLabels(trx, id, fields.labels);
+    await noteSprintScope(trx, fields.sprintId, [id]);
     await recordEvent(trx, {
       productId: product.id,
       actorId: ctx.actor.id,

@@ -116,7 +116,12 @@ for (const dialect of DIALECTS) {
       });
       initiativeId = initiative.id;
       for (const title of ['Existing one', 'Existing two']) {
-        await createItem({ db: database.db, actor, productId, input: itemInput({ title }) });
+        await createItem({
+          db: database.db,
+          actor,
+          productId,
+          input: { ...itemInput({ title }), sprintId: null, releaseId: null },
+        });
       }
     });
     after(() => database.close());
@@ -200,7 +205,7 @@ for (const dialect of DIALECTS) {
         db: database.db,
         actor,
         productId,
-        input: itemInput({ title: 'After the import' }),
+        input: { ...itemInput({ title: 'After the import' }), sprintId: null, releaseId: null },
       });
       assert.equal(item.key, `${productKey}-${COUNT + 3}`);
       const bottom = await database.db

@@ -18,7 +18,8 @@ import { newId } from '../ids.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
 /** An item to import: the create input without a placement (imports always append). */
-export type ImportItemInput = Omit<CreateItemInput, 'beforeId' | 'afterId'>;
+/** Imported items land in the backlog: sprints and releases are planned afterwards. */
+export type ImportItemInput = Omit<CreateItemInput, 'beforeId' | 'afterId' | 'sprintId' | 'releaseId'>;
 
 export interface ImportOutcome {
   count: number;
@@ -65,6 +66,8 @@ function createdChanges(key: string, input: ImportItemInput, labels: string[], r
     initiativeId: [null, input.initiativeId],
     labels: [null, labels],
     assigneeId: [null, input.assigneeId],
+    sprintId: [null, null],
+    releaseId: [null, null],
     rank: [null, rank],
   };
 }
@@ -165,6 +168,8 @@ export async function importItems(
         status: input.status,
         initiative_id: input.initiativeId,
         assignee_id: input.assigneeId,
+        sprint_id: null,
+        release_id: null,
         labels: JSON.stringify(itemLabels),
         rank,
         version: 1,

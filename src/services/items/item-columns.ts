@@ -16,5 +16,7 @@ export function itemColumns(input: UpdateItemInput): ItemUpdate {
     ...(input.initiativeId !== undefined && { initiative_id: input.initiativeId }),
     ...(input.labels !== undefined && { labels: JSON.stringify(input.labels) }),
     ...(input.assigneeId !== undefined && { assignee_id: input.assigneeId }),
+    ...(input.sprintId !== undefined && { sprint_id: input.sprintId }),
+    ...(input.releaseId !== undefined && { release_id: input.releaseId }),
   };
 }

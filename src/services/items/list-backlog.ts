@@ -32,6 +32,8 @@ export async function listBacklog(ctx: ServiceContext & { productId: string }): 
       'initiative_id',
       'labels',
       'assignee_id',
+      'sprint_id',
+      'release_id',
       'rank',
       'version',
       'updated_at',
@@ -64,7 +66,8 @@ async function backlogJsonSqlite(db: Db, productId: string): Promise<string> {
   const result = await sql<{ items: string | null }>`
     select json_group_array(json_object(
       'id', id, 'key', key, 'type', type, 'title', title, 'status', status, 'estimate', estimate,
-      'initiativeId', initiative_id, 'labels', json(labels), 'assigneeId', assignee_id, 'rank', rank,
+      'initiativeId', initiative_id, 'labels', json(labels), 'assigneeId', assignee_id,
+      'sprintId', sprint_id, 'releaseId', release_id, 'rank', rank,
       'version', version, 'updatedAt', updated_at,
       'hasStory', json(case when story is null then 'false' else 'true' end),
       'criteriaTotal', json_array_length(acceptance_criteria),

@@ -13,7 +13,7 @@ import { recordEvent } from '../events/record-event.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 import { itemColumns } from './item-columns.ts';
 import { loadLiveItem } from './load-item.ts';
-import { validateItemReferences, writeLabels } from './validate-item-references.ts';
+import { noteSprintScope, validateItemReferences, writeLabels } from './validate-item-references.ts';
 
 function conflict(current: Item): AppError {
   return new AppError(
@@ -48,6 +48,7 @@ export async function updateItem(
       .executeTakeFirst();
     if (!row) throw conflict(presentItem(await loadLiveItem(trx, ctx.actor, before.id)));
     if (changes.labels) await writeLabels(trx, row.id, JSON.parse(row.labels) as string[]);
+    if (changes.sprintId) await noteSprintScope(trx, row.sprint_id, [row.id]);
     await recordEvent(trx, {
       productId: row.product_id,
       actorId: ctx.actor.id,

@@ -1,6 +1,10 @@
-/** An item may only point at a live initiative of its own product and at an active user. */
+/**
+ * An item may only point at a live initiative, release and open sprint of its own product, and at an
+ * active user.
+ */
 import type { UpdateItemInput } from '../../schemas/item.ts';
 import type { Db } from '../../store/database.ts';
+import { invalidField } from '../errors.ts';
 import { assertActiveUser, assertInProduct } from '../planning/references.ts';
 
 /** `prefix` places the fields in the request body for the error (`set.` in a bulk update). */
@@ -13,6 +17,34 @@ export async function validateItemReferences(
   if (input.initiativeId)
     await assertInProduct(db, 'initiatives', input.initiativeId, productId, `${prefix}initiativeId`);
   if (input.assigneeId) await assertActiveUser(db, input.assigneeId, `${prefix}assigneeId`);
+  if (input.releaseId)
+    await assertInProduct(db, 'releases', input.releaseId, productId, `${prefix}releaseId`);
+  if (input.sprintId) await assertOpenSprint(db, input.sprintId, productId, `${prefix}sprintId`);
+}
+
+async function assertOpenSprint(db: Db, sprintId: string, productId: string, path: string): Promise<void> {
+  const sprint = await db
+    .selectFrom('sprints')
+    .select('state')
+    .where('id', '=', sprintId)
+    .where('product_id', '=', productId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!sprint) throw invalidField(path, 'does not name a sprint of this product');
+  if (sprint.state === 'closed') throw invalidField(path, 'names a closed sprint: items cannot join it');
+}
+
+/**
+ * Notes that items entered a sprint, in the index of the sprint's items a burndown reads events for.
+ * Call it in the transaction that sets `sprint_id`.
+ */
+export async function noteSprintScope(db: Db, sprintId: string | null, itemIds: string[]): Promise<void> {
+  if (sprintId === null || itemIds.length === 0) return;
+  await db
+    .insertInto('sprint_scope_items')
+    .values(itemIds.map((itemId) => ({ sprint_id: sprintId, item_id: itemId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** Replaces an item's rows in the label index (used by the `label=` filter). */

@@ -2,7 +2,7 @@
 import type { Db } from '../../store/database.ts';
 import { invalidField } from '../errors.ts';
 
-type ScopedTable = 'objectives' | 'themes' | 'initiatives';
+type ScopedTable = 'objectives' | 'themes' | 'initiatives' | 'teams' | 'releases';
 
 export async function assertInProduct(
   db: Db,

@@ -30,6 +30,7 @@ export async function createProduct(ctx: ServiceContext & { input: CreateProduct
       name: ctx.input.name,
       description: ctx.input.description,
       next_item_number: 0,
+      release_notes_public: 0,
       version: 1,
       created_at: at,
       updated_at: at,

@@ -1,4 +1,5 @@
-/** Renames or re-describes a product. Its key is permanent: item keys are built from it. */
+/** Renames or re-describes a product, or makes its release notes public. Its key is permanent: item keys
+ *  are built from it. */
 import { diffFields } from '../../domain/changes.ts';
 import { type Product, presentProduct } from '../../presenters/planning.ts';
 import type { UpdateProductInput } from '../../schemas/product.ts';
@@ -22,6 +23,9 @@ export async function updateProduct(
       .set({
         ...(ctx.input.name !== undefined && { name: ctx.input.name }),
         ...(ctx.input.description !== undefined && { description: ctx.input.description }),
+        ...(ctx.input.releaseNotesPublic !== undefined && {
+          release_notes_public: ctx.input.releaseNotesPublic ? 1 : 0,
+        }),
         version: before.version + 1,
         updated_at: at,
       })

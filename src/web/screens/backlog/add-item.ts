@@ -61,6 +61,8 @@ function pendingRow(input: NewItem): BacklogItemT {
     initiativeId: input.initiativeId ?? null,
     labels: input.labels ?? [],
     assigneeId: null,
+    sprintId: null,
+    releaseId: null,
     rank: '',
     version: 0,
     updatedAt: new Date().toISOString(),

@@ -22,6 +22,8 @@ function item(overrides: Partial<BacklogItemT>): BacklogItemT {
     initiativeId: null,
     labels: [],
     assigneeId: null,
+    sprintId: null,
+    releaseId: null,
     rank: 'a0',
     version: 1,
     updatedAt: '2025-01-01T00:00:00.000Z',

@@ -1,0 +1,175 @@
+/** Sprints: planning, the active sprint's board limits, closing with a report. */
+
+import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
+import { BacklogItem, ItemStatus } from './item.ts';
+
+export const SprintState = z.enum(['planned', 'active', 'closed']).openapi('SprintState');
+
+/** An IANA time zone name: the sprint's days end at its midnights. */
+export const TimeZone = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Berlin')
+  .openapi({ example: 'Europe/Berlin' });
+
+const Points = z.number().min(0, 'must be at least 0').max(100_000, 'must be at most 100000');
+
+/** Status → the most items its board column should hold; absent means no limit. */
+export const WipLimits = z
+  .record(ItemStatus, z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000))
+  .openapi('WipLimits');
+
+const dates = (v: { startDate?: string | undefined; endDate?: string | undefined }) =>
+  !(v.startDate && v.endDate && v.endDate < v.startDate);
+const datesMessage = { message: 'must not be before startDate', path: ['endDate'] };
+
+export const CreateSprintInput = z
+  .object({
+    name: requiredText(200),
+    goal: text(2_000).default(''),
+    teamId: Id.nullable().default(null),
+    startDate: DateOnly,
+    endDate: DateOnly,
+    timezone: TimeZone.default('UTC'),
+    capacity: Points.nullable().default(null).describe('Points the team can take on in this sprint.'),
+    wipLimits: WipLimits.optional().describe("Defaults to the team's previous sprint's limits."),
+  })
+  .strict()
+  .refine(dates, datesMessage)
+  .openapi('CreateSprintInput');
+export type CreateSprintInput = z.infer<typeof CreateSprintInput>;
+
+export const UpdateSprintInput = z
+  .object({
+    name: requiredText(200),
+    goal: text(2_000),
+    startDate: DateOnly,
+    endDate: DateOnly,
+    timezone: TimeZone,
+    capacity: Points.nullable(),
+    wipLimits: WipLimits,
+  })
+  .partial()
+  .strict()
+  .refine(dates, datesMessage)
+  .openapi('UpdateSprintInput');
+export type UpdateSprintInput = z.infer<typeof UpdateSprintInput>;
+
+export const Sprint = z
+  .object({
+    id: Id,
+    productId: Id,
+    teamId: Id.nullable(),
+    name: z.string(),
+    goal: z.string(),
+    startDate: DateOnly,
+    endDate: DateOnly,
+    timezone: z.string(),
+    capacity: z.number().nullable(),
+    state: SprintState,
+    wipLimits: WipLimits,
+    startedAt: Timestamp.nullable(),
+    closedAt: Timestamp.nullable(),
+    /** Points in the sprint at start (set when it starts; for a planned sprint, null). */
+    committedPoints: z.number().nullable(),
+    /** Points done at close (null until closed). */
+    completedPoints: z.number().nullable(),
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    deletedAt: Timestamp.nullable(),
+  })
+  .openapi('Sprint');
+export type Sprint = z.infer<typeof Sprint>;
+
+/** Why an item is not ready to be worked on. */
+export const NotReadyReason = z
+  .object({
+    code: z.enum(['no_estimate', 'no_acceptance_criteria', 'blocked']),
+    message: z.string().openapi({ example: 'blocked by CAI-12 (in progress)' }),
+    blockers: z
+      .array(z.object({ key: z.string().nullable(), title: z.string(), external: z.boolean() }))
+      .optional(),
+  })
+  .openapi('NotReadyReason');
+
+export const Velocity = z
+  .object({
+    mean: z.number().nullable().describe('Mean completed points of the last closed sprints (up to 3).'),
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    sprints: z.number().int().describe('How many closed sprints the figures come from.'),
+  })
+  .openapi('VelocitySummary');
+
+export const SprintDetail = z
+  .object({
+    sprint: Sprint,
+    items: z.array(BacklogItem).describe("The sprint's items, in backlog rank order."),
+    points: z.object({
+      planned: z.number().describe('Points of the items in the sprint now.'),
+      done: z.number(),
+      unestimated: z.number().int().describe('Items without an estimate (counted as 0 points).'),
+    }),
+    velocity: Velocity,
+    notReady: z
+      .array(z.object({ itemId: Id, key: z.string(), reasons: z.array(NotReadyReason) }))
+      .describe('Items in the sprint that are not ready, with every reason.'),
+  })
+  .openapi('SprintDetail');
+
+export const LeftoverDestination = z.enum(['next', 'backlog']);
+
+export const CloseSprintInput = z
+  .object({
+    leftovers: LeftoverDestination.default('backlog').describe(
+      'Where unfinished items go: the next sprint or the top of the backlog.',
+    ),
+    nextSprintId: Id.optional().describe(
+      "A planned sprint of the same team; without it, 'next' creates the following sprint.",
+    ),
+    moves: z
+      .array(z.object({ itemId: Id, to: LeftoverDestination }).strict())
+      .max(1_000)
+      .optional()
+      .describe('Per-item choices that override `leftovers`.'),
+  })
+  .strict()
+  .openapi('CloseSprintInput');
+export type CloseSprintInput = z.infer<typeof CloseSprintInput>;
+
+const ReportItem = z
+  .object({ id: Id, key: z.string(), title: z.string(), estimate: z.number().nullable(), status: ItemStatus })
+  .openapi('SprintReportItem');
+
+export const SprintReport = z
+  .object({
+    sprintId: Id,
+    committedPoints: z.number(),
+    completedPoints: z.number(),
+    completed: z.array(ReportItem),
+    notCompleted: z.array(ReportItem.extend({ movedTo: z.enum(['next', 'backlog']).nullable() })),
+    addedAfterStart: z.array(ReportItem),
+    removed: z.array(ReportItem),
+    nextSprintId: Id.nullable(),
+  })
+  .openapi('SprintReport');
+export type SprintReport = z.infer<typeof SprintReport>;
+
+export const ListSprintsQuery = z
+  .object({
+    teamId: z
+      .union([Id, z.literal('none')])
+      .optional()
+      .describe('`none`: sprints without a team.'),
+    state: SprintState.optional(),
+  })
+  .strict();
