@@ -9,13 +9,18 @@ import { jsonBodyOnly, limitBodySize, noStore, securityHeaders } from './middlew
 import { wakeLiveHub } from './middleware/wake-live-hub.ts';
 import { createRouter } from './openapi.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
+import { chartRoutes } from './routes/charts.ts';
 import { dependencyRoutes } from './routes/dependencies.ts';
 import { eventRoutes } from './routes/events.ts';
+import { feedRoutes } from './routes/feeds.ts';
 import { itemRoutes } from './routes/items.ts';
 import { initiativeRoutes, objectiveRoutes, themeRoutes } from './routes/planning.ts';
 import { productRoutes } from './routes/products.ts';
+import { releaseRoutes } from './routes/releases.ts';
+import { sprintRoutes } from './routes/sprints.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { systemRoutes } from './routes/system.ts';
+import { teamRoutes } from './routes/teams.ts';
 import { userRoutes } from './routes/users.ts';
 import { mountWebApp } from './web-app.ts';
 
@@ -77,11 +82,16 @@ export function createApp(options: AppOptions) {
     dependencyRoutes,
     eventRoutes,
     streamRoutes,
+    teamRoutes,
+    sprintRoutes,
+    chartRoutes,
+    releaseRoutes,
   ]) {
     secured.route('/', routes);
   }
   api.route('/', secured);
   app.route(API_PREFIX, api);
+  app.route('/feeds', feedRoutes);
   const webPage = options.webRoot ? mountWebApp(app, options.webRoot, API_PREFIX) : null;
 
   app.notFound(

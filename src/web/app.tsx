@@ -4,7 +4,17 @@ import { Notices } from './components/notices.tsx';
 import { PageLocationContext, productKeyOf } from './routes.ts';
 import { BacklogScreen } from './screens/backlog/backlog-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
-import { InitiativeScreen, RoadmapBoardScreen, TimelineScreen } from './screens/lazy-screens.tsx';
+import {
+  InitiativeScreen,
+  ReleaseScreen,
+  ReleasesScreen,
+  ReportsScreen,
+  RoadmapBoardScreen,
+  SprintBoardScreen,
+  SprintScreen,
+  SprintsScreen,
+  TimelineScreen,
+} from './screens/lazy-screens.tsx';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { ProductLayout } from './screens/product-layout.tsx';
 import { ProductsScreen } from './screens/products-screen.tsx';
@@ -66,6 +76,12 @@ function SignedInRoutes() {
           <Route path="roadmap" element={<RoadmapBoardScreen />} />
           <Route path="timeline" element={<TimelineScreen />} />
           <Route path="initiatives/:initiativeId" element={<InitiativeScreen />} />
+          <Route path="sprints" element={<SprintsScreen />} />
+          <Route path="sprints/:sprintId" element={<SprintScreen />} />
+          <Route path="board" element={<SprintBoardScreen />} />
+          <Route path="reports" element={<ReportsScreen />} />
+          <Route path="releases" element={<ReleasesScreen />} />
+          <Route path="releases/:releaseId" element={<ReleaseScreen />} />
         </Route>
         <Route path="/:itemKey" element={<ItemOnBacklog />} />
         <Route path="*" element={<NotFound />} />

@@ -11,6 +11,12 @@ export const paths = {
   roadmap: (productKey: string) => `/p/${productKey}/roadmap`,
   timeline: (productKey: string) => `/p/${productKey}/timeline`,
   initiative: (productKey: string, id: string) => `/p/${productKey}/initiatives/${id}`,
+  sprints: (productKey: string) => `/p/${productKey}/sprints`,
+  sprint: (productKey: string, id: string) => `/p/${productKey}/sprints/${id}`,
+  board: (productKey: string) => `/p/${productKey}/board`,
+  reports: (productKey: string) => `/p/${productKey}/reports`,
+  releases: (productKey: string) => `/p/${productKey}/releases`,
+  release: (productKey: string, id: string) => `/p/${productKey}/releases/${id}`,
   item: (itemKey: string) => `/${itemKey}`,
 };
 

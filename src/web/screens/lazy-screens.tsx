@@ -10,11 +10,23 @@ const board = () => import('./roadmap/board-screen.tsx');
 const timeline = () => import('./roadmap/timeline-screen.tsx');
 const initiative = () => import('./initiatives/initiative-screen.tsx');
 const itemPanel = () => import('./items/item-panel.tsx');
+const sprints = () => import('./sprints/sprints-screen.tsx');
+const sprint = () => import('./sprints/sprint-screen.tsx');
+const sprintBoard = () => import('./board/sprint-board-screen.tsx');
+const reports = () => import('./reports/reports-screen.tsx');
+const releases = () => import('./releases/releases-screen.tsx');
+const release = () => import('./releases/release-screen.tsx');
 
 export const RoadmapBoardScreen = lazy(() => board().then((m) => ({ default: m.RoadmapBoardScreen })));
 export const TimelineScreen = lazy(() => timeline().then((m) => ({ default: m.TimelineScreen })));
 export const InitiativeScreen = lazy(() => initiative().then((m) => ({ default: m.InitiativeScreen })));
 export const ItemPanel = lazy(() => itemPanel().then((m) => ({ default: m.ItemPanel })));
+export const SprintsScreen = lazy(() => sprints().then((m) => ({ default: m.SprintsScreen })));
+export const SprintScreen = lazy(() => sprint().then((m) => ({ default: m.SprintScreen })));
+export const SprintBoardScreen = lazy(() => sprintBoard().then((m) => ({ default: m.SprintBoardScreen })));
+export const ReportsScreen = lazy(() => reports().then((m) => ({ default: m.ReportsScreen })));
+export const ReleasesScreen = lazy(() => releases().then((m) => ({ default: m.ReleasesScreen })));
+export const ReleaseScreen = lazy(() => release().then((m) => ({ default: m.ReleaseScreen })));
 
 let preloaded = false;
 /** Fetches every lazy screen once the browser has nothing better to do. */
@@ -22,7 +34,7 @@ export function preloadScreens(): void {
   if (preloaded) return;
   preloaded = true;
   const load = () => {
-    for (const chunk of [itemPanel, board, timeline, initiative]) void chunk();
+    for (const chunk of [itemPanel, board, timeline, initiative, sprints, sprintBoard]) void chunk();
   };
   if ('requestIdleCallback' in window) window.requestIdleCallback(load, { timeout: 2000 });
   else setTimeout(load, 300);

@@ -130,6 +130,10 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
         <NavLink to={paths.backlog(key)}>Backlog</NavLink>
         <NavLink to={paths.roadmap(key)}>Roadmap</NavLink>
         <NavLink to={paths.timeline(key)}>Timeline</NavLink>
+        <NavLink to={paths.sprints(key)}>Sprints</NavLink>
+        <NavLink to={paths.board(key)}>Board</NavLink>
+        <NavLink to={paths.reports(key)}>Reports</NavLink>
+        <NavLink to={paths.releases(key)}>Releases</NavLink>
       </nav>
       <div className="header-end">
         {store.readOnly && (

@@ -1,0 +1,4 @@
+/** Releases and their notes. */
+import { createRouter } from '../openapi.ts';
+
+export const releaseRoutes = createRouter();
