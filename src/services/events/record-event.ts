@@ -20,7 +20,10 @@ export interface EventInput {
     | 'dependency'
     | 'external_dependency'
     | 'user'
-    | 'token';
+    | 'token'
+    | 'team'
+    | 'sprint'
+    | 'release';
   entityId: string;
   action: string;
   changes: Changes;
