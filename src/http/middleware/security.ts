@@ -11,7 +11,8 @@ import type { AppEnv } from '../env.ts';
 const SECURITY_HEADERS: readonly [string, string][] = [
   [
     'Content-Security-Policy',
-    "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
+    // Charts are turned into PNG downloads by drawing their SVG from a blob: URL onto a canvas.
+    "default-src 'self'; img-src 'self' blob: data:; frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
   ],
   ['Cross-Origin-Opener-Policy', 'same-origin'],
   ['Cross-Origin-Resource-Policy', 'same-origin'],
