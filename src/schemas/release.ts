@@ -1,5 +1,6 @@
 /** Releases (versions) of a product and their notes. */
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
+import { BacklogItem } from './item.ts';
 
 export const ReleaseState = z.enum(['planned', 'released', 'cancelled']).openapi('ReleaseState');
 
@@ -39,11 +40,26 @@ export const Release = z
     notesGeneratedAt: Timestamp.nullable(),
     notesPublished: z.string().nullable().describe('The published notes (Markdown), null until published.'),
     notesPublishedAt: Timestamp.nullable(),
-    itemCount: z.number().int(),
-    doneCount: z.number().int(),
+    itemCount: z.number().int().describe("Live items assigned to the release (won't-do items not counted)."),
+    doneCount: z.number().int().describe('Of those, the items that are done.'),
     version: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     deletedAt: Timestamp.nullable(),
   })
   .openapi('Release');
+export type Release = z.infer<typeof Release>;
+
+export const ReleaseDetail = Release.extend({
+  items: z.array(BacklogItem).describe("The release's live items, in backlog rank order."),
+}).openapi('ReleaseDetail');
+export type ReleaseDetail = z.infer<typeof ReleaseDetail>;
+
+export const ReleaseNotesQuery = z
+  .object({
+    draft: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe('`true`: the draft instead of the published notes (to preview before publishing).'),
+  })
+  .strict();
