@@ -10,6 +10,8 @@ const exitCodes: Partial<Record<ErrorCode, number>> = {
   duplicate_key: 5,
   dependency_cycle: 5,
   duplicate_dependency: 5,
+  sprint_active: 5,
+  invalid_state: 5,
 };
 
 /** 1 for anything unexpected. */

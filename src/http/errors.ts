@@ -16,6 +16,8 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   dependency_cycle: 409,
   duplicate_dependency: 409,
   in_trash: 409,
+  sprint_active: 409,
+  invalid_state: 409,
   write_conflict: 409,
   version_conflict: 412,
   payload_too_large: 413,

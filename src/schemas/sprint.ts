@@ -24,7 +24,7 @@ const Points = z.number().min(0, 'must be at least 0').max(100_000, 'must be at 
 
 /** Status → the most items its board column should hold; absent means no limit. */
 export const WipLimits = z
-  .record(ItemStatus, z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000))
+  .partialRecord(ItemStatus, z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000))
   .openapi('WipLimits');
 
 const dates = (v: { startDate?: string | undefined; endDate?: string | undefined }) =>

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'dependency_cycle'
   | 'duplicate_dependency'
   | 'in_trash'
+  | 'sprint_active'
+  | 'invalid_state'
   | 'write_conflict'
   | 'version_conflict'
   | 'payload_too_large'

@@ -1,6 +1,6 @@
 /** Backlog items: create, list, the whole backlog, read, change (one or many), move, trash, restore, history. */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context, TypedResponse } from 'hono';
+import type { TypedResponse } from 'hono';
 import { ErrorResponse, Id } from '../../schemas/common.ts';
 import { Event } from '../../schemas/dependency.ts';
 import {
@@ -14,7 +14,6 @@ import {
   MoveItemInput,
   UpdateItemInput,
 } from '../../schemas/item.ts';
-import { invalidField } from '../../services/errors.ts';
 import { listItemHistory } from '../../services/events/list-events.ts';
 import { bulkUpdateItems } from '../../services/items/bulk-update-items.ts';
 import { createItem } from '../../services/items/create-item.ts';
@@ -24,7 +23,7 @@ import { listItems } from '../../services/items/list-items.ts';
 import { moveItem } from '../../services/items/move-item.ts';
 import { setItemTrashed } from '../../services/items/set-item-trashed.ts';
 import { updateItem } from '../../services/items/update-item.ts';
-import type { AppEnv } from '../env.ts';
+import { expectedVersion, ifMatchHeader } from '../if-match.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
 
 const etagHeader = {
@@ -33,15 +32,6 @@ const etagHeader = {
 const oneItem = { ...jsonContent(Item, 'The item'), headers: etagHeader };
 // Every item route takes the id or the key (CAI-42), as people name items by key.
 const byId = { params: z.object({ id: ItemRef }) };
-
-/** Parses If-Match: `"7"`, `W/"7"`, `7`, or `*` (any version). */
-function expectedVersion(c: Context<AppEnv>): number | undefined {
-  const header = c.req.header('if-match');
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match?.[1]) throw invalidField('If-Match', 'must be an ETag this API returned, such as "3"');
-  return Number(match[1]);
-}
 
 const create = createRoute({
   method: 'post',
@@ -111,7 +101,7 @@ const update = createRoute({
   security: authenticated,
   request: {
     ...byId,
-    headers: z.object({ 'if-match': z.string().optional().describe('The ETag of the version you edited') }),
+    ...ifMatchHeader,
     ...jsonBody(UpdateItemInput),
   },
   responses: {

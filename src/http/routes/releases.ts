@@ -1,6 +1,5 @@
 /** Releases and their notes: create, list, read, change, trash; generate and publish notes; read them. */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { renderNotesHtml } from '../../presenters/release-notes-html.ts';
 import { ErrorResponse, Id } from '../../schemas/common.ts';
 import {
@@ -10,7 +9,6 @@ import {
   ReleaseNotesQuery,
   UpdateReleaseInput,
 } from '../../schemas/release.ts';
-import { invalidField } from '../../services/errors.ts';
 import { createRelease } from '../../services/releases/create-release.ts';
 import { deleteRelease } from '../../services/releases/delete-release.ts';
 import { generateNotes } from '../../services/releases/generate-release-notes.ts';
@@ -19,7 +17,7 @@ import { getReleaseNotes } from '../../services/releases/get-release-notes.ts';
 import { listReleases } from '../../services/releases/list-releases.ts';
 import { publishNotes } from '../../services/releases/publish-release-notes.ts';
 import { updateRelease } from '../../services/releases/update-release.ts';
-import type { AppEnv } from '../env.ts';
+import { expectedVersion, ifMatchHeader } from '../if-match.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
 
 const tags = ['releases'];
@@ -29,19 +27,7 @@ const etagHeader = {
 const oneRelease = { ...jsonContent(Release, 'The release'), headers: etagHeader };
 const byId = { params: z.object({ id: Id }) };
 const inProduct = { params: z.object({ productId: Id }) };
-const ifMatch = {
-  headers: z.object({ 'if-match': z.string().optional().describe('The ETag of the version you edited') }),
-};
 const staleVersion = { 412: jsonContent(ErrorResponse, 'version_conflict: changed by someone else') };
-
-/** Parses If-Match: `"7"`, `W/"7"`, `7`, or `*` (any version). */
-function expectedVersion(c: Context<AppEnv>): number | undefined {
-  const header = c.req.header('if-match');
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match?.[1]) throw invalidField('If-Match', 'must be an ETag this API returned, such as "3"');
-  return Number(match[1]);
-}
 
 const create = createRoute({
   method: 'post',
@@ -86,7 +72,7 @@ const update = createRoute({
   tags,
   summary: 'Change fields (state `released` stamps releasedAt); with If-Match, a stale version is refused',
   security: authenticated,
-  request: { ...byId, ...ifMatch, ...jsonBody(UpdateReleaseInput) },
+  request: { ...byId, ...ifMatchHeader, ...jsonBody(UpdateReleaseInput) },
   responses: { 200: oneRelease, ...commonErrors, ...staleVersion },
 });
 
@@ -106,7 +92,7 @@ const generate = createRoute({
   tags,
   summary: "Replace the draft notes with notes generated from the release's done items",
   security: authenticated,
-  request: { ...byId, ...ifMatch },
+  request: { ...byId, ...ifMatchHeader },
   responses: { 200: oneRelease, ...commonErrors, ...staleVersion },
 });
 
@@ -116,7 +102,7 @@ const publish = createRoute({
   tags,
   summary: 'Publish the draft notes (again: replaces them); a planned release becomes released',
   security: authenticated,
-  request: { ...byId, ...ifMatch },
+  request: { ...byId, ...ifMatchHeader },
   responses: { 200: oneRelease, ...commonErrors, ...staleVersion },
 });
 

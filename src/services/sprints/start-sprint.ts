@@ -1,0 +1,93 @@
+/**
+ * Starts a planned sprint: it becomes the team's active sprint (one per team; a product's sprints without
+ * a team count as one team) and commits to the points in it now.
+ */
+import { presentSprint, type Sprint } from '../../presenters/sprint.ts';
+import type { Db } from '../../store/database.ts';
+import type { SprintRow } from '../../store/tables.ts';
+import { withTransaction } from '../../store/transaction.ts';
+import { type ServiceContext, timestamp } from '../context.ts';
+import { recordEvent } from '../events/record-event.ts';
+import { lockProductForWrite } from '../products/product-access.ts';
+import { loadLiveSprint } from './load-sprint.ts';
+import { isOneActiveViolation, sprintActive, stateConflict } from './sprint-errors.ts';
+
+/** Points in the sprint now: live items that are not won't do; no estimate counts 0. */
+async function pointsInSprint(db: Db, sprintId: string): Promise<number> {
+  const rows = await db
+    .selectFrom('items')
+    .select('estimate')
+    .where('sprint_id', '=', sprintId)
+    .where('deleted_at', 'is', null)
+    .where('status', '!=', 'wont_do')
+    .execute();
+  return rows.reduce((sum, row) => sum + (row.estimate ?? 0), 0);
+}
+
+async function activeSprintOfTeam(db: Db, sprint: SprintRow) {
+  return db
+    .selectFrom('sprints')
+    .select(['id', 'name'])
+    .where('product_id', '=', sprint.product_id)
+    .where('team_id', sprint.team_id === null ? 'is' : '=', sprint.team_id)
+    .where('state', '=', 'active')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function startSprint(ctx: ServiceContext & { id: string }): Promise<Sprint> {
+  const at = timestamp(ctx);
+  try {
+    return await withTransaction(ctx.db, async (trx) => {
+      const found = await loadLiveSprint(trx, ctx.actor, ctx.id);
+      await lockProductForWrite(trx, ctx.actor, found.product_id);
+      const sprint = await loadLiveSprint(trx, ctx.actor, found.id);
+      if (sprint.state !== 'planned') {
+        throw stateConflict(
+          'sprint_not_planned',
+          `sprint "${sprint.name}" is ${sprint.state}: only a planned sprint can start`,
+        );
+      }
+      const active = await activeSprintOfTeam(trx, sprint);
+      if (active) {
+        throw sprintActive(
+          `"${active.name}" is already active for this team: close it before starting "${sprint.name}"`,
+          active.id,
+        );
+      }
+      const committed = await pointsInSprint(trx, sprint.id);
+      const row = await trx
+        .updateTable('sprints')
+        .set({
+          state: 'active',
+          started_at: at,
+          committed_points: committed,
+          version: sprint.version + 1,
+          updated_at: at,
+        })
+        .where('id', '=', sprint.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordEvent(trx, {
+        productId: sprint.product_id,
+        actorId: ctx.actor.id,
+        at,
+        entityType: 'sprint',
+        entityId: sprint.id,
+        action: 'started',
+        changes: {
+          state: ['planned', 'active'],
+          startedAt: [null, at],
+          committedPoints: [null, committed],
+        },
+      });
+      return presentSprint(row);
+    });
+  } catch (error) {
+    // Another server started a sprint of the team between the check and the update.
+    if (isOneActiveViolation(error)) {
+      throw sprintActive('another sprint of this team was started at the same moment', null);
+    }
+    throw error;
+  }
+}
