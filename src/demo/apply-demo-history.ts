@@ -16,6 +16,7 @@ import { moveItem } from '../services/items/move-item.ts';
 import { updateItem } from '../services/items/update-item.ts';
 import { createInitiative, updateInitiative } from '../services/planning/initiatives.ts';
 import type { Db } from '../store/database.ts';
+import { applyExecutionStep, type ExecutionState, type ExecutionStep } from './apply-demo-execution.ts';
 import type { ObjectiveRef, ThemeRef } from './demo-content.ts';
 import type { Step } from './demo-history.ts';
 import type { DemoItem } from './demo-items.ts';
@@ -63,10 +64,11 @@ export async function applyHistory(
   scope: DemoScope,
   items: DemoItem[],
   initiatives: DemoInitiative[],
-  steps: Step[],
+  steps: (Step | ExecutionStep)[],
 ) {
   const { db, actor, clock } = scope;
   const itemIds = new Map<number, string>();
+  const execution: ExecutionState = { sprintIds: new Map(), releaseIds: new Map() };
   const initiativeIds = new Map<number, string>();
   const externalIds = new Map<number, string>();
   for (const step of steps) {
@@ -162,6 +164,8 @@ export async function applyHistory(
         await updateExternalDependency({ db, actor, now, id, input: { met: true } });
         break;
       }
+      default:
+        await applyExecutionStep(scope, execution, itemIds, step);
     }
   }
 }

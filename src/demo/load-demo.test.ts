@@ -142,6 +142,43 @@ for (const dialect of DIALECTS) {
       assert.ok(doneLongAgo.length > 10);
     });
 
+    it('runs a team through its sprints and ships releases with published notes', async () => {
+      const sprints = await db
+        .selectFrom('sprints')
+        .select(['state', 'committed_points', 'completed_points', 'team_id'])
+        .orderBy('start_date')
+        .execute();
+      assert.deepEqual(
+        sprints.map((s) => s.state),
+        [...Array(7).fill('closed'), 'active', 'planned'],
+      );
+      assert.ok(sprints.every((s) => s.team_id !== null));
+      for (const closed of sprints.filter((s) => s.state === 'closed')) {
+        assert.ok((closed.completed_points ?? 0) > 0 && (closed.committed_points ?? 0) > 0);
+      }
+      const inSprints = await db
+        .selectFrom('items')
+        .innerJoin('sprints', 'sprints.id', 'items.sprint_id')
+        .select(['sprints.state'])
+        .execute();
+      assert.ok(inSprints.some((row) => row.state === 'active'));
+      assert.ok(inSprints.some((row) => row.state === 'planned'));
+      const releases = await db
+        .selectFrom('releases')
+        .select(['name', 'state', 'notes_published'])
+        .orderBy('name')
+        .execute();
+      assert.deepEqual(
+        releases.map((r) => [r.name, r.state]),
+        [
+          ['3.4', 'released'],
+          ['3.5', 'released'],
+          ['3.6', 'planned'],
+        ],
+      );
+      assert.match(releases[1]?.notes_published ?? '', /^# 3\.5\n[\s\S]*### New\n\n- \*\*/);
+    });
+
     it('does nothing the second time when asked to load only into an empty database', async () => {
       const events = await count(db, 'events');
       const again = await loadDemo(db, { onlyIfEmpty: true });

@@ -1,7 +1,8 @@
 /**
  * Loads the demo product "Checkout" (CHK): vision, objectives, themes, a roadmap of initiatives, ~150
- * backlog items and four months of simulated history, all written through the services so the events,
- * ranks and versions are the real thing. `cairn demo` and `cairn serve --demo` call it.
+ * backlog items, a team with eight two-week sprints (the last one running, the next one planned), three
+ * releases (two shipped with published notes) and four months of simulated history, all written through the
+ * services so the events, ranks and versions are the real thing. `cairn demo` and `cairn serve --demo` call it.
  */
 import { randomBytes } from 'node:crypto';
 import { CreateObjectiveInput, CreateProductInput, CreateThemeInput } from '../schemas/product.ts';
@@ -30,7 +31,9 @@ import {
 } from './demo-content.ts';
 import { planHistory } from './demo-history.ts';
 import { buildDemoItems } from './demo-items.ts';
+import { planReleases } from './demo-releases.ts';
 import { DEMO_INITIATIVES } from './demo-roadmap.ts';
+import { planSprints } from './demo-sprints.ts';
 import { Random } from './random.ts';
 
 /** The day (from today) the demo's history begins. */
@@ -135,11 +138,19 @@ async function loadInto(db: Db, now: Date): Promise<{ message: string; productId
     themeIds,
     team: [actor.id, ...team.editors],
   };
-  await applyHistory(scope, items, DEMO_INITIATIVES, steps);
+  // Sprints and releases follow the work: planned from the item steps, then replayed in one time order
+  // (a stable sort keeps same-time steps in the order they were planned).
+  const all = [...steps, ...planSprints(steps, HISTORY_START), ...planReleases(steps)];
+  await applyHistory(
+    scope,
+    items,
+    DEMO_INITIATIVES,
+    all.sort((a, b) => a.day - b.day),
+  );
 
   const summary =
     `Loaded the demo product ${product.name} (${product.key}): ${DEMO_INITIATIVES.length} initiatives, ` +
-    `${items.length} items and ${Math.abs(HISTORY_START)} days of history.`;
+    `${items.length} items, a team with its sprints, releases and ${Math.abs(HISTORY_START)} days of history.`;
   const login = password
     ? `\nSign in as ${DEMO_OWNER.email} with the password ${password} (shown only this once).`
     : '\nIt was created as the workspace owner: sign in with your own account.';

@@ -42,15 +42,16 @@ const secret: NotesInitiative = {
 };
 
 describe('changeKindOf', () => {
-  it('maps stories to new (improved with the improvement label), tasks to improved, bugs to fixed', () => {
+  it('maps stories to new, stories and tasks labelled improvement to improved, bugs to fixed', () => {
     assert.equal(changeKindOf({ type: 'story', labels: [] }), 'new');
     assert.equal(changeKindOf({ type: 'story', labels: ['improvement'] }), 'improved');
-    assert.equal(changeKindOf({ type: 'task', labels: [] }), 'improved');
+    assert.equal(changeKindOf({ type: 'task', labels: ['improvement'] }), 'improved');
     assert.equal(changeKindOf({ type: 'bug', labels: ['ux'] }), 'fixed');
   });
 
-  it('leaves out spikes and anything labelled internal, whatever the case of the label', () => {
+  it('leaves out spikes, plain tasks and anything labelled internal, whatever the case of the label', () => {
     assert.equal(changeKindOf({ type: 'spike', labels: [] }), null);
+    assert.equal(changeKindOf({ type: 'task', labels: ['ci'] }), null);
     assert.equal(changeKindOf({ type: 'bug', labels: ['internal'] }), null);
     assert.equal(changeKindOf({ type: 'story', labels: ['Internal'] }), null);
   });
@@ -141,7 +142,12 @@ describe('generateReleaseNotes', () => {
           story: story('I can pay with my saved card'),
           initiativeId: 'i-checkout',
         }),
-        item({ type: 'task', title: 'Faster sign-in page', initiativeId: 'i-accounts' }),
+        item({
+          type: 'task',
+          title: 'Faster sign-in page',
+          labels: ['improvement'],
+          initiativeId: 'i-accounts',
+        }),
         item({ title: 'Better totals', labels: ['improvement'], initiativeId: 'i-checkout' }),
       ],
       initiatives: [checkout, accounts],
@@ -187,7 +193,7 @@ describe('generateReleaseNotes', () => {
       items: [
         item({ type: 'bug', title: 'Vendor timeout', initiativeId: 'i-secret' }),
         item({ title: 'Dark mode' }),
-        item({ type: 'task', title: 'Gone initiative', initiativeId: 'i-trashed' }),
+        item({ type: 'task', title: 'Gone initiative', labels: ['improvement'], initiativeId: 'i-trashed' }),
       ],
       initiatives: [secret],
     });

@@ -57,7 +57,10 @@ const MONTHS = [
   'December',
 ];
 
-/** Which section an item is listed under, or null when it stays out of the notes. */
+/**
+ * Which section an item is listed under, or null when it stays out of the notes. Tasks are the team's own
+ * work (tests, pipelines, playbooks) and stay out unless labelled `improvement`: what readers notice.
+ */
 export function changeKindOf(item: Pick<NotesItem, 'type' | 'labels'>): ChangeKind | null {
   const labels = item.labels.map((label) => label.toLowerCase());
   if (labels.includes('internal')) return null;
@@ -65,7 +68,7 @@ export function changeKindOf(item: Pick<NotesItem, 'type' | 'labels'>): ChangeKi
     case 'story':
       return labels.includes('improvement') ? 'improved' : 'new';
     case 'task':
-      return 'improved';
+      return labels.includes('improvement') ? 'improved' : null;
     case 'bug':
       return 'fixed';
     case 'spike':

@@ -317,7 +317,13 @@ for (const dialect of DIALECTS) {
           labels: ['payments'],
         });
         await build({ type: 'bug', title: 'Totals off by a cent', initiativeId: checkout.body.id });
-        await build({ type: 'task', title: 'Faster vendor sync', initiativeId: secret.id });
+        await build({
+          type: 'task',
+          title: 'Faster vendor sync',
+          labels: ['improvement'],
+          initiativeId: secret.id,
+        });
+        await build({ type: 'task', title: 'Upgrade the CI runners' });
         await build({ type: 'spike', title: 'Research fraud scoring' });
         await build({ title: 'Admin export', labels: ['internal'] });
         await build({ title: 'Dark mode', labels: ['improvement'] });
@@ -387,6 +393,7 @@ for (const dialect of DIALECTS) {
           /CHK|P[A-Z]{2}-\d/,
           /Research fraud/,
           /Admin export/,
+          /CI runners/,
           /Gift cards/,
           /Not in this release/,
         ]) {
