@@ -39,7 +39,17 @@ function toJson(value: unknown): string | undefined {
 // ---------------------------------------------------------------------------------------------------------
 // Field descriptions: enough to generate valid values and values that no reading of the schema accepts.
 
-type Pool = 'product' | 'item' | 'itemRef' | 'objective' | 'theme' | 'initiative' | 'user';
+type Pool =
+  | 'product'
+  | 'item'
+  | 'itemRef'
+  | 'objective'
+  | 'theme'
+  | 'initiative'
+  | 'user'
+  | 'team'
+  | 'sprint'
+  | 'release';
 type Pools = Record<Pool | 'dependency' | 'external' | 'token', string[]>;
 
 type Field =
@@ -370,6 +380,29 @@ const ITEM_FIELDS: Record<string, Field> = {
   initiativeId: id('initiative', true),
   labels: list({ kind: 'label' }, 20, 'l'),
   assigneeId: id('user', true),
+  sprintId: id('sprint', true),
+  releaseId: id('release', true),
+};
+
+const TIME_ZONE_PATTERN: Field = {
+  kind: 'pattern',
+  valid: fc.constantFrom('UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Asia/Kolkata'),
+  invalid: ['Mars/Olympus', '', 'Not a zone', 'Europe/Berlin\u0000'],
+};
+
+const SPRINT_FIELDS: Record<string, Field> = {
+  name: text(200, true),
+  goal: text(2_000),
+  startDate: { kind: 'date' },
+  endDate: { kind: 'date' },
+  timezone: TIME_ZONE_PATTERN,
+  capacity: { kind: 'number', min: 0, max: 100_000, int: false, nullable: true },
+};
+
+const RELEASE_FIELDS: Record<string, Field> = {
+  name: text(200, true),
+  description: text(10_000),
+  targetDate: { kind: 'date' },
 };
 
 const INITIATIVE_FIELDS: Record<string, Field> = {
@@ -457,7 +490,7 @@ const ROUTES: Route[] = [
   {
     method: 'PATCH',
     path: '/products/{product}',
-    fields: { name: text(200, true), description: text(10_000) },
+    fields: { name: text(200, true), description: text(10_000), releaseNotesPublic: { kind: 'boolean' } },
   },
   { method: 'PUT', path: '/products/{product}/members/{user}' },
   { method: 'DELETE', path: '/products/{product}/members/{user}' },
@@ -505,6 +538,55 @@ const ROUTES: Route[] = [
   },
   { method: 'PATCH', path: '/external-dependencies/{external}', fields: EXTERNAL_FIELDS },
   { method: 'DELETE', path: '/external-dependencies/{external}' },
+  {
+    method: 'POST',
+    path: '/products/{product}/teams',
+    fields: { name: text(200, true), description: text(10_000), memberIds: list(id('user'), 200, SOME_UUID) },
+    required: ['name'],
+    creates: 'team',
+  },
+  {
+    method: 'PATCH',
+    path: '/teams/{team}',
+    fields: { name: text(200, true), description: text(10_000), memberIds: list(id('user'), 200, SOME_UUID) },
+    ifMatch: true,
+  },
+  { method: 'DELETE', path: '/teams/{team}' },
+  {
+    method: 'POST',
+    path: '/products/{product}/sprints',
+    fields: { ...SPRINT_FIELDS, teamId: id('team', true) },
+    required: ['name', 'startDate', 'endDate'],
+    creates: 'sprint',
+  },
+  { method: 'PATCH', path: '/sprints/{sprint}', fields: SPRINT_FIELDS, ifMatch: true },
+  { method: 'POST', path: '/sprints/{sprint}/start' },
+  {
+    method: 'POST',
+    path: '/sprints/{sprint}/close',
+    fields: { leftovers: oneOf('next', 'backlog'), nextSprintId: id('sprint') },
+  },
+  { method: 'DELETE', path: '/sprints/{sprint}' },
+  {
+    method: 'POST',
+    path: '/products/{product}/releases',
+    fields: RELEASE_FIELDS,
+    required: ['name'],
+    creates: 'release',
+  },
+  {
+    method: 'PATCH',
+    path: '/releases/{release}',
+    fields: {
+      ...RELEASE_FIELDS,
+      state: oneOf('planned', 'released', 'cancelled'),
+      notesDraft: text(200_000),
+    },
+    ifMatch: true,
+  },
+  { method: 'POST', path: '/releases/{release}/notes/generate' },
+  { method: 'POST', path: '/releases/{release}/notes/publish' },
+  { method: 'DELETE', path: '/releases/{release}' },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1060,6 +1142,9 @@ for (const dialect of DIALECTS) {
       dependency: [],
       external: [],
       token: [],
+      team: [],
+      sprint: [],
+      release: [],
     };
 
     before(async () => {
@@ -1100,6 +1185,14 @@ for (const dialect of DIALECTS) {
       // A token of the owner's that may be revoked; the token the requests use is never in the pool.
       const token = await api.call('POST', '/tokens', { body: { name: 'expendable' } });
       pools.token.push(token.body.id);
+      const team = await api.call('POST', `/products/${product.id}/teams`, { body: { name: 'Squad' } });
+      const sprint = await api.call('POST', `/products/${product.id}/sprints`, {
+        body: { name: 'Sprint 1', teamId: team.body.id, startDate: '2027-01-04', endDate: '2027-01-15' },
+      });
+      const release = await api.call('POST', `/products/${product.id}/releases`, { body: { name: '1.0' } });
+      pools.team.push(team.body.id);
+      pools.sprint.push(sprint.body.id);
+      pools.release.push(release.body.id);
     });
     after(() => api.close());
 
