@@ -22,6 +22,10 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['g', 'b'], description: 'Go to the backlog' },
       { keys: ['g', 'r'], description: 'Go to the roadmap board' },
       { keys: ['g', 't'], description: 'Go to the timeline' },
+      { keys: ['g', 's'], description: 'Go to the sprints' },
+      { keys: ['g', 'o'], description: 'Go to the sprint board' },
+      { keys: ['g', 'p'], description: 'Go to the reports (velocity, cumulative flow)' },
+      { keys: ['g', 'l'], description: 'Go to the releases' },
       { keys: ['Esc'], description: 'Close the panel or dialog' },
     ],
   },
@@ -62,6 +66,14 @@ export const SHORTCUTS: ShortcutGroup[] = [
         description: 'Board: move the focused initiative to the theme lane above or below',
       },
       { keys: ['Enter'], description: 'Open the focused initiative' },
+    ],
+  },
+  {
+    title: 'Sprint board',
+    shortcuts: [
+      { keys: ['Alt', '←'], description: 'Move the focused card to the column on the left' },
+      { keys: ['Alt', '→'], description: 'Move the focused card to the column on the right' },
+      { keys: ['Enter'], description: 'Open the focused card' },
     ],
   },
   {

@@ -30,7 +30,15 @@ export function useGlobalShortcuts(actions: { openPalette: () => void; openHelp:
         pendingG = Date.now();
       } else if (Date.now() - pendingG < 1000) {
         const key = store.product.key;
-        const target = { b: paths.backlog(key), r: paths.roadmap(key), t: paths.timeline(key) }[event.key];
+        const target = {
+          b: paths.backlog(key),
+          r: paths.roadmap(key),
+          t: paths.timeline(key),
+          s: paths.sprints(key),
+          o: paths.board(key),
+          p: paths.reports(key),
+          l: paths.releases(key),
+        }[event.key];
         pendingG = 0;
         if (target) {
           event.preventDefault();

@@ -29,6 +29,10 @@ export interface ItemPatch {
   initiativeId?: string | null;
   labels?: string[];
   assigneeId?: string | null;
+  /** The sprint the item is planned into (null: back to the backlog). */
+  sprintId?: string | null;
+  /** The release the item ships in. */
+  releaseId?: string | null;
   description?: string;
   story?: ItemT['story'];
   acceptanceCriteria?: ItemT['acceptanceCriteria'];
@@ -66,6 +70,8 @@ const SUMMARY_FIELDS = [
   'initiativeId',
   'labels',
   'assigneeId',
+  'sprintId',
+  'releaseId',
 ] as const;
 
 function describe(store: ProductStore, field: string, value: unknown): string {
@@ -73,6 +79,8 @@ function describe(store: ProductStore, field: string, value: unknown): string {
   if (field === 'status') return STATUS_LABELS[value as ItemStatusT] ?? String(value);
   if (field === 'initiativeId') return store.initiatives.get(String(value))?.title ?? 'an initiative';
   if (field === 'assigneeId') return store.users.get(String(value))?.name ?? 'someone';
+  if (field === 'sprintId') return 'a sprint';
+  if (field === 'releaseId') return 'a release';
   if (field === 'story') {
     const story = value as NonNullable<ItemT['story']>;
     return `As a ${story.asA}, I want ${story.iWant}${story.soThat ? ` so that ${story.soThat}` : ''}`;

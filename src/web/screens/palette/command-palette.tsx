@@ -86,6 +86,10 @@ export function CommandPalette({ onClose, onHelp }: { onClose: () => void; onHel
             backlog: paths.backlog,
             roadmap: paths.roadmap,
             timeline: paths.timeline,
+            sprints: paths.sprints,
+            board: paths.board,
+            reports: paths.reports,
+            releases: paths.releases,
             products: paths.products,
           }[entry.view](key),
         );

@@ -9,7 +9,15 @@ import type { ProductStore } from '../../state/product-store.ts';
 export const ITEM_LIMIT = 50;
 export const INITIATIVE_LIMIT = 10;
 
-export type ViewName = 'backlog' | 'roadmap' | 'timeline' | 'products';
+export type ViewName =
+  | 'backlog'
+  | 'roadmap'
+  | 'timeline'
+  | 'sprints'
+  | 'board'
+  | 'reports'
+  | 'releases'
+  | 'products';
 export type ActionName =
   | 'new-item'
   | 'new-initiative'
@@ -34,6 +42,10 @@ const VIEWS: { view: ViewName; label: string; also: string }[] = [
   { view: 'backlog', label: 'Backlog', also: 'items list' },
   { view: 'roadmap', label: 'Roadmap', also: 'board now next later' },
   { view: 'timeline', label: 'Timeline', also: 'gantt dates' },
+  { view: 'sprints', label: 'Sprints', also: 'sprint planning capacity teams' },
+  { view: 'board', label: 'Sprint board', also: 'kanban active sprint columns wip' },
+  { view: 'reports', label: 'Reports', also: 'velocity cumulative flow charts' },
+  { view: 'releases', label: 'Releases', also: 'versions release notes feed' },
   { view: 'products', label: 'All products', also: 'switch product' },
 ];
 
