@@ -75,6 +75,35 @@ for (const dialect of DIALECTS) {
       await reader.cancel();
     });
 
+    it('presents teams and sprints, and sends release events without an object', async () => {
+      const reader = await follow(api, productId);
+      const team = await api.call('POST', `/products/${productId}/teams`, {
+        body: { name: 'Squad', memberIds: [api.ownerId] },
+      });
+      const sprint = await api.call('POST', `/products/${productId}/sprints`, {
+        body: { name: 'Sprint 1', teamId: team.body.id, startDate: '2027-01-04', endDate: '2027-01-15' },
+      });
+      const started = await api.call('POST', `/sprints/${sprint.body.id}/start`);
+      assert.equal(started.status, 200);
+      const release = await api.call('POST', `/products/${productId}/releases`, { body: { name: '1.0' } });
+      assert.equal(release.status, 201);
+      const received = await changes(reader, 4);
+      assert.deepEqual(
+        received.map((change) => [change.event.entityType, change.event.action]),
+        [
+          ['team', 'created'],
+          ['sprint', 'created'],
+          ['sprint', 'started'],
+          ['release', 'created'],
+        ],
+      );
+      assert.deepEqual(received[0].entity, team.body);
+      assert.equal(received[1].entity.id, sprint.body.id);
+      assert.deepEqual(received[2].entity, started.body);
+      assert.equal(received[3].entity, null);
+      await reader.cancel();
+    });
+
     it('starts after `after`, and a reconnect with Last-Event-ID gets exactly the missed events', async () => {
       const product = await buildProduct(api);
       const [a, b, c] = [

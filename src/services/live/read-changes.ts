@@ -16,10 +16,12 @@ import {
   presentTheme,
   type Theme,
 } from '../../presenters/planning.ts';
+import { presentSprint, presentTeam, type Sprint, type Team } from '../../presenters/sprint.ts';
 import type { Db } from '../../store/database.ts';
 import { objectiveIdsByInitiative } from '../planning/initiatives.ts';
+import { memberIdsByTeam } from '../teams/team-members.ts';
 
-export type LiveEntity = Item | Initiative | Theme | Objective | Product;
+export type LiveEntity = Item | Initiative | Theme | Objective | Product | Sprint | Team;
 
 export interface LiveChange {
   event: PlanningEvent;
@@ -46,6 +48,16 @@ const loaders: Record<string, Loader> = {
     (await db.selectFrom('objectives').selectAll().where('id', 'in', ids).execute()).map(presentObjective),
   product: async (db, ids) =>
     (await db.selectFrom('products').selectAll().where('id', 'in', ids).execute()).map(presentProduct),
+  sprint: async (db, ids) =>
+    (await db.selectFrom('sprints').selectAll().where('id', 'in', ids).execute()).map(presentSprint),
+  team: async (db, ids) => {
+    const rows = await db.selectFrom('teams').selectAll().where('id', 'in', ids).execute();
+    const members = await memberIdsByTeam(
+      db,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => presentTeam(row, members.get(row.id) ?? []));
+  },
 };
 
 /** Up to `limit` events of the product with ids above `after`, oldest first, with their objects. */
