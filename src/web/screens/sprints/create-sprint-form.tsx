@@ -1,0 +1,156 @@
+/**
+ * Plans a new sprint: name, goal, team, dates, capacity and time zone. It starts from a suggestion that
+ * follows the team's latest sprint (next number, next dates, same capacity) and the browser's time zone.
+ */
+import { useId, useMemo, useState } from 'react';
+import { type CreateSprintBody, type SprintT, sprintsApi, type TeamT } from '../../api/execution.ts';
+import { FormError } from '../../components/form-error.tsx';
+import { browserTimeZone, type SprintSuggestion, suggestNextSprint } from './sprint-numbers.ts';
+
+interface Props {
+  productId: string;
+  teams: TeamT[];
+  sprints: SprintT[];
+  /** The team the form starts on: the one the list shows ('none': no team). */
+  teamId: string;
+  today: string;
+  onCreated: (sprint: SprintT) => void;
+}
+
+function timeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+}
+
+export function CreateSprintForm(props: Props) {
+  const id = useId();
+  const suggest = (teamId: string): SprintSuggestion =>
+    suggestNextSprint(
+      props.sprints.filter((s) => (s.teamId ?? 'none') === teamId),
+      props.today,
+    );
+  const [teamId, setTeamId] = useState(props.teamId);
+  const [fields, setFields] = useState(() => {
+    const suggestion = suggest(props.teamId);
+    return {
+      name: suggestion.name,
+      goal: '',
+      startDate: suggestion.startDate,
+      endDate: suggestion.endDate,
+      capacity: suggestion.capacity === null ? '' : String(suggestion.capacity),
+      timezone: browserTimeZone(),
+    };
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const zones = useMemo(timeZones, []);
+  const set = (field: keyof typeof fields) => (event: { target: { value: string } }) =>
+    setFields((current) => ({ ...current, [field]: event.target.value }));
+
+  const chooseTeam = (next: string) => {
+    setTeamId(next);
+    // Another team has its own sequence of sprints: follow that one.
+    const suggestion = suggest(next);
+    setFields((current) => ({
+      ...current,
+      name: suggestion.name,
+      startDate: suggestion.startDate,
+      endDate: suggestion.endDate,
+      capacity: suggestion.capacity === null ? '' : String(suggestion.capacity),
+    }));
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const body: CreateSprintBody = {
+      name: fields.name,
+      goal: fields.goal,
+      teamId: teamId === 'none' ? null : teamId,
+      startDate: fields.startDate,
+      endDate: fields.endDate,
+      timezone: fields.timezone.trim() || 'UTC',
+      capacity: fields.capacity.trim() === '' ? null : Number(fields.capacity),
+    };
+    setSaving(true);
+    try {
+      const sprint = await sprintsApi.create(props.productId, body);
+      setError(null);
+      props.onCreated(sprint);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="sprint-form stack"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby={`${id}-title`}
+    >
+      <h2 id={`${id}-title`}>New sprint</h2>
+      <label>
+        Name
+        <input required maxLength={200} value={fields.name} onChange={set('name')} />
+      </label>
+      <label>
+        Goal <span className="hint">What the sprint is for, in a sentence</span>
+        <textarea rows={2} maxLength={2000} value={fields.goal} onChange={set('goal')} />
+      </label>
+      <label>
+        Team
+        <select value={teamId} onChange={(event) => chooseTeam(event.target.value)}>
+          {props.teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+          <option value="none">No team</option>
+        </select>
+      </label>
+      <div className="sprint-form-row">
+        <label>
+          Start
+          <input type="date" required value={fields.startDate} onChange={set('startDate')} />
+        </label>
+        <label>
+          End
+          <input type="date" required value={fields.endDate} onChange={set('endDate')} />
+        </label>
+      </div>
+      <div className="sprint-form-row">
+        <label>
+          Capacity <span className="hint">points</span>
+          <input
+            type="number"
+            min={0}
+            max={100000}
+            step="any"
+            inputMode="decimal"
+            value={fields.capacity}
+            onChange={set('capacity')}
+          />
+        </label>
+        <label>
+          Time zone <span className="hint">days end at its midnight</span>
+          <input list={`${id}-zones`} required value={fields.timezone} onChange={set('timezone')} />
+          <datalist id={`${id}-zones`}>
+            {zones.map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+        </label>
+      </div>
+      <FormError error={error} />
+      <div>
+        <button type="submit" className="primary" disabled={saving}>
+          Create sprint
+        </button>
+      </div>
+    </form>
+  );
+}

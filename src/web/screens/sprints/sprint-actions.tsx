@@ -1,0 +1,91 @@
+/**
+ * What can happen to a sprint next: start a planned one (the server refuses while the team already has an
+ * active sprint, and its message is shown), close an active one (a dialog asks where leftovers go), delete
+ * a planned one (its items go back to the backlog).
+ */
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { type SprintT, sprintsApi } from '../../api/execution.ts';
+import { Dialog } from '../../components/dialog.tsx';
+import { FormError } from '../../components/form-error.tsx';
+import { paths } from '../../routes.ts';
+
+interface Props {
+  sprint: SprintT;
+  productKey: string;
+  onChanged: () => void;
+  onClose: () => void;
+}
+
+export function SprintActions({ sprint, productKey, onChanged, onClose }: Props) {
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await sprintsApi.start(sprint.id);
+      onChanged();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    setBusy(true);
+    try {
+      await sprintsApi.remove(sprint.id);
+      navigate(paths.sprints(productKey));
+    } catch (failure) {
+      setConfirmDelete(false);
+      setError(failure);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="sprint-actions">
+      {sprint.state === 'planned' && (
+        <>
+          <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
+            Start sprint
+          </button>
+          <button type="button" className="danger" disabled={busy} onClick={() => setConfirmDelete(true)}>
+            Delete sprint
+          </button>
+        </>
+      )}
+      {sprint.state === 'active' && (
+        <button type="button" className="primary" onClick={onClose}>
+          Close sprint
+        </button>
+      )}
+      <FormError error={error} />
+      {confirmDelete && (
+        <Dialog
+          label={`Delete ${sprint.name}`}
+          onClose={() => setConfirmDelete(false)}
+          className="confirm-dialog"
+        >
+          <div className="stack">
+            <h2>Delete {sprint.name}?</h2>
+            <p>Its items go back to the backlog, where they were ranked. The sprint goes to the trash.</p>
+            <div className="dialog-actions">
+              <button type="button" onClick={() => setConfirmDelete(false)}>
+                Keep it
+              </button>
+              <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>
+                Delete sprint
+              </button>
+            </div>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * Edits a sprint's name, goal, dates and capacity (a closed sprint: name and goal only). Sends only what
+ * changed, with the version it began from: if someone saved the sprint meanwhile, the server refuses (412)
+ * and the form says so instead of overwriting their change.
+ */
+import { useState } from 'react';
+import { ApiError } from '../../api/client.ts';
+import { type SprintT, sprintsApi, type UpdateSprintBody } from '../../api/execution.ts';
+import { FormError } from '../../components/form-error.tsx';
+
+interface Props {
+  sprint: SprintT;
+  onDone: (saved: SprintT | null) => void;
+}
+
+export function SprintEditForm({ sprint, onDone }: Props) {
+  const closed = sprint.state === 'closed';
+  const [fields, setFields] = useState({
+    name: sprint.name,
+    goal: sprint.goal,
+    startDate: sprint.startDate,
+    endDate: sprint.endDate,
+    capacity: sprint.capacity === null ? '' : String(sprint.capacity),
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (field: keyof typeof fields) => (event: { target: { value: string } }) =>
+    setFields((current) => ({ ...current, [field]: event.target.value }));
+
+  const save = async () => {
+    const patch: UpdateSprintBody = {};
+    if (fields.name.trim() !== sprint.name) patch.name = fields.name.trim();
+    if (fields.goal.trim() !== sprint.goal) patch.goal = fields.goal.trim();
+    if (!closed) {
+      if (fields.startDate !== sprint.startDate) patch.startDate = fields.startDate;
+      if (fields.endDate !== sprint.endDate) patch.endDate = fields.endDate;
+      const capacity = fields.capacity.trim() === '' ? null : Number(fields.capacity);
+      if (capacity !== sprint.capacity) patch.capacity = capacity;
+    }
+    if (Object.keys(patch).length === 0) {
+      onDone(null);
+      return;
+    }
+    setSaving(true);
+    try {
+      onDone(await sprintsApi.update(sprint, patch));
+    } catch (failure) {
+      setSaving(false);
+      setError(
+        failure instanceof ApiError && failure.status === 412
+          ? new Error(
+              'Someone else changed this sprint meanwhile. Cancel to see their version, then edit again.',
+            )
+          : failure,
+      );
+    }
+  };
+
+  return (
+    <form
+      className="sprint-edit stack"
+      aria-label="Edit sprint"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onDone(null);
+        }
+      }}
+    >
+      <label>
+        Sprint name
+        {/* biome-ignore lint/a11y/noAutofocus: the user just pressed "Edit sprint" */}
+        <input autoFocus required maxLength={200} value={fields.name} onChange={set('name')} />
+      </label>
+      <label>
+        Sprint goal
+        <textarea rows={2} maxLength={2000} value={fields.goal} onChange={set('goal')} />
+      </label>
+      {!closed && (
+        <div className="sprint-form-row">
+          <label>
+            Start
+            <input type="date" required value={fields.startDate} onChange={set('startDate')} />
+          </label>
+          <label>
+            End
+            <input type="date" required value={fields.endDate} onChange={set('endDate')} />
+          </label>
+          <label>
+            Capacity <span className="hint">points</span>
+            <input type="number" min={0} step="any" value={fields.capacity} onChange={set('capacity')} />
+          </label>
+        </div>
+      )}
+      <FormError error={error} />
+      <div className="dialog-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          Save sprint
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

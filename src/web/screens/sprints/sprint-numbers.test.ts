@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { SprintT, VelocityT } from '../../api/execution.ts';
+import type { BacklogItemT } from '../../api/types.ts';
+import {
+  addDays,
+  daysLeftText,
+  followingSprintName,
+  formatPoints,
+  plannedPoints,
+  readCapacity,
+  suggestNextSprint,
+} from './sprint-numbers.ts';
+
+const NO_VELOCITY: VelocityT = { mean: null, min: null, max: null, sprints: 0 };
+
+function item(estimate: number | null, status: BacklogItemT['status'] = 'backlog'): BacklogItemT {
+  return {
+    id: String(Math.random()),
+    key: 'CHK-1',
+    type: 'story',
+    title: 'Title',
+    status,
+    estimate,
+    initiativeId: null,
+    labels: [],
+    assigneeId: null,
+    sprintId: 's1',
+    releaseId: null,
+    rank: 'a0',
+    version: 1,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    hasStory: false,
+    criteriaTotal: 0,
+    criteriaDone: 0,
+  };
+}
+
+function sprint(name: string, startDate: string, endDate: string, capacity: number | null = 30): SprintT {
+  return {
+    id: name,
+    productId: 'p',
+    teamId: null,
+    name,
+    goal: '',
+    startDate,
+    endDate,
+    timezone: 'UTC',
+    capacity,
+    state: 'closed',
+    wipLimits: {},
+    startedAt: null,
+    closedAt: null,
+    committedPoints: null,
+    completedPoints: null,
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    deletedAt: null,
+  };
+}
+
+describe('plannedPoints', () => {
+  it('sums estimates, leaves out won’t-do items and counts the unestimated', () => {
+    assert.deepEqual(plannedPoints([item(3), item(5), item(8, 'wont_do'), item(null), item(2, 'done')]), {
+      points: 10,
+      unestimated: 1,
+    });
+  });
+});
+
+describe('readCapacity', () => {
+  it('says in words how far committed points go over capacity', () => {
+    const reading = readCapacity(34, 30, NO_VELOCITY);
+    assert.equal(reading.level, 'over');
+    assert.equal(reading.text, '34 of 30 points — 4 over capacity');
+    assert.equal(reading.percent, 100);
+  });
+
+  it('says what is left under capacity, and when it is exactly full', () => {
+    assert.equal(readCapacity(26, 30, NO_VELOCITY).text, '26 of 30 points — 4 to spare');
+    assert.equal(readCapacity(30, 30, NO_VELOCITY).level, 'full');
+    assert.equal(readCapacity(30, 30, NO_VELOCITY).text, '30 of 30 points — at capacity');
+  });
+
+  it('reads committed points alone when the sprint has no capacity', () => {
+    const reading = readCapacity(1, null, NO_VELOCITY);
+    assert.equal(reading.level, 'none');
+    assert.equal(reading.text, '1 point committed · no capacity set');
+  });
+
+  it('compares with the mean velocity and names its range', () => {
+    const velocity = { mean: 28, min: 24, max: 31, sprints: 3 };
+    assert.equal(
+      readCapacity(34, 30, velocity).velocityText,
+      'Velocity 28 (range 24–31) over the last 3 sprints: 6 above velocity.',
+    );
+    assert.equal(
+      readCapacity(20, 30, { mean: 22.5, min: 22.5, max: 22.5, sprints: 1 }).velocityText,
+      'Velocity 22.5 over the last sprint: 2.5 below velocity.',
+    );
+    assert.match(readCapacity(20, 30, NO_VELOCITY).velocityText, /no closed sprint/);
+  });
+});
+
+describe('daysLeftText', () => {
+  const dates = { startDate: '2026-03-02', endDate: '2026-03-13' };
+  it('counts today as a day left, and says when the sprint ended or starts', () => {
+    assert.equal(daysLeftText(dates, '2026-03-10'), '4 days left');
+    assert.equal(daysLeftText(dates, '2026-03-13'), 'Last day');
+    assert.equal(daysLeftText(dates, '2026-03-14'), 'Ended yesterday');
+    assert.equal(daysLeftText(dates, '2026-03-20'), 'Ended 7 days ago');
+    assert.equal(daysLeftText(dates, '2026-03-01'), 'Starts tomorrow');
+    assert.equal(daysLeftText(dates, '2026-02-25'), 'Starts in 5 days');
+  });
+});
+
+describe('suggestNextSprint', () => {
+  it('follows the latest sprint: next number, the day after it ends, same length and capacity', () => {
+    const suggestion = suggestNextSprint(
+      [sprint('Sprint 14', '2026-03-02', '2026-03-13', 32), sprint('Sprint 13', '2026-02-16', '2026-02-27')],
+      '2026-03-05',
+    );
+    assert.deepEqual(suggestion, {
+      name: 'Sprint 15',
+      startDate: '2026-03-14',
+      endDate: '2026-03-25',
+      capacity: 32,
+    });
+  });
+
+  it('starts with Sprint 1 for two weeks from today when the team has none', () => {
+    assert.deepEqual(suggestNextSprint([], '2026-12-28'), {
+      name: 'Sprint 1',
+      startDate: '2026-12-28',
+      endDate: '2027-01-10',
+      capacity: null,
+    });
+  });
+
+  it('numbers an unnumbered sprint name by the count', () => {
+    assert.equal(
+      suggestNextSprint([sprint('Launch', '2026-03-02', '2026-03-13')], '2026-03-01').name,
+      'Sprint 2',
+    );
+  });
+});
+
+describe('formatPoints and addDays', () => {
+  it('writes whole points plainly and halves to one decimal; adds days across months', () => {
+    assert.equal(formatPoints(3), '3');
+    assert.equal(formatPoints(0.5), '0.5');
+    assert.equal(addDays('2026-02-27', 2), '2026-03-01');
+  });
+});
+
+describe('followingSprintName', () => {
+  it('counts up a trailing number, or continues an unnumbered name', () => {
+    assert.equal(followingSprintName('Sprint 9'), 'Sprint 10');
+    assert.equal(followingSprintName('Launch'), 'Launch (continued)');
+  });
+});

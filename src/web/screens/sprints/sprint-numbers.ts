@@ -1,0 +1,155 @@
+/**
+ * The figures of sprint planning, as words a planner reads: committed points against capacity and against
+ * the team's velocity, days left, date ranges, and the next sprint's suggested name and dates.
+ */
+
+import type { SprintT, VelocityT } from '../../api/execution.ts';
+import type { BacklogItemT } from '../../api/types.ts';
+import { formatDay } from '../roadmap/initiative-text.ts';
+
+/** Points as people write them: whole numbers plain, others to one decimal. */
+export function formatPoints(points: number): string {
+  return Number.isInteger(points) ? String(points) : points.toFixed(1);
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatPoints(count)} ${count === 1 ? one : many}`;
+}
+
+/** Points planned into a sprint: the estimates of its items, except won't-do ones; and how many lack one. */
+export function plannedPoints(items: readonly BacklogItemT[]): { points: number; unestimated: number } {
+  let points = 0;
+  let unestimated = 0;
+  for (const item of items) {
+    if (item.status === 'wont_do') continue;
+    if (item.estimate === null) unestimated += 1;
+    else points += item.estimate;
+  }
+  return { points, unestimated };
+}
+
+export interface CapacityReading {
+  /** 'over' when committed exceeds capacity; 'full' at exactly capacity; 'none' without a capacity. */
+  level: 'none' | 'under' | 'full' | 'over';
+  /** Committed against capacity in words, e.g. "34 of 30 points — 4 over capacity". */
+  text: string;
+  /** Committed against velocity, or why there is none. */
+  velocityText: string;
+  /** Share of capacity committed, 0–100 (for the meter's bar). */
+  percent: number;
+}
+
+/** Reads committed points against capacity and velocity, in words (the warning is text, not colour only). */
+export function readCapacity(
+  committed: number,
+  capacity: number | null,
+  velocity: VelocityT,
+): CapacityReading {
+  let level: CapacityReading['level'] = 'none';
+  let text = `${plural(committed, 'point')} committed · no capacity set`;
+  let percent = 0;
+  if (capacity !== null) {
+    const difference = committed - capacity;
+    percent =
+      capacity > 0 ? Math.min(100, Math.round((committed / capacity) * 100)) : committed > 0 ? 100 : 0;
+    const of = `${formatPoints(committed)} of ${plural(capacity, 'point')}`;
+    if (difference > 0) {
+      level = 'over';
+      text = `${of} — ${formatPoints(difference)} over capacity`;
+    } else if (difference === 0) {
+      level = 'full';
+      text = `${of} — at capacity`;
+    } else {
+      level = 'under';
+      text = `${of} — ${formatPoints(-difference)} to spare`;
+    }
+  }
+  return { level, text, velocityText: velocityText(committed, velocity), percent };
+}
+
+function velocityText(committed: number, velocity: VelocityT): string {
+  if (velocity.mean === null || velocity.sprints === 0) {
+    return 'No velocity yet: the team has no closed sprint.';
+  }
+  const mean = formatPoints(Math.round(velocity.mean * 10) / 10);
+  const range =
+    velocity.min !== null && velocity.max !== null && velocity.min !== velocity.max
+      ? ` (range ${formatPoints(velocity.min)}–${formatPoints(velocity.max)})`
+      : '';
+  const basis = velocity.sprints === 1 ? 'the last sprint' : `the last ${velocity.sprints} sprints`;
+  const difference = Math.round((committed - velocity.mean) * 10) / 10;
+  const against =
+    difference > 0
+      ? `${formatPoints(difference)} above velocity`
+      : difference < 0
+        ? `${formatPoints(-difference)} below velocity`
+        : 'equal to velocity';
+  return `Velocity ${mean}${range} over ${basis}: ${against}.`;
+}
+
+/** "3 Mar 2026 – 16 Mar 2026". */
+export function formatRange(startDate: string, endDate: string): string {
+  return `${formatDay(startDate)} – ${formatDay(endDate)}`;
+}
+
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+
+/** Days between two calendar dates (`to` − `from`). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Where today stands in the sprint's dates: "4 days left", "Last day", "Ended 2 days ago", "Starts in 3 days". */
+export function daysLeftText(sprint: Pick<SprintT, 'startDate' | 'endDate'>, today: string): string {
+  if (today < sprint.startDate) {
+    const days = daysBetween(today, sprint.startDate);
+    return days === 1 ? 'Starts tomorrow' : `Starts in ${days} days`;
+  }
+  const left = daysBetween(today, sprint.endDate);
+  if (left === 0) return 'Last day';
+  if (left > 0) return `${left + 1} days left`;
+  return left === -1 ? 'Ended yesterday' : `Ended ${-left} days ago`;
+}
+
+/** The calendar date `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface SprintSuggestion {
+  name: string;
+  startDate: string;
+  endDate: string;
+  capacity: number | null;
+}
+
+/**
+ * What the create form starts with: after the team's latest sprint ("Sprint 14" → "Sprint 15", the day
+ * after it ends, the same length and capacity), else "Sprint 1" for two weeks from today.
+ */
+export function suggestNextSprint(teamSprints: readonly SprintT[], today: string): SprintSuggestion {
+  const latest = [...teamSprints].sort((a, b) => a.endDate.localeCompare(b.endDate)).at(-1);
+  if (!latest) return { name: 'Sprint 1', startDate: today, endDate: addDays(today, 13), capacity: null };
+  const numbered = /^(.*?)(\d+)\s*$/.exec(latest.name);
+  const name = numbered ? `${numbered[1]}${Number(numbered[2]) + 1}` : `Sprint ${teamSprints.length + 1}`;
+  const length = Math.max(0, daysBetween(latest.startDate, latest.endDate));
+  const startDate = addDays(latest.endDate, 1);
+  return { name, startDate, endDate: addDays(startDate, length), capacity: latest.capacity };
+}
+
+/** The name the server gives the sprint it creates after `name` at close: "Sprint 14" → "Sprint 15". */
+export function followingSprintName(name: string): string {
+  const numbered = /^(.*?)(\d+)\s*$/.exec(name);
+  return numbered ? `${numbered[1]}${Number(numbered[2]) + 1}` : `${name} (continued)`;
+}
+
+/** The browser's time zone (the default for a new sprint). */
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
