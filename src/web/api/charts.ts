@@ -1,0 +1,61 @@
+/**
+ * The chart endpoints (burndown/burnup, velocity, cumulative flow): typed reads for the screens, and the
+ * addresses of the same numbers as JSON and CSV files for the download links (the session cookie
+ * authorises them).
+ */
+import type { z } from 'zod';
+import type { Burndown, CumulativeFlow, VelocityChart } from '../../schemas/chart.ts';
+import { API, api, query } from './client.ts';
+
+export type BurndownT = z.infer<typeof Burndown>;
+export type BurndownDayT = BurndownT['days'][number];
+export type ScopeChangeT = BurndownT['scopeChanges'][number];
+export type VelocityChartT = z.infer<typeof VelocityChart>;
+export type CumulativeFlowT = z.infer<typeof CumulativeFlow>;
+
+type Params = Record<string, string | number | undefined | null>;
+
+/** A chart's API path with its query; `format` picks JSON (default) or CSV. */
+export interface ChartSource {
+  path: string;
+  params: Params;
+}
+
+/** The address of a chart's numbers in one format, for a download link. */
+export function chartFileUrl(source: ChartSource, format: 'json' | 'csv'): string {
+  return API + source.path + query({ ...source.params, format: format === 'csv' ? 'csv' : undefined });
+}
+
+export function burndownSource(sprintId: string): ChartSource {
+  return { path: `/sprints/${sprintId}/burndown`, params: {} };
+}
+
+export interface VelocityParams {
+  /** A team id, or `none` for the sprints without a team. */
+  teamId: string;
+  count: number;
+}
+
+export function velocitySource(productId: string, params: VelocityParams): ChartSource {
+  return { path: `/products/${productId}/velocity`, params: { teamId: params.teamId, count: params.count } };
+}
+
+export interface FlowParams {
+  from: string;
+  to: string;
+  timezone: string;
+  /** Only the items of this team's sprints; absent: every item of the product. */
+  teamId?: string | undefined;
+}
+
+export function cumulativeFlowSource(productId: string, params: FlowParams): ChartSource {
+  return {
+    path: `/products/${productId}/cumulative-flow`,
+    params: { from: params.from, to: params.to, timezone: params.timezone, teamId: params.teamId },
+  };
+}
+
+/** Reads a chart's JSON. */
+export function fetchChart<T>(source: ChartSource, signal?: AbortSignal): Promise<T> {
+  return api.get<T>(source.path + query(source.params), signal ? { signal } : {});
+}

@@ -1,0 +1,51 @@
+/** Shared pieces of the charts' look: axis ticks and labels, the grid, the tooltip, the plot's size. */
+import type { CSSProperties } from 'react';
+import { formatPoints } from './chart-data.ts';
+import { CHART_COLORS } from './legend.ts';
+
+/** Plot size: full width of its frame, a fixed readable height (recharts' `responsive` follows the width). */
+export function plotStyle(height: number): CSSProperties {
+  return { width: '100%', height, maxWidth: '100%' };
+}
+
+export const AXIS_TICK = { fill: CHART_COLORS.axis, fontSize: 12 };
+
+/** An axis title. */
+export function axisLabel(value: string, axis: 'x' | 'y') {
+  return axis === 'x'
+    ? { value, position: 'insideBottom' as const, offset: -4, fill: CHART_COLORS.axis, fontSize: 12 }
+    : {
+        value,
+        angle: -90,
+        position: 'insideLeft' as const,
+        style: { textAnchor: 'middle' as const },
+        fill: CHART_COLORS.axis,
+        fontSize: 12,
+      };
+}
+
+export const CHART_MARGIN = { top: 12, right: 20, bottom: 8, left: 4 };
+
+/** Tooltip values as points ("3 pts"); other units pass their own. */
+export function pointsValue(value: unknown): string {
+  const number = Number(value);
+  return Number.isFinite(number) ? `${formatPoints(number)} pts` : '—';
+}
+
+export const TOOLTIP_STYLE = {
+  contentStyle: {
+    borderRadius: 6,
+    border: '1px solid #cbd5e1',
+    fontSize: 12,
+    padding: '6px 10px',
+  },
+  labelStyle: { fontWeight: 600, color: '#0f172a' },
+  // Values in the text colour: the series' own colours are too light to read as text.
+  itemStyle: { color: '#0f172a' },
+  cursor: { fill: '#f1f5f9', stroke: '#94a3b8' },
+};
+
+/** The value axis goes a little above the highest value, so the top of a bar or line is never cut. */
+export function valueDomain(max: number): number {
+  return Math.max(1, Math.ceil(max * 1.1));
+}

@@ -1,0 +1,75 @@
+/**
+ * Pure helpers of the release screens: finding items to add by key or title, when a draft holds edits a
+ * regeneration would lose, and dates as people read them.
+ */
+import type { ReleaseT } from '../../api/releases.ts';
+import type { BacklogItemT } from '../../api/types.ts';
+
+/** Items matching every word of `text` in their key or title, not already in the release; best first. */
+export function findItemsToAdd(
+  items: readonly BacklogItemT[],
+  text: string,
+  releaseId: string,
+  limit = 8,
+): BacklogItemT[] {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const exactKey = text.trim().toUpperCase();
+  const found: BacklogItemT[] = [];
+  for (const item of items) {
+    if (item.releaseId === releaseId) continue;
+    const haystack = `${item.key} ${item.title}`.toLowerCase();
+    if (words.every((word) => haystack.includes(word))) found.push(item);
+  }
+  // A key typed in full comes first; then done work (what release notes are about), then rank order.
+  const score = (item: BacklogItemT) => (item.key === exactKey ? 0 : item.status === 'done' ? 1 : 2);
+  return found.sort((a, b) => score(a) - score(b)).slice(0, limit);
+}
+
+/**
+ * Whether the saved draft may hold someone's edits: anything but a draft untouched since it was generated
+ * (the release last changed when its notes were generated). Unsure means yes: regenerating asks first.
+ */
+export function draftMayBeEdited(
+  release: Pick<ReleaseT, 'notesDraft' | 'notesGeneratedAt' | 'updatedAt'>,
+): boolean {
+  if (release.notesDraft.trim() === '') return false;
+  return release.notesGeneratedAt === null || release.updatedAt !== release.notesGeneratedAt;
+}
+
+const DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+const INSTANT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "14 May 2025" for a calendar date (YYYY-MM-DD). */
+export function formatDate(date: string): string {
+  return DATE.format(new Date(`${date}T00:00:00Z`));
+}
+
+const INSTANT_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** "14 May 2025" for an instant, on the reader's calendar. */
+export function formatInstantDate(instant: string): string {
+  return INSTANT_DATE.format(new Date(instant));
+}
+
+/** "14 May 2025, 10:32" for an instant, in the reader's time zone. */
+export function formatInstant(instant: string): string {
+  return INSTANT.format(new Date(instant));
+}
+
+/** "3 of 5 items done", or "No items yet". */
+export function progressText(release: Pick<ReleaseT, 'itemCount' | 'doneCount'>): string {
+  if (release.itemCount === 0) return 'No items yet';
+  return `${release.doneCount} of ${release.itemCount} ${release.itemCount === 1 ? 'item' : 'items'} done`;
+}
