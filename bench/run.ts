@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: generates a product on each database, then measures bulk load, request latency, text
- * search, flatness, start-up, throughput and memory, and reports them against the targets.
+ * search, flatness, start-up, throughput and memory, and the charts (bench/charts), and reports them
+ * against the targets.
  *
  * BENCH_ITEMS (default 100000) and BENCH_DIALECTS (default sqlite,postgres) size a run; BENCH_SAMPLES
  * (default 2000) and BENCH_THROUGHPUT_SECONDS (default 5) shorten it while developing.
@@ -12,6 +13,8 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
 import type { DialectName } from '../src/store/database.ts';
+import { type ChartResult, chartChecks, chartsMarkdown } from './charts/report.ts';
+import { benchCharts } from './charts/run.ts';
 import { type BenchDatabase, createBenchDatabase, databaseVersions } from './databases.ts';
 import { createFixture, type Fixture } from './generate.ts';
 import { createClient, type HttpClient, measureLatency } from './http-latency.ts';
@@ -186,6 +189,9 @@ const build = spawnSync(process.execPath, ['scripts/build.js'], {
 });
 if (build.status !== 0) throw new Error('npm run build failed');
 for (const dialect of DIALECTS) results.push(await benchDialect(dialect));
+// The charts last, each database on data of its own (bench/charts).
+const charts: ChartResult[] = [];
+for (const dialect of DIALECTS) charts.push(await benchCharts(dialect, log));
 
 const report: BenchResults = {
   date: new Date().toISOString(),
@@ -211,9 +217,10 @@ const report: BenchResults = {
     freeMemoryGiBAtEnd: Math.round((freemem() / 2 ** 30) * 10) / 10,
   },
   results,
-  checks: results.flatMap(checksFor),
+  checks: [...results.flatMap(checksFor), ...charts.flatMap(chartChecks)],
 };
 writeJson(RESULTS_FILE, report);
 console.log(`\n${consoleTable(report.checks)}\n`);
 console.log(markdown(report));
+console.log(`\n${chartsMarkdown(charts)}`);
 console.log(`\nwrote ${RESULTS_FILE}`);

@@ -3,22 +3,16 @@
  *
  * - Scope: items in the sprint that are not trashed and not "won't do". Unestimated items count 0 points.
  * - Committed: scope points at the moment the sprint started.
- * - Each day's values are taken at the end of that day in the sprint's time zone (for today: now). A closed
- *   sprint is read just before it closed: the moves made by closing it are not part of its history.
+ * - Each day's values are taken at the end of that day in the sprint's time zone (for today: now; days to
+ *   come are null). A closed sprint is read just before it closed: the moves made by closing it are not
+ *   part of its history, and the days after an early close show the state it closed with.
  * - Scope changes after the start (added, removed, re-estimated) and reopenings (done → not done, whose
  *   points count again) are listed apart, so a rising line is explained.
  * - The days run from the start date to the end date, and on past it while the sprint is still open (or
  *   until the day it closed), marked `afterEnd`. The ideal line runs from the remaining points at the start
  *   to zero at the end of the last planned day.
  */
-import {
-  applyItemEvent,
-  byTime,
-  type ItemEvent,
-  type ItemFacts,
-  inSprintScope,
-  points,
-} from './item-replay.ts';
+import { applyItemEvent, type ItemEvent, type ItemFacts, inSprintScope, points } from './item-replay.ts';
 import { datesBetween, localDate, nextDate, startOfLocalDay } from './time-zones.ts';
 
 export interface SprintTimes {
@@ -94,97 +88,170 @@ function describe(
   return out;
 }
 
+/** Sums of many estimates carry float noise (0.1 + 0.2); 15 significant digits drop it. */
+const tidy = (points: number) => Number(points.toPrecision(15));
+
+/**
+ * An instant as toISOString writes it (2026-03-02T09:00:00.000Z). Such strings order as their instants,
+ * so the replay compares event times as strings and never parses the (many) events' times.
+ */
+function isoInstant(at: string | number): string {
+  if (typeof at === 'string' && at.length === 24 && at.charCodeAt(23) === 90 && at.charCodeAt(10) === 84)
+    return at;
+  return new Date(at).toISOString();
+}
+
+/** Orders events as they happened: by time, then by id (the events of one transaction share a time). */
+function byTime(a: ItemEvent, b: ItemEvent): number {
+  const at = isoInstant(a.at);
+  const bt = isoInstant(b.at);
+  return at < bt ? -1 : at > bt ? 1 : a.id - b.id;
+}
+
+/**
+ * The burndown replay, fed one event at a time in time order, and read as of any instant at or after the
+ * last event it was fed. A caller that keeps it can feed it the events written since and read it again
+ * without replaying the sprint's whole history (see services/charts/get-burndown.ts); computeBurndown
+ * replays from scratch. Events at or after the sprint's close are not part of its history: skipped.
+ */
+export class BurndownReplay {
+  readonly sprint: SprintTimes;
+  private readonly startedAt: string | null;
+  private readonly closedAt: string | null;
+  private readonly facts = new Map<string, ItemFacts>();
+  private readonly totals: Totals = { scope: 0, done: 0 };
+  private atStart: Totals | null = null;
+  private readonly scopeChanges: ScopeChange[] = [];
+  /** The totals at the end of each day (from the start date) that an event has gone past. */
+  private readonly ended: Totals[] = [];
+  /** Dates from the start date, and the instants they begin (one more: the end of the last). */
+  private readonly dates: string[] = [];
+  private readonly starts: string[] = [];
+  /** The time and id of the last event fed. */
+  lastAt = '';
+  private lastId = Number.NEGATIVE_INFINITY;
+
+  constructor(sprint: SprintTimes) {
+    this.sprint = sprint;
+    this.startedAt = sprint.startedAt === null ? null : isoInstant(sprint.startedAt);
+    this.closedAt = sprint.closedAt === null ? null : isoInstant(sprint.closedAt);
+  }
+
+  /** The instant day `i` (0: the start date) begins, its date listed on the way. */
+  private startOf(i: number): string {
+    while (this.starts.length <= i) {
+      const date = this.dates.length === 0 ? this.sprint.startDate : nextDate(this.dates.at(-1) as string);
+      this.dates.push(date);
+      this.starts.push(isoInstant(startOfLocalDay(date, this.sprint.timezone)));
+    }
+    return this.starts[i] as string;
+  }
+
+  /** Whether `event` comes after every event fed so far (so it may be fed next). */
+  follows(event: ItemEvent): boolean {
+    const at = isoInstant(event.at);
+    return at > this.lastAt || (at === this.lastAt && event.id > this.lastId);
+  }
+
+  /** Feeds the next event; it must follow the ones fed before (see `follows`). */
+  apply(event: ItemEvent): void {
+    if (!this.follows(event)) throw new Error(`event ${event.id} comes before the events already replayed`);
+    const at = isoInstant(event.at);
+    this.lastAt = at;
+    this.lastId = event.id;
+    if (this.closedAt !== null && at >= this.closedAt) return;
+    const { totals, startedAt } = this;
+    if (startedAt !== null && this.atStart === null && at > startedAt) this.atStart = { ...totals };
+    // Days that ended before this event keep the totals as they were.
+    while (this.startOf(this.ended.length + 1) <= at) this.ended.push({ ...totals });
+    const before = this.facts.get(event.itemId);
+    const after = applyItemEvent(before, event);
+    this.facts.set(event.itemId, after);
+    count(totals, before, this.sprint.id, -1);
+    count(totals, after, this.sprint.id, 1);
+    if (startedAt === null || at <= startedAt) return;
+    for (const change of describe(before, after, this.sprint.id)) {
+      // The event falls on the day after the last one ended, unless it is before the start date.
+      const day = this.ended.length;
+      this.scopeChanges.push({
+        at: event.at,
+        date: at >= this.startOf(day) ? (this.dates[day] as string) : localDate(at, this.sprint.timezone),
+        itemId: event.itemId,
+        key: after.key,
+        title: after.title,
+        kind: change.kind,
+        points: tidy(change.points),
+      });
+    }
+  }
+
+  /** The burndown as of `asOf` (ISO): not before the last event fed, unless the sprint closed by then. */
+  result(asOf: string): BurndownResult {
+    const { sprint, totals } = this;
+    const asOfAt = isoInstant(asOf);
+    const closedBeforeAsOf = this.closedAt !== null && this.closedAt <= asOfAt;
+    const cutoff = closedBeforeAsOf ? (this.closedAt as string) : asOfAt;
+    if (!closedBeforeAsOf && this.lastAt > asOfAt) throw new Error(`the replay has events after ${asOfAt}`);
+    const cutoffDate = localDate(cutoff, sprint.timezone);
+    const lastDate = cutoffDate > sprint.endDate && sprint.startedAt !== null ? cutoffDate : sprint.endDate;
+    const dates = datesBetween(sprint.startDate, lastDate);
+    const plannedDays = datesBetween(sprint.startDate, sprint.endDate).length;
+
+    const start = this.atStart ?? totals;
+    const committed = tidy(start.scope);
+    const remainingAtStart = tidy(start.scope - start.done);
+    const byDate = new Map(dates.map((date, i) => [date, i]));
+    const dayChanges = dates.map(() => ({ added: 0, removed: 0, reestimated: 0, reopened: 0 }));
+    for (const change of this.scopeChanges) {
+      const i = byDate.get(change.date) ?? (change.date < (dates[0] as string) ? 0 : dates.length - 1);
+      const bucket = dayChanges[i];
+      if (!bucket) continue;
+      if (change.kind === 'removed') bucket.removed += -change.points;
+      else bucket[change.kind] += change.points;
+    }
+
+    const days = dates.map((date, i): BurndownDay => {
+      // A day an event went past keeps its totals; a later day that has begun by asOf (today, or a day
+      // after an early close) shows the totals now; days to come are null.
+      const snapshot =
+        sprint.startedAt === null ? null : (this.ended[i] ?? (this.startOf(i) <= asOfAt ? totals : null));
+      const changes = dayChanges[i] as {
+        added: number;
+        removed: number;
+        reestimated: number;
+        reopened: number;
+      };
+      return {
+        date,
+        afterEnd: date > sprint.endDate,
+        remaining: snapshot ? tidy(snapshot.scope - snapshot.done) : null,
+        ideal: i >= plannedDays ? 0 : tidy((remainingAtStart * (plannedDays - i - 1)) / plannedDays),
+        done: snapshot ? tidy(snapshot.done) : null,
+        scope: snapshot ? tidy(snapshot.scope) : null,
+        added: tidy(changes.added),
+        removed: tidy(changes.removed),
+        reestimated: tidy(changes.reestimated),
+        reopened: tidy(changes.reopened),
+      };
+    });
+    return { committed, remainingAtStart, days, scopeChanges: [...this.scopeChanges] };
+  }
+}
+
+/** A replay fed with `itemEvents` (in any order). */
+export function replayBurndown(sprint: SprintTimes, itemEvents: readonly ItemEvent[]): BurndownReplay {
+  const replay = new BurndownReplay(sprint);
+  for (const event of [...itemEvents].sort(byTime)) replay.apply(event);
+  return replay;
+}
+
 /**
  * The burndown of `sprint` as of `asOf` (ISO), from the events of every item that was ever in it, in any
  * order.
  */
 export function computeBurndown(sprint: SprintTimes, itemEvents: ItemEvent[], asOf: string): BurndownResult {
-  const cutoffMs = Math.min(
-    Date.parse(asOf),
-    sprint.closedAt === null ? Number.POSITIVE_INFINITY : Date.parse(sprint.closedAt),
-  );
-  const closedBeforeAsOf = sprint.closedAt !== null && Date.parse(sprint.closedAt) <= Date.parse(asOf);
-  // Events up to the cutoff; a closed sprint excludes the instant it closed (its moves).
-  const events = itemEvents
-    .filter((e) => {
-      const ms = Date.parse(e.at);
-      return closedBeforeAsOf ? ms < cutoffMs : ms <= cutoffMs;
-    })
-    .sort(byTime);
-
-  const cutoffDate = localDate(cutoffMs, sprint.timezone);
-  const lastDate = cutoffDate > sprint.endDate && sprint.startedAt !== null ? cutoffDate : sprint.endDate;
-  const dates = datesBetween(sprint.startDate, lastDate);
-  const plannedDays = datesBetween(sprint.startDate, sprint.endDate).length;
-  const dayEnds = dates.map((date) => startOfLocalDay(nextDate(date), sprint.timezone));
-  const dayStarts = dates.map((date) => startOfLocalDay(date, sprint.timezone));
-
-  const facts = new Map<string, ItemFacts>();
-  const totals: Totals = { scope: 0, done: 0 };
-  const startedMs = sprint.startedAt === null ? null : Date.parse(sprint.startedAt);
-  let atStart: Totals | null = null;
-  const scopeChanges: ScopeChange[] = [];
-  const snapshots: (Totals | null)[] = dates.map(() => null);
-  let day = 0;
-
-  const closeDaysBefore = (ms: number) => {
-    while (day < dates.length && (dayEnds[day] as number) <= ms) {
-      snapshots[day] = { ...totals };
-      day += 1;
-    }
-  };
-
-  for (const event of events) {
-    const ms = Date.parse(event.at);
-    if (startedMs !== null && atStart === null && ms > startedMs) atStart = { ...totals };
-    closeDaysBefore(ms);
-    const before = facts.get(event.itemId);
-    const after = applyItemEvent(before, event);
-    facts.set(event.itemId, after);
-    count(totals, before, sprint.id, -1);
-    count(totals, after, sprint.id, 1);
-    if (startedMs !== null && ms > startedMs) {
-      for (const change of describe(before, after, sprint.id)) {
-        scopeChanges.push({
-          at: event.at,
-          date: localDate(ms, sprint.timezone),
-          itemId: event.itemId,
-          key: after.key,
-          title: after.title,
-          ...change,
-        });
-      }
-    }
-  }
-  if (startedMs !== null && atStart === null && startedMs <= cutoffMs) atStart = { ...totals };
-  closeDaysBefore(cutoffMs);
-  // The day the cutoff falls in (today, or the day the sprint closed) shows the state at the cutoff.
-  if (day < dates.length && (dayStarts[day] as number) <= cutoffMs) snapshots[day] = { ...totals };
-
-  const start = atStart ?? totals;
-  const committed = start.scope;
-  const remainingAtStart = start.scope - start.done;
-  const byDate = new Map(dates.map((date, i) => [date, i]));
-  const dayChanges = dates.map(() => ({ added: 0, removed: 0, reestimated: 0, reopened: 0 }));
-  for (const change of scopeChanges) {
-    const i = byDate.get(change.date) ?? (change.date < (dates[0] as string) ? 0 : dates.length - 1);
-    const bucket = dayChanges[i];
-    if (!bucket) continue;
-    if (change.kind === 'removed') bucket.removed += -change.points;
-    else bucket[change.kind] += change.points;
-  }
-
-  const days = dates.map((date, i): BurndownDay => {
-    const snapshot = sprint.startedAt === null ? null : snapshots[i];
-    return {
-      date,
-      afterEnd: date > sprint.endDate,
-      remaining: snapshot ? snapshot.scope - snapshot.done : null,
-      ideal: i >= plannedDays ? 0 : (remainingAtStart * (plannedDays - i - 1)) / plannedDays,
-      done: snapshot ? snapshot.done : null,
-      scope: snapshot ? snapshot.scope : null,
-      ...(dayChanges[i] as { added: number; removed: number; reestimated: number; reopened: number }),
-    };
-  });
-  return { committed, remainingAtStart, days, scopeChanges };
+  const asOfAt = isoInstant(asOf);
+  // Events up to asOf; a closed sprint's replay skips those from its close on (its moves).
+  const events = itemEvents.filter((event) => isoInstant(event.at) <= asOfAt);
+  return replayBurndown(sprint, events).result(asOfAt);
 }

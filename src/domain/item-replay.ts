@@ -32,17 +32,18 @@ export function byTime(a: ItemEvent, b: ItemEvent): number {
 
 /** The item's facts after `event`; `before` is undefined for the item's first event. */
 export function applyItemEvent(before: ItemFacts | undefined, event: ItemEvent): ItemFacts {
-  const facts: ItemFacts = before
-    ? { ...before }
-    : { key: '', title: '', sprintId: null, estimate: null, status: 'backlog', deleted: false };
+  // One object literal of a fixed shape, each field read once: a burndown applies 20,000 events per
+  // request, and this runs about twice as fast as copying `before` and patching it.
   const c = event.changes;
-  if (c.key) facts.key = String(c.key[1]);
-  if (c.title) facts.title = String(c.title[1]);
-  if (c.sprintId) facts.sprintId = (c.sprintId[1] as string | null) ?? null;
-  if (c.estimate) facts.estimate = (c.estimate[1] as number | null) ?? null;
-  if (c.status) facts.status = c.status[1] as Status;
-  if (c.deletedAt) facts.deleted = c.deletedAt[1] !== null;
-  return facts;
+  const { key, title, sprintId, estimate, status, deletedAt } = c;
+  return {
+    key: key ? String(key[1]) : before ? before.key : '',
+    title: title ? String(title[1]) : before ? before.title : '',
+    sprintId: sprintId ? ((sprintId[1] as string | null) ?? null) : before ? before.sprintId : null,
+    estimate: estimate ? ((estimate[1] as number | null) ?? null) : before ? before.estimate : null,
+    status: status ? (status[1] as Status) : before ? before.status : 'backlog',
+    deleted: deletedAt ? deletedAt[1] !== null : before ? before.deleted : false,
+  };
 }
 
 /** Whether the item counts toward the sprint's scope: in it, not trashed, not dropped as won't do. */

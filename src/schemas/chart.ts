@@ -57,7 +57,14 @@ export type Burndown = z.infer<typeof Burndown>;
 
 export const BurndownQuery = z
   .object({
-    asOf: Timestamp.optional().describe('Compute as of this instant (default: now).'),
+    asOf: Timestamp.refine(
+      (s) =>
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+        !Number.isNaN(Date.parse(s)),
+      'must be an ISO timestamp such as 2026-11-25T14:00:00Z',
+    )
+      .optional()
+      .describe('Compute as of this instant (default: now).'),
     format: ChartFormat,
   })
   .strict();
