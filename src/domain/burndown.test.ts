@@ -111,6 +111,17 @@ describe('burndown', () => {
     assert.equal(result.days.length, 5, 'the planned days, no more');
   });
 
+  it('shows no values for days that ended before a late start', () => {
+    const h = history();
+    h.create('1', '2026-03-01T10:00:00.000Z', { estimate: 3 });
+    h.create('2', '2026-03-03T10:00:00.000Z', { estimate: 5 });
+    const late = sprint({ startedAt: '2026-03-04T00:00:00.000Z' });
+    const result = computeBurndown(late, h.events, '2026-03-04T12:00:00.000Z');
+    assert.deepEqual(column(result.days, 'remaining'), [null, null, 8, null, null]);
+    assert.equal(result.committed, 8);
+    assert.deepEqual(result.scopeChanges, [], 'planning before the start is not a scope change');
+  });
+
   it('lists scope changes apart: added, removed, re-estimated, reopened, won’t do and trash', () => {
     const h = history();
     h.create('1', '2026-03-01T10:00:00.000Z', { estimate: 3 });

@@ -4,7 +4,7 @@
  * - Scope: items in the sprint that are not trashed and not "won't do". Unestimated items count 0 points.
  * - Committed: scope points at the moment the sprint started.
  * - Each day's values are taken at the end of that day in the sprint's time zone (for today: now; days to
- *   come are null). A closed sprint is read just before it closed: the moves made by closing it are not
+ *   come are null, and so are days that ended before a late start). A closed sprint is read just before it closed: the moves made by closing it are not
  *   part of its history, and the days after an early close show the state it closed with.
  * - Scope changes after the start (added, removed, re-estimated) and reopenings (done → not done, whose
  *   points count again) are listed apart, so a rising line is explained.
@@ -213,8 +213,10 @@ export class BurndownReplay {
     const days = dates.map((date, i): BurndownDay => {
       // A day an event went past keeps its totals; a later day that has begun by asOf (today, or a day
       // after an early close) shows the totals now; days to come are null.
-      const snapshot =
-        sprint.startedAt === null ? null : (this.ended[i] ?? (this.startOf(i) <= asOfAt ? totals : null));
+      // Days that ended before the sprint started (a late start) have nothing to burn down yet: null.
+      const startedAt = this.startedAt;
+      const notStarted = startedAt === null || this.startOf(i + 1) <= startedAt;
+      const snapshot = notStarted ? null : (this.ended[i] ?? (this.startOf(i) <= asOfAt ? totals : null));
       const changes = dayChanges[i] as {
         added: number;
         removed: number;

@@ -115,8 +115,9 @@ export function referenceBurndown(history: History, sprint: SprintFacts, asOf: s
     const changes = scopeChanges.filter((change) => dayOf(change.date) === date);
     const sum = (kind: ReferenceScopeChange['kind']) =>
       changes.filter((change) => change.kind === kind).reduce((total, change) => total + change.points, 0);
+    // Days to come, and days that ended before a late start, have no values.
     const values =
-      date > today
+      date > today || date < localDate(startedMs, zone)
         ? null
         : sprintTotals(
             replay(history.events, (event) => counted(event) && localDate(event.ms, zone) <= date),

@@ -9,7 +9,7 @@ import { localDate } from '../../../domain/time-zones.ts';
 import { ApiError } from '../../api/client.ts';
 import { type NotReadyReasonT, type SprintT, sprintsApi, type WipLimitsT } from '../../api/execution.ts';
 import type { ItemStatusT } from '../../api/types.ts';
-import { SprintCharts } from '../../charts/sprint-charts.tsx';
+import { LazySprintCharts as SprintCharts } from '../../charts/lazy-sprint-charts.tsx';
 import { paths } from '../../routes.ts';
 import { updateItem } from '../../state/mutations.ts';
 import { notify } from '../../state/notices.ts';

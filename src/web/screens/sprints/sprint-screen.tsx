@@ -9,7 +9,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { localDate } from '../../../domain/time-zones.ts';
 import { ApiError } from '../../api/client.ts';
 import { type NotReadyReasonT, type SprintReportT, sprintsApi } from '../../api/execution.ts';
-import { SprintCharts } from '../../charts/sprint-charts.tsx';
+import { LazySprintCharts as SprintCharts } from '../../charts/lazy-sprint-charts.tsx';
 import { paths } from '../../routes.ts';
 import { useStore } from '../../state/use-store.ts';
 import { CapacityMeter } from './capacity-meter.tsx';
