@@ -3,12 +3,12 @@
  * the product's stream from `cursor`. Reads only the columns a backlog row shows.
  */
 import { sql } from 'kysely';
-import { presentBacklogRow } from '../../presenters/backlog-item.ts';
 import type { BacklogItem } from '../../schemas/item.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
 import type { ServiceContext } from '../context.ts';
 import { lastEventId } from '../events/event-cursor.ts';
 import { loadVisibleProduct } from '../products/product-access.ts';
+import { listBacklogRows } from './backlog-rows.ts';
 
 export interface Backlog {
   items: BacklogItem[];
@@ -20,31 +20,8 @@ export async function listBacklog(ctx: ServiceContext & { productId: string }): 
   // The cursor is read first: whatever commits after it and before the items are read shows up in both
   // the snapshot and the stream, and a client applies it twice harmlessly; the other order could lose it.
   const cursor = await lastEventId(ctx.db, product.id);
-  const rows = await ctx.db
-    .selectFrom('items')
-    .select([
-      'id',
-      'key',
-      'type',
-      'title',
-      'status',
-      'estimate',
-      'initiative_id',
-      'labels',
-      'assignee_id',
-      'sprint_id',
-      'release_id',
-      'rank',
-      'version',
-      'updated_at',
-      'acceptance_criteria',
-      sql<boolean | number>`story is not null`.as('has_story'),
-    ])
-    .where('product_id', '=', product.id)
-    .where('deleted_at', 'is', null)
-    .orderBy('rank')
-    .execute();
-  return { items: rows.map(presentBacklogRow), cursor: String(cursor) };
+  const items = await listBacklogRows(ctx.db, 'product_id', product.id);
+  return { items, cursor: String(cursor) };
 }
 
 /**

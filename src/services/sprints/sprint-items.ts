@@ -1,35 +1,9 @@
-/** A sprint's live items as backlog rows, in rank order, and the points they add up to. */
-import { sql } from 'kysely';
-import { presentBacklogRow } from '../../presenters/backlog-item.ts';
 import type { BacklogItem } from '../../schemas/item.ts';
 import type { Db } from '../../store/database.ts';
+import { listBacklogRows } from '../items/backlog-rows.ts';
 
-export async function listSprintItems(db: Db, sprintId: string): Promise<BacklogItem[]> {
-  const rows = await db
-    .selectFrom('items')
-    .select([
-      'id',
-      'key',
-      'type',
-      'title',
-      'status',
-      'estimate',
-      'initiative_id',
-      'labels',
-      'assignee_id',
-      'sprint_id',
-      'release_id',
-      'rank',
-      'version',
-      'updated_at',
-      'acceptance_criteria',
-      sql<boolean | number>`story is not null`.as('has_story'),
-    ])
-    .where('sprint_id', '=', sprintId)
-    .where('deleted_at', 'is', null)
-    .orderBy('rank')
-    .execute();
-  return rows.map(presentBacklogRow);
+export function listSprintItems(db: Db, sprintId: string): Promise<BacklogItem[]> {
+  return listBacklogRows(db, 'sprint_id', sprintId);
 }
 
 export interface SprintPoints {
