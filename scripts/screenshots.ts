@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: the README's pictures, taken from the running app on the demo product in Debian's
- * Chromium — the roadmap board, the timeline, the backlog and an item's detail panel.
+ * Chromium — the roadmap board, the timeline, the backlog, an item's detail panel, the running sprint with
+ * its burndown, the sprint board, the reports and a shipped release's notes.
  */
 import { mkdirSync } from 'node:fs';
 import { launchBrowser, setupOwner, signedInContext, startCairn } from '../e2e/support/harness.ts';
@@ -30,6 +31,28 @@ try {
   await shoot('/p/CHK/timeline?scale=month', '[data-initiative-id]', 'timeline.png');
   await shoot('/p/CHK/backlog', '[data-item-key]', 'backlog.png');
   await shoot('/CHK-12', '.item-panel h2', 'item-detail.png');
+
+  const db = cairn.server.database.db;
+  const active = await db
+    .selectFrom('sprints')
+    .select('id')
+    .where('state', '=', 'active')
+    .executeTakeFirstOrThrow();
+  const shipped = await db
+    .selectFrom('releases')
+    .select('id')
+    .where('name', '=', '3.5')
+    .executeTakeFirstOrThrow();
+  await shoot(`/p/CHK/sprints/${active.id}`, '.recharts-surface', 'sprint.png');
+  await shoot('/p/CHK/board', '.sb-card', 'board.png');
+  await shoot('/p/CHK/reports', '.recharts-surface', 'reports.png');
+  await page.goto(`/p/CHK/releases/${shipped.id}`);
+  const notes = page.locator('textarea').first();
+  await notes.waitFor();
+  await notes.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/release.png`, animations: 'disabled' });
+  console.log(`${OUT}/release.png`);
   await context.close();
 } finally {
   await browser.close();
