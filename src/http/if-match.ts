@@ -1,8 +1,22 @@
-/** Optimistic concurrency over HTTP: the If-Match header a PATCH sends with the version it edited. */
+/**
+ * Optimistic concurrency over HTTP: responses carry the object's version as an ETag, and a PATCH sends
+ * the version it edited in If-Match.
+ */
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { invalidField } from '../services/errors.ts';
 import type { AppEnv } from './env.ts';
+import { jsonContent } from './openapi.ts';
+
+/** A JSON response of a versioned object, with its ETag header, for a route's OpenAPI description. */
+export function versionedContent<T extends z.ZodType>(schema: T, description: string, noun: string) {
+  return {
+    ...jsonContent(schema, description),
+    headers: {
+      ETag: { schema: { type: 'string' as const }, description: `The ${noun} version, quoted: "7"` },
+    },
+  };
+}
 
 /** Parses If-Match: `"7"`, `W/"7"`, `7`, or `*` / absent (any version). */
 export function expectedVersion(c: Context<AppEnv>): number | undefined {

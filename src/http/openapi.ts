@@ -1,5 +1,5 @@
 /** Helpers for declaring routes: one zod schema per body/response feeds validation, types and OpenAPI. */
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { ErrorResponse } from '../schemas/common.ts';
 import { AppError } from '../services/errors.ts';
 import type { AppEnv } from './env.ts';
@@ -25,6 +25,13 @@ export const commonErrors = {
   413: error('Request body too large'),
   415: error('Request body is not JSON'),
 } as const;
+
+/** A product named by its id or its key (`CHK`) in the path. */
+export const productRefParams = {
+  params: z.object({
+    productId: z.string().min(1).max(100).openapi({ description: 'The product id or key' }),
+  }),
+};
 
 export const authenticated: Record<string, string[]>[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
 

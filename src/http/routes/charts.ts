@@ -15,14 +15,10 @@ import { getBurndown } from '../../services/charts/get-burndown.ts';
 import { getCumulativeFlow } from '../../services/charts/get-cumulative-flow.ts';
 import { getVelocity } from '../../services/charts/get-velocity.ts';
 import type { AppEnv } from '../env.ts';
-import { authenticated, commonErrors, createRouter } from '../openapi.ts';
+import { authenticated, commonErrors, createRouter, productRefParams } from '../openapi.ts';
 
 const tags = ['charts'];
-const inProduct = {
-  params: z.object({
-    productId: z.string().min(1).max(100).openapi({ description: 'The product id or key' }),
-  }),
-};
+const inProduct = productRefParams;
 
 /** A chart answers JSON, or with `?format=csv` a CSV download of the same numbers. */
 function chartContent<T extends z.ZodType>(schema: T, description: string, csvColumns: string) {

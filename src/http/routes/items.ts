@@ -23,13 +23,17 @@ import { listItems } from '../../services/items/list-items.ts';
 import { moveItem } from '../../services/items/move-item.ts';
 import { setItemTrashed } from '../../services/items/set-item-trashed.ts';
 import { updateItem } from '../../services/items/update-item.ts';
-import { expectedVersion, ifMatchHeader } from '../if-match.ts';
-import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
+import { expectedVersion, ifMatchHeader, versionedContent } from '../if-match.ts';
+import {
+  authenticated,
+  commonErrors,
+  createRouter,
+  jsonBody,
+  jsonContent,
+  productRefParams,
+} from '../openapi.ts';
 
-const etagHeader = {
-  ETag: { schema: { type: 'string' as const }, description: 'The item version, quoted: "7"' },
-};
-const oneItem = { ...jsonContent(Item, 'The item'), headers: etagHeader };
+const oneItem = versionedContent(Item, 'The item', 'item');
 // Every item route takes the id or the key (CAI-42), as people name items by key.
 const byId = { params: z.object({ id: ItemRef }) };
 
@@ -62,11 +66,7 @@ const backlog = createRoute({
     'Takes the product id or its key (`CHK`), so a client can ask for the backlog of the product in its ' +
     'address before it has looked the id up.',
   security: authenticated,
-  request: {
-    params: z.object({
-      productId: z.string().min(1).max(100).openapi({ description: 'The product id or key' }),
-    }),
-  },
+  request: productRefParams,
   responses: { 200: jsonContent(Backlog, 'The backlog'), ...commonErrors },
 });
 

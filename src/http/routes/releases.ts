@@ -17,14 +17,11 @@ import { getReleaseNotes } from '../../services/releases/get-release-notes.ts';
 import { listReleases } from '../../services/releases/list-releases.ts';
 import { publishNotes } from '../../services/releases/publish-release-notes.ts';
 import { updateRelease } from '../../services/releases/update-release.ts';
-import { expectedVersion, ifMatchHeader } from '../if-match.ts';
+import { expectedVersion, ifMatchHeader, versionedContent } from '../if-match.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
 
 const tags = ['releases'];
-const etagHeader = {
-  ETag: { schema: { type: 'string' as const }, description: 'The release version, quoted: "7"' },
-};
-const oneRelease = { ...jsonContent(Release, 'The release'), headers: etagHeader };
+const oneRelease = versionedContent(Release, 'The release', 'release');
 const byId = { params: z.object({ id: Id }) };
 const inProduct = { params: z.object({ productId: Id }) };
 const staleVersion = { 412: jsonContent(ErrorResponse, 'version_conflict: changed by someone else') };
@@ -61,7 +58,7 @@ const get = createRoute({
   security: authenticated,
   request: byId,
   responses: {
-    200: { ...jsonContent(ReleaseDetail, 'The release and its items'), headers: etagHeader },
+    200: versionedContent(ReleaseDetail, 'The release and its items', 'release'),
     ...commonErrors,
   },
 });

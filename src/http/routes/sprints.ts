@@ -18,20 +18,20 @@ import { getSprintReport } from '../../services/sprints/get-sprint-report.ts';
 import { listSprints } from '../../services/sprints/list-sprints.ts';
 import { startSprint } from '../../services/sprints/start-sprint.ts';
 import { updateSprint } from '../../services/sprints/update-sprint.ts';
-import { expectedVersion, ifMatchHeader } from '../if-match.ts';
-import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
+import { expectedVersion, ifMatchHeader, versionedContent } from '../if-match.ts';
+import {
+  authenticated,
+  commonErrors,
+  createRouter,
+  jsonBody,
+  jsonContent,
+  productRefParams,
+} from '../openapi.ts';
 
-const etagHeader = {
-  ETag: { schema: { type: 'string' as const }, description: 'The sprint version, quoted: "7"' },
-};
-const oneSprint = { ...jsonContent(Sprint, 'The sprint'), headers: etagHeader };
+const oneSprint = versionedContent(Sprint, 'The sprint', 'sprint');
 const tags = ['sprints'];
 const byId = { params: z.object({ id: Id }) };
-const inProduct = {
-  params: z.object({
-    productId: z.string().min(1).max(100).openapi({ description: 'The product id or key' }),
-  }),
-};
+const inProduct = productRefParams;
 
 const create = createRoute({
   method: 'post',

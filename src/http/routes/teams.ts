@@ -7,20 +7,20 @@ import { deleteTeam } from '../../services/teams/delete-team.ts';
 import { getTeam } from '../../services/teams/get-team.ts';
 import { listTeams } from '../../services/teams/list-teams.ts';
 import { updateTeam } from '../../services/teams/update-team.ts';
-import { expectedVersion, ifMatchHeader } from '../if-match.ts';
-import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
+import { expectedVersion, ifMatchHeader, versionedContent } from '../if-match.ts';
+import {
+  authenticated,
+  commonErrors,
+  createRouter,
+  jsonBody,
+  jsonContent,
+  productRefParams,
+} from '../openapi.ts';
 
-const etagHeader = {
-  ETag: { schema: { type: 'string' as const }, description: 'The team version, quoted: "7"' },
-};
-const oneTeam = { ...jsonContent(Team, 'The team'), headers: etagHeader };
+const oneTeam = versionedContent(Team, 'The team', 'team');
 const tags = ['teams'];
 const byId = { params: z.object({ id: Id }) };
-const inProduct = {
-  params: z.object({
-    productId: z.string().min(1).max(100).openapi({ description: 'The product id or key' }),
-  }),
-};
+const inProduct = productRefParams;
 
 const create = createRoute({
   method: 'post',
