@@ -3,28 +3,20 @@
  * changes of each day drawn apart as bars (added, reopened and re-estimated above the axis, removed below)
  * and listed under the chart, so a line that rises is explained. Days past the end date are shaded.
  */
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceArea,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import type { BurndownT, ChartSource } from '../api/charts.ts';
-import {
-  afterEndSpan,
-  burndownRows,
-  burndownSummary,
-  dayLabel,
-  formatPoints,
-  shortDayLabel,
-} from './chart-data.ts';
+import { afterEndSpan, burndownRows, burndownSummary, dayLabel, formatPoints } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import { AXIS_TICK, axisLabel, CHART_MARGIN, plotStyle, pointsValue, TOOLTIP_STYLE } from './chart-parts.tsx';
+import {
+  AXIS_TICK,
+  afterEndArea,
+  axisLabel,
+  CHART_MARGIN,
+  plotStyle,
+  pointsValue,
+  sprintDayAxis,
+  TOOLTIP_STYLE,
+} from './chart-parts.tsx';
 import { CHART_COLORS as C, type LegendEntry } from './legend.ts';
 import { ScopeChanges } from './scope-changes.tsx';
 
@@ -94,23 +86,8 @@ export function BurndownChart({ burndown, source, fileBase, height = 280, placeh
           title="Burndown chart"
         >
           <CartesianGrid stroke={C.grid} vertical={false} />
-          {span && (
-            <ReferenceArea
-              x1={span.from}
-              x2={span.to}
-              fill={C.afterEnd}
-              fillOpacity={0.7}
-              label={{ value: 'After end', position: 'insideTopRight', fill: C.axis, fontSize: 12 }}
-            />
-          )}
-          <XAxis
-            dataKey="date"
-            tickFormatter={shortDayLabel}
-            tick={AXIS_TICK}
-            stroke={C.axis}
-            height={42}
-            label={axisLabel('Day (at its end)', 'x')}
-          />
+          {afterEndArea(span)}
+          {sprintDayAxis()}
           <YAxis tick={AXIS_TICK} stroke={C.axis} width={56} label={axisLabel('Points', 'y')} />
           <ReferenceLine y={0} stroke={C.axis} />
           <Tooltip

@@ -1,14 +1,16 @@
 /** The sprint burnup: points done against the sprint's total scope, day by day. */
-import { CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, YAxis } from 'recharts';
 import type { BurndownT, ChartSource } from '../api/charts.ts';
-import { afterEndSpan, burnupSummary, dayLabel, formatPoints, shortDayLabel } from './chart-data.ts';
+import { afterEndSpan, burnupSummary, dayLabel, formatPoints } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import {
   AXIS_TICK,
+  afterEndArea,
   axisLabel,
   CHART_MARGIN,
   plotStyle,
   pointsValue,
+  sprintDayAxis,
   TOOLTIP_STYLE,
   valueDomain,
 } from './chart-parts.tsx';
@@ -62,23 +64,8 @@ export function BurnupChart({ burndown, source, fileBase, height = 280, placehol
           title="Burnup chart"
         >
           <CartesianGrid stroke={C.grid} vertical={false} />
-          {span && (
-            <ReferenceArea
-              x1={span.from}
-              x2={span.to}
-              fill={C.afterEnd}
-              fillOpacity={0.7}
-              label={{ value: 'After end', position: 'insideTopRight', fill: C.axis, fontSize: 12 }}
-            />
-          )}
-          <XAxis
-            dataKey="date"
-            tickFormatter={shortDayLabel}
-            tick={AXIS_TICK}
-            stroke={C.axis}
-            height={42}
-            label={axisLabel('Day (at its end)', 'x')}
-          />
+          {afterEndArea(span)}
+          {sprintDayAxis()}
           <YAxis
             tick={AXIS_TICK}
             stroke={C.axis}

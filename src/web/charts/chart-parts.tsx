@@ -1,6 +1,7 @@
 /** Shared pieces of the charts' look: axis ticks and labels, the grid, the tooltip, the plot's size. */
 import type { CSSProperties } from 'react';
-import { formatPoints } from './chart-data.ts';
+import { ReferenceArea, XAxis } from 'recharts';
+import { formatPoints, shortDayLabel } from './chart-data.ts';
 import { CHART_COLORS } from './legend.ts';
 
 /** Plot size: full width of its frame, a fixed readable height (recharts' `responsive` follows the width). */
@@ -48,4 +49,36 @@ export const TOOLTIP_STYLE = {
 /** The value axis goes a little above the highest value, so the top of a bar or line is never cut. */
 export function valueDomain(max: number): number {
   return Math.max(1, Math.ceil(max * 1.1));
+}
+
+// Recharts reads the element types of a chart's children, so the shared axes and areas are element
+// builders called inside the chart, not components of their own.
+
+/** The sprint's days past its end date, shaded; nothing when there are none. */
+export function afterEndArea(span: { from: string; to: string } | null) {
+  return (
+    span && (
+      <ReferenceArea
+        x1={span.from}
+        x2={span.to}
+        fill={CHART_COLORS.afterEnd}
+        fillOpacity={0.7}
+        label={{ value: 'After end', position: 'insideTopRight', fill: CHART_COLORS.axis, fontSize: 12 }}
+      />
+    )
+  );
+}
+
+/** The x axis of a sprint's days, each value taken at the day's end. */
+export function sprintDayAxis() {
+  return (
+    <XAxis
+      dataKey="date"
+      tickFormatter={shortDayLabel}
+      tick={AXIS_TICK}
+      stroke={CHART_COLORS.axis}
+      height={42}
+      label={axisLabel('Day (at its end)', 'x')}
+    />
+  );
 }
