@@ -10,11 +10,12 @@ import { REPLAYED_FIELDS, readItemChanges } from './read-item-changes.ts';
 
 export interface EventRange {
   sprintId: string;
-  productId: string;
-  /** Only events with a larger id (a cache catching up); the events_product index finds them. */
+  /** The sprint's product: with afterId, lets the events_product index find the newer events. */
+  productId?: string | undefined;
+  /** Only events with a larger id (a cache catching up). */
   afterId?: number | undefined;
   /** Only events up to this id (what a cache has seen). */
-  upToId: number;
+  upToId?: number | undefined;
 }
 
 /** Whether the change set mentions one of the replayed fields (a cheap test in the database). */
@@ -30,14 +31,13 @@ export async function loadBurndownEvents(db: Db, range: EventRange): Promise<Ite
     .selectFrom('events')
     .select(['id', 'entity_id', 'at', 'action', 'changes'])
     .where('entity_type', '=', 'item')
-    .where('id', '<=', range.upToId)
     .where('entity_id', 'in', (eb) =>
       eb.selectFrom('sprint_scope_items').select('item_id').where('sprint_id', '=', range.sprintId),
     )
     .where(mentionsReplayedField(db));
-  if (range.afterId !== undefined) {
-    query = query.where('product_id', '=', range.productId).where('id', '>', range.afterId);
-  }
+  if (range.upToId !== undefined) query = query.where('id', '<=', range.upToId);
+  if (range.afterId !== undefined) query = query.where('id', '>', range.afterId);
+  if (range.productId !== undefined) query = query.where('product_id', '=', range.productId);
   const rows = await query.execute();
   const events: ItemEvent[] = [];
   for (const row of rows) {
