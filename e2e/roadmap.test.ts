@@ -238,14 +238,19 @@ browserSuite('roadmap', () => {
   it('filters the board by status and confidence, kept in the URL', async () => {
     await page.goto('/p/CHK/roadmap');
     await card('Voice checkout').waitFor();
-    await page.getByRole('group', { name: 'Confidence' }).getByLabel('Exploratory').uncheck();
+    const exploratory = page.getByRole('group', { name: 'Confidence' }).getByLabel('Exploratory');
+    // A click, not uncheck()/check(): the box follows the URL, which changes in a React transition, so it
+    // can flip a moment after the click (Playwright's check() looks at once and calls that a failure).
+    await exploratory.click();
     await card('Voice checkout').waitFor({ state: 'detached' });
+    assert.equal(await exploratory.isChecked(), false);
     assert.match(page.url(), /confidence=committed%2Cplanned|confidence=committed,planned/);
     await page.reload();
     await card('Self-serve refunds').waitFor();
     assert.equal(await card('Voice checkout').count(), 0);
-    await page.getByRole('group', { name: 'Confidence' }).getByLabel('Exploratory').check();
+    await exploratory.click();
     await card('Voice checkout').waitFor();
+    assert.equal(await exploratory.isChecked(), true);
   });
 
   it('moves and resizes a bar on the timeline by dragging, and shifts it with Alt+arrows', async () => {
