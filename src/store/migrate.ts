@@ -2,14 +2,23 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as initial from './migrations/001-initial.ts';
 import * as execution from './migrations/002-execution.ts';
+import * as chartProjections from './migrations/003-chart-projections.ts';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-execution': execution,
+  '003-chart-projections': chartProjections,
 };
 
 export interface MigrationOutcome {
   applied: string[];
+}
+
+/** Brings the schema to the named version (tests of a migration start from the one before it). */
+export async function migrateTo<T>(db: Kysely<T>, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error;
 }
 
 /** Brings the schema to the latest version; throws with the failing migration's name on error. */

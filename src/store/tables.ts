@@ -178,6 +178,33 @@ export interface EventsTable {
   changes: string;
 }
 
+/** The replayed fields of one item event (domain/item-projection.ts); `fields` says which it changes. */
+export interface ItemReplayEventsTable {
+  item_id: string;
+  event_id: number;
+  at: string;
+  action: string;
+  fields: number;
+  key: string | null;
+  title: string | null;
+  sprint_id: string | null;
+  estimate: number | null;
+  status: string | null;
+  deleted_at: string | null;
+}
+
+/** A product's net moves between flow columns in one 15-minute slot (domain/item-projection.ts). */
+export interface ItemFlowSlotsTable {
+  product_id: string;
+  slot: number;
+  backlog: number;
+  ready: number;
+  in_progress: number;
+  in_review: number;
+  done: number;
+  wont_do: number;
+}
+
 export interface TeamsTable {
   id: string;
   product_id: string;
@@ -271,6 +298,8 @@ export interface Tables {
   sprints: SprintsTable;
   sprint_scope_items: SprintScopeItemsTable;
   releases: ReleasesTable;
+  item_replay_events: ItemReplayEventsTable;
+  item_flow_slots: ItemFlowSlotsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

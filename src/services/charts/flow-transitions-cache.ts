@@ -12,8 +12,10 @@
  */
 import { sql } from 'kysely';
 import { type FlowTransition, type LocalDays, localDayRules } from '../../domain/cumulative-flow.ts';
+import { slotsAlign } from '../../domain/item-projection.ts';
 import { datesBetween } from '../../domain/time-zones.ts';
 import type { Db } from '../../store/database.ts';
+import { countFlowSlots } from './count-flow-slots.ts';
 import { countStatusTransitions } from './count-status-transitions.ts';
 
 interface Entry {
@@ -99,8 +101,20 @@ export async function flowTransitions(db: Db, q: FlowQuery): Promise<FlowTransit
     const first = (Date.parse(horizon) - Date.parse(earlier)) / DAY <= MAX_SPAN_DAYS ? earlier : q.from;
     const days = localDayRules(datesBetween(first, horizon), q.timezone);
     const counts = new Map<string, FlowTransition>();
-    add(counts, await countStatusTransitions(db, { ...q, days, afterId: 0, upToId: lastId }));
-    entry = { first, horizon, days, scopeCount, lastId, counts };
+    let counted = lastId;
+    if (q.teamId === null && slotsAlign(days)) {
+      const fromSlots = await countFlowSlots(db, q.productId, days);
+      add(counts, fromSlots.transitions);
+      counted = fromSlots.lastId;
+    } else {
+      add(counts, await countStatusTransitions(db, { ...q, days, afterId: 0, upToId: lastId }));
+    }
+    entry = { first, horizon, days, scopeCount, lastId: counted, counts };
+    if (lastId > counted) {
+      // Events written between the two reads: counted from the log like any catch-up.
+      add(counts, await countStatusTransitions(db, { ...q, days, afterId: counted, upToId: lastId }));
+      entry.lastId = lastId;
+    }
   }
   const current = cache.get(key);
   if (!current || current === cached || current.lastId <= entry.lastId) {

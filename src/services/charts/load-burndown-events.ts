@@ -1,48 +1,70 @@
 /**
  * The events a burndown replays: those of every item that was ever in the sprint (sprint_scope_items)
- * that change a field the replay reads. Edits of other fields (descriptions, ranks, labels) are left in
- * the database by a substring test; the rest are read with readItemChanges, never parsed whole.
+ * that change a field the replay reads, from their projection (item_replay_events, kept together per
+ * item and written with the events), never from the change sets in the log.
+ *
+ * The database hands the rows over as one JSON array: a sprint's first burndown reads some ten thousand
+ * of them, and JSON.parse builds them about three times faster than the drivers build row objects.
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { ItemEvent } from '../../domain/item-replay.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
-import { REPLAYED_FIELDS, readItemChanges } from './read-item-changes.ts';
+import { changesOfRow } from '../events/item-projections.ts';
 
 export interface EventRange {
   sprintId: string;
-  /** The sprint's product: with afterId, lets the events_product index find the newer events. */
-  productId?: string | undefined;
   /** Only events with a larger id (a cache catching up). */
   afterId?: number | undefined;
   /** Only events up to this id (what a cache has seen). */
   upToId?: number | undefined;
 }
 
-/** Whether the change set mentions one of the replayed fields (a cheap test in the database). */
-function mentionsReplayedField(db: Db): RawBuilder<boolean> {
-  const find = dialectOf(db) === 'postgres' ? 'strpos' : 'instr';
-  const tests = REPLAYED_FIELDS.map((field) => sql`${sql.raw(find)}(changes, ${`"${field}":[`}) > 0`);
-  return sql<boolean>`(${sql.join(tests, sql` or `)})`;
-}
+type Row = [
+  itemId: string,
+  eventId: number,
+  at: string,
+  action: string,
+  fields: number,
+  key: string | null,
+  title: string | null,
+  sprintId: string | null,
+  estimate: number | null,
+  status: string | null,
+  deletedAt: string | null,
+];
+
+const COLUMNS = sql`item_id, event_id, at, action, fields, key, title, sprint_id, estimate, status, deleted_at`;
 
 /** In id order; each event's changes hold only the replayed fields, as [null, new value]. */
 export async function loadBurndownEvents(db: Db, range: EventRange): Promise<ItemEvent[]> {
-  let query = db
-    .selectFrom('events')
-    .select(['id', 'entity_id', 'at', 'action', 'changes'])
-    .where('entity_type', '=', 'item')
-    .where('entity_id', 'in', (eb) =>
-      eb.selectFrom('sprint_scope_items').select('item_id').where('sprint_id', '=', range.sprintId),
-    )
-    .where(mentionsReplayedField(db));
-  if (range.upToId !== undefined) query = query.where('id', '<=', range.upToId);
-  if (range.afterId !== undefined) query = query.where('id', '>', range.afterId);
-  if (range.productId !== undefined) query = query.where('product_id', '=', range.productId);
-  const rows = await query.execute();
-  const events: ItemEvent[] = [];
-  for (const row of rows) {
-    const changes = readItemChanges(row.changes);
-    if (changes) events.push({ id: row.id, itemId: row.entity_id, at: row.at, action: row.action, changes });
-  }
+  const conditions: RawBuilder<unknown>[] = [
+    sql`item_id in (select item_id from sprint_scope_items where sprint_id = ${range.sprintId})`,
+  ];
+  if (range.upToId !== undefined) conditions.push(sql`event_id <= ${range.upToId}`);
+  if (range.afterId !== undefined) conditions.push(sql`event_id > ${range.afterId}`);
+  const rowsAsJson =
+    dialectOf(db) === 'postgres'
+      ? sql`coalesce(json_agg(json_build_array(${COLUMNS}))::text, '[]')`
+      : sql`json_group_array(json_array(${COLUMNS}))`;
+  const { rows } = await sql<{ rows: string }>`
+    select ${rowsAsJson} as rows from item_replay_events where ${sql.join(conditions, sql` and `)}`.execute(
+    db,
+  );
+  const parsed = JSON.parse(rows[0]?.rows ?? '[]') as Row[];
+  const events: ItemEvent[] = parsed.map((row) => ({
+    id: row[1],
+    itemId: row[0],
+    at: row[2],
+    action: row[3],
+    changes: changesOfRow({
+      fields: row[4],
+      key: row[5],
+      title: row[6],
+      sprint_id: row[7],
+      estimate: row[8],
+      status: row[9],
+      deleted_at: row[10],
+    }),
+  }));
   return events.sort((a, b) => a.id - b.id);
 }

@@ -4,12 +4,12 @@ import fc from 'fast-check';
 import type { Changes } from '../../domain/changes.ts';
 import { REPLAYED_FIELDS, readItemChanges } from './read-item-changes.ts';
 
-/** What JSON.parse says the replayed fields change to. */
+/** What JSON.parse says the replayed fields change from and to. */
 function expected(changes: Changes): Changes | null {
   const out: Changes = {};
   for (const field of REPLAYED_FIELDS) {
     const pair = changes[field];
-    if (pair) out[field] = [null, pair[1]];
+    if (pair) out[field] = [pair[0], pair[1]];
   }
   return Object.keys(out).length === 0 ? null : out;
 }

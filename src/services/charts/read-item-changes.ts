@@ -36,10 +36,7 @@ function readValue(text: string, start: number): { value: unknown; end: number }
   return { value: Number(match[0]), end: start + match[0].length };
 }
 
-/**
- * The replayed fields the change set changes, each as [null, new value] (the replay reads only the new
- * value); null when it changes none of them.
- */
+/** The replayed fields the change set changes, each as [before, after]; null when it changes none of them. */
 export function readItemChanges(text: string): Changes | null {
   let changes: Changes | null = null;
   for (const field of REPLAYED_FIELDS) {
@@ -49,7 +46,7 @@ export function readItemChanges(text: string): Changes | null {
     const before = readValue(text, at + key.length);
     const after = readValue(text, before.end + 1);
     changes ??= {};
-    changes[field] = [null, after.value];
+    changes[field] = [before.value, after.value];
   }
   return changes;
 }

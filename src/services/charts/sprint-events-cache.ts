@@ -60,7 +60,7 @@ export async function sprintEvents(db: Db, sprint: { id: string; productId: stri
     cache.set(sprint.id, cached);
     return cached.events;
   }
-  const range = { sprintId: sprint.id, productId: sprint.productId, upToId: lastId };
+  const range = { sprintId: sprint.id, upToId: lastId };
   const events =
     cached && cached.scopeCount === scopeCount
       ? [...cached.events, ...(await loadBurndownEvents(db, { ...range, afterId: cached.lastId }))]

@@ -9,14 +9,14 @@
 import { type Insertable, sql } from 'kysely';
 import type { Edge } from '../../domain/dependency-graph.ts';
 import type { CreateDependencyInput } from '../../schemas/dependency.ts';
+import { chunked, insertBatches } from '../../store/batches.ts';
 import type { Db } from '../../store/database.ts';
 import type { DependenciesTable, EventsTable } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError, invalidField } from '../errors.ts';
-import { notifyProductEvents } from '../events/record-event.ts';
+import { insertEvents, notifyProductEvents } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
-import { chunked, columnsOf, rowsPerStatement } from '../items/import-items.ts';
 import { keysOf } from '../items/item-keys.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
@@ -171,12 +171,10 @@ export async function importDependencies(
         }),
       });
     }
-    for (const batch of chunked(rows, rowsPerStatement(trx, columnsOf(rows)))) {
+    for (const batch of insertBatches(trx, rows)) {
       await trx.insertInto('dependencies').values(batch).execute();
     }
-    for (const batch of chunked(events, rowsPerStatement(trx, columnsOf(events)))) {
-      await trx.insertInto('events').values(batch).execute();
-    }
+    await insertEvents(trx, events);
     await notifyProductEvents(trx, product.id);
     return { count: rows.length };
   });

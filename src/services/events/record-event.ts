@@ -1,8 +1,11 @@
 /** Appends one event to the log; call it inside the transaction that made the change. */
 
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
+import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
+import type { EventsTable } from '../../store/tables.ts';
+import { projectItemEvents } from './item-projections.ts';
 
 /** The PostgreSQL NOTIFY channel that carries the id of a product with new events (see services/live). */
 export const EVENTS_CHANNEL = 'cairn_events';
@@ -39,18 +42,38 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
     action: event.action,
     changes: JSON.stringify(event.changes),
   };
+  let id: number;
   if (event.productId === null || dialectOf(db) !== 'postgres') {
-    await db.insertInto('events').values(values).execute();
-    return;
+    ({ id } = await db.insertInto('events').values(values).returning('id').executeTakeFirstOrThrow());
+  } else {
+    // Insert and NOTIFY in one statement (one round trip). PostgreSQL delivers a notification only when
+    // the transaction commits, and folds repeats of the same payload within it, so a listener never
+    // reads ahead of the commit and a transaction of many events wakes it once.
+    ({ id } = await db
+      .with('recorded', (q) => q.insertInto('events').values(values).returning(['id', 'product_id']))
+      .selectFrom('recorded')
+      .select(['recorded.id', sql<string>`pg_notify(${EVENTS_CHANNEL}, recorded.product_id)`.as('notified')])
+      .executeTakeFirstOrThrow());
   }
-  // Insert and NOTIFY in one statement (one round trip). PostgreSQL delivers a notification only when the
-  // transaction commits, and folds repeats of the same payload within it, so a listener never reads
-  // ahead of the commit and a transaction of many events wakes it once.
-  await db
-    .with('recorded', (q) => q.insertInto('events').values(values).returning('product_id'))
-    .selectFrom('recorded')
-    .select(sql<string>`pg_notify(${EVENTS_CHANNEL}, recorded.product_id)`.as('notified'))
-    .execute();
+  if (event.entityType === 'item') await projectItemEvents(db, [{ ...values, id }]);
+}
+
+/**
+ * Appends many events (in as few statements as the database allows) and their chart projections; call
+ * it inside the transaction that made the changes, then notifyProductEvents.
+ */
+export async function insertEvents(db: Db, rows: readonly Insertable<EventsTable>[]): Promise<void> {
+  for (const batch of insertBatches(db, rows)) {
+    const inserted = await db.insertInto('events').values(batch).returning(['id', 'entity_id']).execute();
+    // Ids are handed out in the order of the rows; the order RETURNING lists them in is not promised.
+    const ids = inserted.sort((a, b) => a.id - b.id);
+    const stored = batch.map((row, i) => {
+      const id = ids[i];
+      if (id?.entity_id !== row.entity_id) throw new Error('events were not numbered in the order written');
+      return { ...row, id: id.id, product_id: row.product_id ?? null, actor_id: row.actor_id ?? null };
+    });
+    await projectItemEvents(db, stored);
+  }
 }
 
 /** For writers that insert events in bulk: wakes live listeners of the product once, on commit. */

@@ -7,14 +7,14 @@ import type { Insertable } from 'kysely';
 import { type Changes, diffFields } from '../../domain/changes.ts';
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { BulkUpdateItemsInput } from '../../schemas/item.ts';
+import { chunked, rowsPerStatement } from '../../store/batches.ts';
 import type { Db } from '../../store/database.ts';
 import type { EventsTable, ItemLabelsTable, ItemRow } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError, invalidField } from '../errors.ts';
-import { notifyProductEvents } from '../events/record-event.ts';
+import { insertEvents, notifyProductEvents } from '../events/record-event.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
-import { chunked, columnsOf, rowsPerStatement } from './import-items.ts';
 import { itemColumns } from './item-columns.ts';
 import { parseItemRef } from './load-item.ts';
 import { noteSprintScope, validateItemReferences } from './validate-item-references.ts';
@@ -145,9 +145,7 @@ export async function bulkUpdateItems(
       changes: JSON.stringify(item.changes),
     }));
     if (events.length > 0) {
-      for (const batch of chunked(events, rowsPerStatement(trx, columnsOf(events)))) {
-        await trx.insertInto('events').values(batch).execute();
-      }
+      await insertEvents(trx, events);
       await notifyProductEvents(trx, product.id);
     }
     return rows.map((row) => presentItem(written.get(row.id) ?? row));

@@ -8,12 +8,13 @@ import type { Insertable } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { spreadRanks } from '../../domain/rank.ts';
 import type { CreateItemInput } from '../../schemas/item.ts';
-import { type Db, dialectOf } from '../../store/database.ts';
+import { chunked, insertBatches } from '../../store/batches.ts';
+import type { Db } from '../../store/database.ts';
 import type { EventsTable, ItemLabelsTable, NewItemRow } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
-import { notifyProductEvents } from '../events/record-event.ts';
+import { insertEvents, notifyProductEvents } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
@@ -26,26 +27,6 @@ export interface ImportOutcome {
   /** Keys of the first and last imported item; null when nothing was imported. */
   firstKey: string | null;
   lastKey: string | null;
-}
-
-// Bound-parameter ceilings per statement: SQLite's SQLITE_MAX_VARIABLE_NUMBER, PostgreSQL's Int16 count.
-const MAX_PARAMETERS = { sqlite: 32_766, postgres: 65_535 } as const;
-
-/** How many rows of `columnsPerRow` values fit into one INSERT on this database. */
-export function rowsPerStatement(db: Db, columnsPerRow: number): number {
-  return Math.floor(MAX_PARAMETERS[dialectOf(db)] / columnsPerRow);
-}
-
-/** The number of values each row binds (every row of a batch has the same columns). */
-export function columnsOf(rows: readonly object[]): number {
-  return rows[0] === undefined ? 1 : Object.keys(rows[0]).length;
-}
-
-/** Splits `list` into consecutive slices of at most `size` elements. */
-export function chunked<T>(list: readonly T[], size: number): T[][] {
-  const slices: T[][] = [];
-  for (let start = 0; start < list.length; start += size) slices.push(list.slice(start, start + size));
-  return slices;
 }
 
 /**
@@ -190,15 +171,13 @@ export async function importItems(
     }
     // One table at a time: interleaving the tables per chunk measured ~15% slower on SQLite (its page
     // cache keeps switching between the tables' indexes) and no faster on PostgreSQL.
-    for (const batch of chunked(items, rowsPerStatement(trx, columnsOf(items)))) {
+    for (const batch of insertBatches(trx, items)) {
       await trx.insertInto('items').values(batch).execute();
     }
-    for (const batch of chunked(labels, rowsPerStatement(trx, columnsOf(labels)))) {
+    for (const batch of insertBatches(trx, labels)) {
       await trx.insertInto('item_labels').values(batch).execute();
     }
-    for (const batch of chunked(events, rowsPerStatement(trx, columnsOf(events)))) {
-      await trx.insertInto('events').values(batch).execute();
-    }
+    await insertEvents(trx, events);
     await notifyProductEvents(trx, product.id);
     return { count, firstKey: keyOf(0), lastKey: keyOf(count - 1) };
   });

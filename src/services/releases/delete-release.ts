@@ -7,8 +7,7 @@ import type { Release } from '../../schemas/release.ts';
 import type { EventsTable } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
-import { notifyProductEvents, recordEvent } from '../events/record-event.ts';
-import { chunked, columnsOf, rowsPerStatement } from '../items/import-items.ts';
+import { insertEvents, notifyProductEvents, recordEvent } from '../events/record-event.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 import { loadRelease, presentWithCounts } from './load-release.ts';
 
@@ -35,9 +34,7 @@ export async function deleteRelease(ctx: ServiceContext & { id: string }): Promi
       action: 'updated',
       changes: JSON.stringify({ releaseId: [current.id, null] }),
     }));
-    for (const batch of chunked(itemEvents, rowsPerStatement(trx, columnsOf(itemEvents)))) {
-      await trx.insertInto('events').values(batch).execute();
-    }
+    await insertEvents(trx, itemEvents);
     if (itemEvents.length > 0) await notifyProductEvents(trx, product.id);
 
     const row = await trx

@@ -1,0 +1,94 @@
+/** Upgrading a database that already holds history: what a new migration derives from the log is there. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { migrateTo, migrateToLatest } from '../src/store/migrate.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
+
+const SLOT = 15 * 60_000;
+const slotAt = (iso: string) => Math.floor(Date.parse(iso) / SLOT);
+
+for (const dialect of DIALECTS) {
+  describe(`migrating a database with history (${dialect})`, () => {
+    let database: TestDatabase;
+    before(async () => {
+      database = await createTestDatabase(dialect, { migrate: false });
+    });
+    after(() => database.close());
+
+    it('003 projects the item events already in the log for the charts', async () => {
+      const db = database.db;
+      await migrateTo(db, '002-execution');
+      const event = (id: number, at: string, action: string, changes: object) => ({
+        product_id: 'p1',
+        actor_id: null,
+        at,
+        entity_type: 'item',
+        entity_id: 'i1',
+        action,
+        changes: JSON.stringify(changes),
+        id,
+      });
+      const rows = [
+        event(1, '2026-03-01T09:00:00.000Z', 'created', {
+          key: [null, 'CHK-1'],
+          title: [null, 'Pay'],
+          description: [null, 'long text'],
+          status: [null, 'backlog'],
+          estimate: [null, 3],
+        }),
+        event(2, '2026-03-01T09:20:00.000Z', 'updated', { description: ['long text', 'longer'] }),
+        event(3, '2026-03-02T10:00:00.000Z', 'updated', { status: ['backlog', 'done'] }),
+        event(4, '2026-03-03T10:00:00.000Z', 'deleted', { deletedAt: [null, '2026-03-03T10:00:00.000Z'] }),
+        event(5, '2026-03-03T10:20:00.000Z', 'restored', { deletedAt: ['2026-03-03T10:00:00.000Z', null] }),
+      ];
+      // Plain SQL: the tables as 002 left them.
+      for (const row of rows) {
+        await sql`insert into events (id, product_id, actor_id, at, entity_type, entity_id, action, changes)
+          values (${row.id}, ${row.product_id}, ${row.actor_id}, ${row.at}, ${row.entity_type}, ${row.entity_id},
+            ${row.action}, ${row.changes})`.execute(db);
+      }
+
+      await migrateToLatest(db);
+
+      const replay = await db
+        .selectFrom('item_replay_events')
+        .select(['event_id', 'fields', 'key', 'status', 'estimate', 'deleted_at'])
+        .orderBy('event_id')
+        .execute();
+      assert.deepEqual(replay, [
+        {
+          event_id: 1,
+          fields: 1 | 2 | 8 | 16,
+          key: 'CHK-1',
+          status: 'backlog',
+          estimate: 3,
+          deleted_at: null,
+        },
+        { event_id: 3, fields: 16, key: null, status: 'done', estimate: null, deleted_at: null },
+        {
+          event_id: 4,
+          fields: 32,
+          key: null,
+          status: null,
+          estimate: null,
+          deleted_at: '2026-03-03T10:00:00.000Z',
+        },
+        { event_id: 5, fields: 32, key: null, status: null, estimate: null, deleted_at: null },
+      ]);
+      const slots = await db
+        .selectFrom('item_flow_slots')
+        .select(['slot', 'backlog', 'done'])
+        .where('product_id', '=', 'p1')
+        .orderBy('slot')
+        .execute();
+      assert.deepEqual(slots, [
+        { slot: slotAt(rows[0]!.at), backlog: 1, done: 0 },
+        { slot: slotAt(rows[2]!.at), backlog: -1, done: 1 },
+        // Trashed and restored: out of and back into the status its last change set.
+        { slot: slotAt(rows[3]!.at), backlog: 0, done: -1 },
+        { slot: slotAt(rows[4]!.at), backlog: 0, done: 1 },
+      ]);
+    });
+  });
+}
