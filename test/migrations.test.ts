@@ -42,12 +42,23 @@ for (const dialect of DIALECTS) {
         event(4, '2026-03-03T10:00:00.000Z', 'deleted', { deletedAt: [null, '2026-03-03T10:00:00.000Z'] }),
         event(5, '2026-03-03T10:20:00.000Z', 'restored', { deletedAt: ['2026-03-03T10:00:00.000Z', null] }),
       ];
-      // Plain SQL: the tables as 002 left them.
-      for (const row of rows) {
+      // Plain SQL into the tables as 002 left them; the item was in sprint s1 (foreign keys off: only the
+      // log and the sprint index matter here).
+      // (SQLite ignores the pragma inside a transaction.)
+      if (dialect === 'sqlite') await sql`pragma foreign_keys = off`.execute(db);
+      await db.transaction().execute(async (trx) => {
+        if (dialect === 'postgres') await sql`set local session_replication_role = replica`.execute(trx);
+        for (const row of rows) {
+          await sql`insert into events (id, product_id, actor_id, at, entity_type, entity_id, action, changes)
+            values (${row.id}, ${row.product_id}, ${row.actor_id}, ${row.at}, ${row.entity_type},
+              ${row.entity_id}, ${row.action}, ${row.changes})`.execute(trx);
+        }
         await sql`insert into events (id, product_id, actor_id, at, entity_type, entity_id, action, changes)
-          values (${row.id}, ${row.product_id}, ${row.actor_id}, ${row.at}, ${row.entity_type}, ${row.entity_id},
-            ${row.action}, ${row.changes})`.execute(db);
-      }
+          values (6, 'p1', null, '2026-03-04T08:00:00.000Z', 'item', 'i2', 'created',
+            ${JSON.stringify({ key: [null, 'CHK-2'], status: [null, 'ready'] })})`.execute(trx);
+        await sql`insert into sprint_scope_items (sprint_id, item_id) values ('s1', 'i1')`.execute(trx);
+      });
+      if (dialect === 'sqlite') await sql`pragma foreign_keys = on`.execute(db);
 
       await migrateToLatest(db);
 
@@ -78,16 +89,18 @@ for (const dialect of DIALECTS) {
       ]);
       const slots = await db
         .selectFrom('item_flow_slots')
-        .select(['slot', 'backlog', 'done'])
+        .select(['slot', 'backlog', 'ready', 'done'])
         .where('product_id', '=', 'p1')
         .orderBy('slot')
         .execute();
       assert.deepEqual(slots, [
-        { slot: slotAt(rows[0]!.at), backlog: 1, done: 0 },
-        { slot: slotAt(rows[2]!.at), backlog: -1, done: 1 },
+        { slot: slotAt(rows[0]!.at), backlog: 1, ready: 0, done: 0 },
+        { slot: slotAt(rows[2]!.at), backlog: -1, ready: 0, done: 1 },
         // Trashed and restored: out of and back into the status its last change set.
-        { slot: slotAt(rows[3]!.at), backlog: 0, done: -1 },
-        { slot: slotAt(rows[4]!.at), backlog: 0, done: 1 },
+        { slot: slotAt(rows[3]!.at), backlog: 0, ready: 0, done: -1 },
+        { slot: slotAt(rows[4]!.at), backlog: 0, ready: 0, done: 1 },
+        // i2, never in a sprint: in the flow, but no replayed fields kept.
+        { slot: slotAt('2026-03-04T08:00:00.000Z'), backlog: 0, ready: 1, done: 0 },
       ]);
     });
   });

@@ -36,10 +36,16 @@ function readValue(text: string, start: number): { value: unknown; end: number }
   return { value: Number(match[0]), end: start + match[0].length };
 }
 
-/** The replayed fields the change set changes, each as [before, after]; null when it changes none of them. */
-export function readItemChanges(text: string): Changes | null {
+/** The fields a cumulative flow reads. */
+export const FLOW_FIELDS = ['status', 'deletedAt'] as const;
+
+/**
+ * The fields (by default the replayed ones) the change set changes, each as [before, after]; null when
+ * it changes none of them.
+ */
+export function readItemChanges(text: string, fields: readonly string[] = REPLAYED_FIELDS): Changes | null {
   let changes: Changes | null = null;
-  for (const field of REPLAYED_FIELDS) {
+  for (const field of fields) {
     const key = `"${field}":[`;
     const at = text.indexOf(key);
     if (at < 0) continue;

@@ -10,7 +10,7 @@ import type { Status } from '../../domain/item-replay.ts';
 import { chunked, insertBatches } from '../../store/batches.ts';
 import type { Db } from '../../store/database.ts';
 import type { ItemFlowSlotsTable, ItemReplayEventsTable } from '../../store/tables.ts';
-import { REPLAYED_FIELDS, readItemChanges } from '../charts/read-item-changes.ts';
+import { FLOW_FIELDS, REPLAYED_FIELDS, readItemChanges } from '../charts/read-item-changes.ts';
 
 /** An event as stored (its id given by the database). */
 export interface StoredEvent {
@@ -92,25 +92,62 @@ async function writeRows(db: Db, replay: readonly ReplayRow[], slots: Slots): Pr
   }
 }
 
-/** Projects newly stored events (any entity; only item events that change a replayed field count). */
-export async function projectItemEvents(db: Db, events: readonly StoredEvent[]): Promise<void> {
-  const replay: ReplayRow[] = [];
-  const slots: Slots = new Map();
-  // Trashed or restored without a status change: the move is from or to the item's status.
-  const trashMoves: { event: StoredEvent; changes: Changes }[] = [];
-  for (const event of events) {
-    if (event.entity_type !== 'item') continue;
-    const changes = readItemChanges(event.changes);
-    if (!changes) continue;
-    replay.push(replayRow(event, changes));
-    if (event.product_id === null) continue;
-    if (changes.deletedAt && !changes.status) {
-      trashMoves.push({ event, changes });
-      continue;
-    }
-    const move = flowMove(changes, null);
-    if (move) countMove(slots, event.product_id, event.at, move);
+/** Which of `itemIds` were ever in a sprint: only their events are kept in item_replay_events. */
+async function inSprintScope(db: Db, itemIds: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const ids of chunked([...new Set(itemIds)], 10_000)) {
+    const rows = await db
+      .selectFrom('sprint_scope_items')
+      .select('item_id')
+      .distinct()
+      .where('item_id', 'in', ids)
+      .execute();
+    for (const row of rows) found.add(row.item_id);
   }
+  return found;
+}
+
+/** An event about to be stored, or stored (its id then known). */
+export type EventToProject = Omit<StoredEvent, 'id'> & { id?: number };
+
+/** What events will add to the projections, worked out before they are stored. */
+export interface PreparedProjection {
+  slots: Slots;
+  /** Positions (in the events given) of events whose replayed fields are kept, with those fields. */
+  replay: { position: number; changes: Changes }[];
+}
+
+/**
+ * Works out the flow moves of new events (every item's) and which of them have replayed fields to keep
+ * (those of items that were ever in a sprint; an item joining its first sprint gets its history
+ * projected then, by projectSprintItemHistories). Call it in the transaction that writes the events.
+ */
+export async function prepareItemProjections(
+  db: Db,
+  events: readonly EventToProject[],
+): Promise<PreparedProjection> {
+  const slots: Slots = new Map();
+  const replay: PreparedProjection['replay'] = [];
+  const itemIds: string[] = [];
+  for (const event of events) if (event.entity_type === 'item') itemIds.push(event.entity_id);
+  if (itemIds.length === 0) return { slots, replay };
+  const scoped = await inSprintScope(db, itemIds);
+  // Trashed or restored without a status change: the move is from or to the item's status.
+  const trashMoves: { event: EventToProject; changes: Changes }[] = [];
+  events.forEach((event, position) => {
+    if (event.entity_type !== 'item') return;
+    const kept = scoped.has(event.entity_id);
+    // Only what the flow reads of the change sets of items never in a sprint (most of an import).
+    const changes = readItemChanges(event.changes, kept ? REPLAYED_FIELDS : FLOW_FIELDS);
+    if (!changes) return;
+    if (kept) replay.push({ position, changes });
+    if (event.product_id === null) return;
+    if (changes.deletedAt && !changes.status) trashMoves.push({ event, changes });
+    else {
+      const move = flowMove(changes, null);
+      if (move) countMove(slots, event.product_id, event.at, move);
+    }
+  });
   if (trashMoves.length > 0) {
     const statusOf = new Map<string, Status>();
     for (const ids of chunked([...new Set(trashMoves.map(({ event }) => event.entity_id))], 10_000)) {
@@ -122,7 +159,49 @@ export async function projectItemEvents(db: Db, events: readonly StoredEvent[]):
       if (move) countMove(slots, event.product_id as string, event.at, move);
     }
   }
-  await writeRows(db, replay, slots);
+  return { slots, replay };
+}
+
+/** Writes what prepareItemProjections found, once the events are stored: `ids` are theirs, in order. */
+export async function writeItemProjections(
+  db: Db,
+  events: readonly EventToProject[],
+  prepared: PreparedProjection,
+  ids: readonly number[],
+): Promise<void> {
+  const replay = prepared.replay.map(({ position, changes }) => {
+    const event = events[position] as EventToProject;
+    return replayRow({ ...event, id: ids[position] as number }, changes);
+  });
+  await writeRows(db, replay, prepared.slots);
+}
+
+/**
+ * Projects the history of items that have just joined a sprint (noteSprintScope calls it after adding
+ * them to sprint_scope_items): every replayed event of theirs not in item_replay_events yet — all of it
+ * for an item in its first sprint, none for one that was already in a sprint.
+ */
+export async function projectSprintItemHistories(db: Db, itemIds: readonly string[]): Promise<void> {
+  for (const ids of chunked([...new Set(itemIds)], 10_000)) {
+    const projected = new Set(
+      (
+        await db.selectFrom('item_replay_events').select('event_id').where('item_id', 'in', ids).execute()
+      ).map((row) => row.event_id),
+    );
+    const events = await db
+      .selectFrom('events')
+      .select(['id', 'product_id', 'at', 'entity_type', 'entity_id', 'action', 'changes'])
+      .where('entity_id', 'in', ids)
+      .where('entity_type', '=', 'item')
+      .execute();
+    const replay: ReplayRow[] = [];
+    for (const event of events) {
+      if (projected.has(event.id)) continue;
+      const changes = readItemChanges(event.changes);
+      if (changes) replay.push(replayRow(event, changes));
+    }
+    await writeRows(db, replay, new Map());
+  }
 }
 
 const PAGE = 5_000;
@@ -134,6 +213,11 @@ const PAGE = 5_000;
 export async function rebuildItemProjections(db: Db): Promise<{ events: number }> {
   await db.deleteFrom('item_replay_events').execute();
   await db.deleteFrom('item_flow_slots').execute();
+  const scoped = new Set(
+    (await db.selectFrom('sprint_scope_items').select('item_id').distinct().execute()).map(
+      (row) => row.item_id,
+    ),
+  );
   const statusOf = new Map<string, Status>();
   const slots: Slots = new Map();
   let after = 0;
@@ -152,7 +236,7 @@ export async function rebuildItemProjections(db: Db): Promise<{ events: number }
     for (const event of page) {
       const changes = readItemChanges(event.changes);
       if (!changes) continue;
-      replay.push(replayRow(event, changes));
+      if (scoped.has(event.entity_id)) replay.push(replayRow(event, changes));
       const move: FlowMove | null = flowMove(changes, statusOf.get(event.entity_id) ?? null);
       if (changes.status) statusOf.set(event.entity_id, changes.status[1] as Status);
       if (move && event.product_id !== null) countMove(slots, event.product_id, event.at, move);

@@ -5,7 +5,7 @@ import type { Changes } from '../../domain/changes.ts';
 import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
 import type { EventsTable } from '../../store/tables.ts';
-import { projectItemEvents } from './item-projections.ts';
+import { prepareItemProjections, writeItemProjections } from './item-projections.ts';
 
 /** The PostgreSQL NOTIFY channel that carries the id of a product with new events (see services/live). */
 export const EVENTS_CHANNEL = 'cairn_events';
@@ -55,7 +55,10 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
       .select(['recorded.id', sql<string>`pg_notify(${EVENTS_CHANNEL}, recorded.product_id)`.as('notified')])
       .executeTakeFirstOrThrow());
   }
-  if (event.entityType === 'item') await projectItemEvents(db, [{ ...values, id }]);
+  if (event.entityType === 'item') {
+    const prepared = await prepareItemProjections(db, [values]);
+    await writeItemProjections(db, [values], prepared, [id]);
+  }
 }
 
 /**
@@ -64,15 +67,22 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
  */
 export async function insertEvents(db: Db, rows: readonly Insertable<EventsTable>[]): Promise<void> {
   for (const batch of insertBatches(db, rows)) {
-    const inserted = await db.insertInto('events').values(batch).returning(['id', 'entity_id']).execute();
-    // Ids are handed out in the order of the rows; the order RETURNING lists them in is not promised.
-    const ids = inserted.sort((a, b) => a.id - b.id);
-    const stored = batch.map((row, i) => {
-      const id = ids[i];
-      if (id?.entity_id !== row.entity_id) throw new Error('events were not numbered in the order written');
-      return { ...row, id: id.id, product_id: row.product_id ?? null, actor_id: row.actor_id ?? null };
-    });
-    await projectItemEvents(db, stored);
+    const events = batch.map((row) => ({ ...row, product_id: row.product_id ?? null }));
+    const prepared = await prepareItemProjections(db, events);
+    let ids: number[] = [];
+    if (prepared.replay.length === 0) {
+      await db.insertInto('events').values(batch).execute();
+    } else {
+      const inserted = await db.insertInto('events').values(batch).returning(['id', 'entity_id']).execute();
+      // Ids are handed out in the order of the rows; the order RETURNING lists them in is not promised.
+      inserted.sort((a, b) => a.id - b.id);
+      ids = inserted.map((row, i) => {
+        if (row.entity_id !== batch[i]?.entity_id)
+          throw new Error('events were not numbered in the order written');
+        return row.id;
+      });
+    }
+    await writeItemProjections(db, events, prepared, ids);
   }
 }
 

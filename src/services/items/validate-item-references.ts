@@ -5,6 +5,7 @@
 import type { UpdateItemInput } from '../../schemas/item.ts';
 import type { Db } from '../../store/database.ts';
 import { invalidField } from '../errors.ts';
+import { projectSprintItemHistories } from '../events/item-projections.ts';
 import { assertActiveUser, assertInProduct } from '../planning/references.ts';
 
 /** `prefix` places the fields in the request body for the error (`set.` in a bulk update). */
@@ -35,8 +36,9 @@ async function assertOpenSprint(db: Db, sprintId: string, productId: string, pat
 }
 
 /**
- * Notes that items entered a sprint, in the index of the sprint's items a burndown reads events for.
- * Call it in the transaction that sets `sprint_id`.
+ * Notes that items entered a sprint, in the index of the sprint's items a burndown reads events for,
+ * and projects the history of those that had never been in a sprint. Call it in the transaction that
+ * sets `sprint_id`.
  */
 export async function noteSprintScope(db: Db, sprintId: string | null, itemIds: string[]): Promise<void> {
   if (sprintId === null || itemIds.length === 0) return;
@@ -45,6 +47,7 @@ export async function noteSprintScope(db: Db, sprintId: string | null, itemIds: 
     .values(itemIds.map((itemId) => ({ sprint_id: sprintId, item_id: itemId })))
     .onConflict((oc) => oc.doNothing())
     .execute();
+  await projectSprintItemHistories(db, itemIds);
 }
 
 /** Replaces an item's rows in the label index (used by the `label=` filter). */

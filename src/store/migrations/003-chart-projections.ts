@@ -1,6 +1,7 @@
 /**
  * The charts' projections of item events (domain/item-projection.ts), filled from the event log:
- * `item_replay_events` holds the replayed fields of each item event, its rows kept together per item
+ * `item_replay_events` holds the replayed fields of the events of each item that was ever in a sprint
+ * (the only ones a burndown or sprint report reads), its rows kept together per item
  * (SQLite: a WITHOUT ROWID table ordered by its key), so a sprint's burndown reads a few hundred short
  * runs instead of thousands of events scattered through the log; `item_flow_slots` holds each product's
  * moves between flow columns per 15-minute slot, so a year of cumulative flow sums some thousands of rows
@@ -48,10 +49,14 @@ export async function up(db: AnyDb): Promise<void> {
     .$call(clustered)
     .execute();
 
+  // Which sprints an item was ever in is asked for every item event written.
+  await db.schema.createIndex('sprint_scope_items_item').on('sprint_scope_items').column('item_id').execute();
+
   await rebuildItemProjections(db as unknown as Db);
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('sprint_scope_items_item').execute();
   await db.schema.dropTable('item_flow_slots').execute();
   await db.schema.dropTable('item_replay_events').execute();
 }
