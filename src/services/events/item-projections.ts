@@ -125,13 +125,15 @@ export interface PreparedProjection {
 export async function prepareItemProjections(
   db: Db,
   events: readonly EventToProject[],
+  /** Which of the events' items were ever in a sprint, when the caller already asked. */
+  knownScope?: ReadonlySet<string>,
 ): Promise<PreparedProjection> {
   const slots: Slots = new Map();
   const replay: PreparedProjection['replay'] = [];
   const itemIds: string[] = [];
   for (const event of events) if (event.entity_type === 'item') itemIds.push(event.entity_id);
   if (itemIds.length === 0) return { slots, replay };
-  const scoped = await inSprintScope(db, itemIds);
+  const scoped = knownScope ?? (await inSprintScope(db, itemIds));
   // Trashed or restored without a status change: the move is from or to the item's status.
   const trashMoves: { event: EventToProject; changes: Changes }[] = [];
   events.forEach((event, position) => {
