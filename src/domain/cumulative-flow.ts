@@ -37,7 +37,8 @@ export interface FlowDay {
   counts: Record<Status, number>;
 }
 
-const emptyCounts = (): Record<Status, number> => ({
+/** Zero for every status. */
+export const emptyCounts = (): Record<Status, number> => ({
   backlog: 0,
   ready: 0,
   in_progress: 0,

@@ -12,7 +12,7 @@
  * Both are written with the events, in the same transaction, and can be rebuilt from the log.
  */
 import type { Changes } from './changes.ts';
-import { FLOW_STATUSES, type LocalDays } from './cumulative-flow.ts';
+import { emptyCounts, FLOW_STATUSES, type LocalDays } from './cumulative-flow.ts';
 import type { Status } from './item-replay.ts';
 
 export const SLOT_MS = 15 * 60_000;
@@ -61,15 +61,6 @@ export function flowMove(changes: Changes, currentStatus: Status | null): FlowMo
 /** The net change of each flow column in one slot. */
 export type SlotCounts = Record<Status, number>;
 
-export const emptySlotCounts = (): SlotCounts => ({
-  backlog: 0,
-  ready: 0,
-  in_progress: 0,
-  in_review: 0,
-  done: 0,
-  wont_do: 0,
-});
-
 /** Adds a move to the counts of its product and slot (`product|slot` → counts). */
 export function countMove(
   slots: Map<string, { productId: string; slot: number; counts: SlotCounts }>,
@@ -81,7 +72,7 @@ export function countMove(
   const key = `${productId}|${slot}`;
   let entry = slots.get(key);
   if (!entry) {
-    entry = { productId, slot, counts: emptySlotCounts() };
+    entry = { productId, slot, counts: emptyCounts() };
     slots.set(key, entry);
   }
   if (move.from) entry.counts[move.from] -= 1;
