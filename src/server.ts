@@ -27,7 +27,7 @@ export async function startServer(
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, log);
   const live = createLiveHub({ database, log: (message) => console.error(message) });
   const app = createApp({
     db: database.db,

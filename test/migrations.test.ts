@@ -60,7 +60,16 @@ for (const dialect of DIALECTS) {
       });
       if (dialect === 'sqlite') await sql`pragma foreign_keys = on`.execute(db);
 
-      await migrateToLatest(db);
+      const said: string[] = [];
+      await migrateToLatest(db, (line) => said.push(line));
+      assert.deepEqual(
+        said.map((line) => line.replace(/ in [\d.]+ s$/, ' in … s')),
+        [
+          'Migrating the database: 003-chart-projections…',
+          'Migrated the database (003-chart-projections) in … s',
+        ],
+        'an operator sees what a long migration is doing',
+      );
 
       const replay = await db
         .selectFrom('item_replay_events')

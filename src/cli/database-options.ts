@@ -10,10 +10,13 @@ export function withDatabaseOptions(command: Command): Command {
     .option('--database-url <url>', 'use PostgreSQL instead of SQLite: postgres://… (env DATABASE_URL)');
 }
 
-/** Opens and migrates the database named by the flags or environment. */
-export async function openFromFlags(flags: { data?: string; databaseUrl?: string }): Promise<Database> {
+/** Opens and migrates the database named by the flags or environment (`log`: what it migrates). */
+export async function openFromFlags(
+  flags: { data?: string; databaseUrl?: string },
+  log?: (line: string) => void,
+): Promise<Database> {
   const config = loadConfig({ data: flags.data, databaseUrl: flags.databaseUrl });
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, log);
   return database;
 }

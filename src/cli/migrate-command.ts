@@ -6,7 +6,7 @@ export function migrateCommand(): Command {
   return withDatabaseOptions(new Command('migrate'))
     .description('Apply pending schema migrations and exit.')
     .action(async (flags: { data?: string; databaseUrl?: string }) => {
-      const database = await openFromFlags(flags);
+      const database = await openFromFlags(flags, console.log);
       console.log(`database ${database.describe} is up to date`);
       await database.close();
     });

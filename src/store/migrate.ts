@@ -21,14 +21,32 @@ export async function migrateTo<T>(db: Kysely<T>, name: string): Promise<void> {
   if (error) throw error;
 }
 
-/** Brings the schema to the latest version; throws with the failing migration's name on error. */
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationOutcome> {
+/**
+ * Brings the schema to the latest version; throws with the failing migration's name on error. With `log`,
+ * says which migrations it applies before and after: one that derives data from a long history (003
+ * rebuilds the chart projections from the event log) can take a while.
+ */
+export async function migrateToLatest<T>(
+  db: Kysely<T>,
+  log?: (line: string) => void,
+): Promise<MigrationOutcome> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  if (log) {
+    const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);
+    if (pending.length > 0) log(`Migrating the database: ${pending.map((m) => m.name).join(', ')}…`);
+  }
+  const started = performance.now();
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (log && applied.length > 0) {
+    log(
+      `Migrated the database (${applied.join(', ')}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+  return { applied };
 }
