@@ -1,7 +1,9 @@
 /**
  * Writes and rebuilds the charts' projections of item events (domain/item-projection.ts): the replayed
- * fields of each item event, and each product's flow moves per 15-minute slot. Written by insertEvents
- * in the transaction that writes the events; rebuildItemProjections recomputes both from the log alone.
+ * fields of the events of items that were ever in a sprint, and each product's flow moves per 15-minute
+ * slot. recordEvent and insertEvents write them in the transaction that writes the events (prepare, then
+ * write once the ids are known), noteSprintScope projects an item's earlier history when it joins its
+ * first sprint, and rebuildItemProjections recomputes both from the log alone.
  */
 import type { Insertable } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
