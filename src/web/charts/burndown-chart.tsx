@@ -3,19 +3,18 @@
  * changes of each day drawn apart as bars (added, reopened and re-estimated above the axis, removed below)
  * and listed under the chart, so a line that rises is explained. Days past the end date are shaded.
  */
-import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, YAxis } from 'recharts';
-import type { BurndownT, ChartSource } from '../api/charts.ts';
+import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip } from 'recharts';
 import { afterEndSpan, burndownRows, burndownSummary, dayLabel, formatPoints } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import {
-  AXIS_TICK,
   afterEndArea,
-  axisLabel,
   CHART_MARGIN,
   plotStyle,
   pointsValue,
+  type SprintChartProps,
   sprintDayAxis,
   TOOLTIP_STYLE,
+  valueAxis,
 } from './chart-parts.tsx';
 import { CHART_COLORS as C, type LegendEntry } from './legend.ts';
 import { ScopeChanges } from './scope-changes.tsx';
@@ -39,16 +38,7 @@ const TABLE_COLUMNS = [
   { key: 'reopened', label: 'Reopened', numeric: true },
 ];
 
-interface BurndownChartProps {
-  burndown: BurndownT | null;
-  source: ChartSource;
-  fileBase: string;
-  height?: number;
-  /** Shown instead of a summary while there is nothing to draw. */
-  placeholder?: string;
-}
-
-export function BurndownChart({ burndown, source, fileBase, height = 280, placeholder }: BurndownChartProps) {
+export function BurndownChart({ burndown, source, fileBase, height = 280, placeholder }: SprintChartProps) {
   const rows = burndown ? burndownRows(burndown) : [];
   const span = afterEndSpan(rows);
   const drawn = rows.length > 0;
@@ -88,7 +78,7 @@ export function BurndownChart({ burndown, source, fileBase, height = 280, placeh
           <CartesianGrid stroke={C.grid} vertical={false} />
           {afterEndArea(span)}
           {sprintDayAxis()}
-          <YAxis tick={AXIS_TICK} stroke={C.axis} width={56} label={axisLabel('Points', 'y')} />
+          {valueAxis('Points', { fromZero: false })}
           <ReferenceLine y={0} stroke={C.axis} />
           <Tooltip
             {...TOOLTIP_STYLE}

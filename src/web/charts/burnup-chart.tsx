@@ -1,18 +1,16 @@
 /** The sprint burnup: points done against the sprint's total scope, day by day. */
-import { CartesianGrid, Line, LineChart, Tooltip, YAxis } from 'recharts';
-import type { BurndownT, ChartSource } from '../api/charts.ts';
+import { CartesianGrid, Line, LineChart, Tooltip } from 'recharts';
 import { afterEndSpan, burnupSummary, dayLabel, formatPoints } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import {
-  AXIS_TICK,
   afterEndArea,
-  axisLabel,
   CHART_MARGIN,
   plotStyle,
   pointsValue,
+  type SprintChartProps,
   sprintDayAxis,
   TOOLTIP_STYLE,
-  valueDomain,
+  valueAxis,
 } from './chart-parts.tsx';
 import { CHART_COLORS as C, type LegendEntry } from './legend.ts';
 
@@ -21,15 +19,7 @@ const LEGEND: LegendEntry[] = [
   { label: 'Total scope', color: C.scope, mark: 'dashed' },
 ];
 
-interface BurnupChartProps {
-  burndown: BurndownT | null;
-  source: ChartSource;
-  fileBase: string;
-  height?: number;
-  placeholder?: string;
-}
-
-export function BurnupChart({ burndown, source, fileBase, height = 280, placeholder }: BurnupChartProps) {
+export function BurnupChart({ burndown, source, fileBase, height = 280, placeholder }: SprintChartProps) {
   const days = burndown?.days ?? [];
   const span = afterEndSpan(days);
   const drawn = days.length > 0;
@@ -66,13 +56,7 @@ export function BurnupChart({ burndown, source, fileBase, height = 280, placehol
           <CartesianGrid stroke={C.grid} vertical={false} />
           {afterEndArea(span)}
           {sprintDayAxis()}
-          <YAxis
-            tick={AXIS_TICK}
-            stroke={C.axis}
-            width={56}
-            domain={[0, valueDomain]}
-            label={axisLabel('Points', 'y')}
-          />
+          {valueAxis('Points')}
           <Tooltip
             {...TOOLTIP_STYLE}
             labelFormatter={(date) => dayLabel(String(date))}

@@ -1,6 +1,7 @@
 /** Shared pieces of the charts' look: axis ticks and labels, the grid, the tooltip, the plot's size. */
 import type { CSSProperties } from 'react';
-import { ReferenceArea, XAxis } from 'recharts';
+import { ReferenceArea, XAxis, YAxis } from 'recharts';
+import type { BurndownT, ChartSource } from '../api/charts.ts';
 import { formatPoints, shortDayLabel } from './chart-data.ts';
 import { CHART_COLORS } from './legend.ts';
 
@@ -81,4 +82,31 @@ export function sprintDayAxis() {
       label={axisLabel('Day (at its end)', 'x')}
     />
   );
+}
+
+/**
+ * The value axis, titled with its unit. From zero up to a little above the highest value, unless
+ * `fromZero` is false (the burndown's removed scope is drawn below the axis).
+ */
+export function valueAxis(label: 'Points' | 'Items', { fromZero = true } = {}) {
+  return (
+    <YAxis
+      tick={AXIS_TICK}
+      stroke={CHART_COLORS.axis}
+      width={56}
+      allowDecimals={label === 'Points'}
+      {...(fromZero && { domain: [0, valueDomain] })}
+      label={axisLabel(label, 'y')}
+    />
+  );
+}
+
+/** The props of a sprint's burndown and burnup, which draw the same answer two ways. */
+export interface SprintChartProps {
+  burndown: BurndownT | null;
+  source: ChartSource;
+  fileBase: string;
+  height?: number;
+  /** Shown instead of a summary while there is nothing to draw. */
+  placeholder?: string;
 }

@@ -2,12 +2,12 @@
  * Cumulative flow: the product's items per status at the end of each day, stacked in workflow order (done
  * at the bottom, the backlog on top, as such charts are read), in the app's status colours.
  */
-import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, Tooltip, XAxis } from 'recharts';
 import type { ChartSource, CumulativeFlowT } from '../api/charts.ts';
 import { type ItemStatusT, STATUS_LABELS } from '../api/types.ts';
 import { dayLabel, flowRows, flowStatuses, flowSummary, shortDayLabel } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import { AXIS_TICK, axisLabel, CHART_MARGIN, plotStyle, TOOLTIP_STYLE, valueDomain } from './chart-parts.tsx';
+import { AXIS_TICK, axisLabel, CHART_MARGIN, plotStyle, TOOLTIP_STYLE, valueAxis } from './chart-parts.tsx';
 import type { LegendEntry } from './legend.ts';
 
 /** The values of the --status-* colours in styles.css: the file must carry colours, not variables. */
@@ -78,14 +78,7 @@ export function CumulativeFlowChart({ flow, source, fileBase, placeholder }: Cum
             minTickGap={16}
             label={axisLabel('Day (at its end)', 'x')}
           />
-          <YAxis
-            tick={AXIS_TICK}
-            stroke="#475569"
-            width={56}
-            allowDecimals={false}
-            domain={[0, valueDomain]}
-            label={axisLabel('Items', 'y')}
-          />
+          {valueAxis('Items')}
           <Tooltip
             {...TOOLTIP_STYLE}
             labelFormatter={(date) => dayLabel(String(date))}

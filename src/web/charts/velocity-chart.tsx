@@ -1,5 +1,5 @@
 /** Velocity: points committed against points completed for each of the last closed sprints, with the mean. */
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis } from 'recharts';
 import type { ChartSource, VelocityChartT } from '../api/charts.ts';
 import { dayLabel, formatPoints, meanSpan, velocitySummary } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
@@ -10,7 +10,7 @@ import {
   plotStyle,
   pointsValue,
   TOOLTIP_STYLE,
-  valueDomain,
+  valueAxis,
 } from './chart-parts.tsx';
 import { CHART_COLORS as C, type LegendEntry } from './legend.ts';
 
@@ -77,13 +77,7 @@ export function VelocityChart({ chart, source, fileBase, placeholder }: Velocity
             height={42}
             label={axisLabel('Sprint', 'x')}
           />
-          <YAxis
-            tick={AXIS_TICK}
-            stroke={C.axis}
-            width={56}
-            domain={[0, valueDomain]}
-            label={axisLabel('Points', 'y')}
-          />
+          {valueAxis('Points')}
           <Tooltip {...TOOLTIP_STYLE} formatter={(value) => pointsValue(value)} />
           <Bar
             dataKey="committed"
