@@ -17,6 +17,7 @@ import { datesBetween } from '../../domain/time-zones.ts';
 import type { Db } from '../../store/database.ts';
 import { countFlowSlots } from './count-flow-slots.ts';
 import { countStatusTransitions } from './count-status-transitions.ts';
+import { perDatabase } from './per-database.ts';
 
 interface Entry {
   first: string;
@@ -34,16 +35,7 @@ const DAY = 86_400_000;
 const MAX_SPAN_DAYS = 800;
 /** How far past the last day asked for an entry's day rules reach, so days to come need no recount. */
 const HORIZON_DAYS = 62;
-const caches = new WeakMap<Db, Map<string, Entry>>();
-
-function cacheOf(db: Db): Map<string, Entry> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const cacheOf = perDatabase<Entry>();
 
 function add(counts: Map<string, FlowTransition>, transitions: readonly FlowTransition[]): void {
   for (const t of transitions) {

@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { ItemEvent } from '../../domain/item-replay.ts';
 import type { Db } from '../../store/database.ts';
 import { loadBurndownEvents } from './load-burndown-events.ts';
+import { perDatabase } from './per-database.ts';
 
 interface Entry {
   scopeCount: number;
@@ -20,16 +21,7 @@ interface Entry {
 
 export const MAX_CACHED_EVENTS = 100_000;
 
-const caches = new WeakMap<Db, Map<string, Entry>>();
-
-function cacheOf(db: Db): Map<string, Entry> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  return cache;
-}
+const cacheOf = perDatabase<Entry>();
 
 function remember(cache: Map<string, Entry>, sprintId: string, entry: Entry): void {
   const current = cache.get(sprintId);
