@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { backlogItem } from '../../api/backlog-item-fixture.ts';
 import type { BacklogItemT } from '../../api/types.ts';
 import {
   filterItems,
@@ -11,28 +12,7 @@ import {
   writeFilters,
 } from './backlog-filters.ts';
 
-function item(overrides: Partial<BacklogItemT>): BacklogItemT {
-  return {
-    id: overrides.key ?? 'id',
-    key: 'CHK-1',
-    type: 'story',
-    title: 'Title',
-    status: 'backlog',
-    estimate: null,
-    initiativeId: null,
-    labels: [],
-    assigneeId: null,
-    sprintId: null,
-    releaseId: null,
-    rank: 'a0',
-    version: 1,
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    hasStory: false,
-    criteriaTotal: 0,
-    criteriaDone: 0,
-    ...overrides,
-  };
-}
+const item = backlogItem;
 
 const items = [
   item({ key: 'CHK-1', title: 'Pay with a saved card', labels: ['payments'], initiativeId: 'i1' }),

@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { backlogItem } from '../../api/backlog-item-fixture.ts';
 import type { BacklogItemT, ItemStatusT } from '../../api/types.ts';
 import { boardColumns, neighbourStatus, readWip } from './board-columns.ts';
 
 function item(key: string, status: ItemStatusT): BacklogItemT {
-  return {
-    id: key,
-    key,
-    type: 'task',
-    title: key,
-    status,
-    estimate: 1,
-    initiativeId: null,
-    labels: [],
-    assigneeId: null,
-    sprintId: 's1',
-    releaseId: null,
-    rank: 'a0',
-    version: 1,
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    hasStory: false,
-    criteriaTotal: 0,
-    criteriaDone: 0,
-  };
+  return backlogItem({ key, type: 'task', title: key, status, estimate: 1, sprintId: 's1' });
 }
 
 describe('boardColumns', () => {

@@ -1,29 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { backlogItem } from '../../api/backlog-item-fixture.ts';
 import type { BacklogItemT } from '../../api/types.ts';
 import { draftMayBeEdited, findItemsToAdd, formatDate, progressText } from './release-text.ts';
 
 function item(key: string, title: string, overrides: Partial<BacklogItemT> = {}): BacklogItemT {
-  return {
-    id: key,
-    key,
-    type: 'story',
-    title,
-    status: 'backlog',
-    estimate: null,
-    initiativeId: null,
-    labels: [],
-    assigneeId: null,
-    sprintId: null,
-    releaseId: null,
-    rank: 'a0',
-    version: 1,
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    hasStory: false,
-    criteriaTotal: 0,
-    criteriaDone: 0,
-    ...overrides,
-  };
+  return backlogItem({ key, title, ...overrides });
 }
 
 describe('findItemsToAdd', () => {

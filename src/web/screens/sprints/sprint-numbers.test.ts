@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { backlogItem } from '../../api/backlog-item-fixture.ts';
 import type { SprintT, VelocityT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
 import {
@@ -15,25 +16,7 @@ import {
 const NO_VELOCITY: VelocityT = { mean: null, min: null, max: null, sprints: 0 };
 
 function item(estimate: number | null, status: BacklogItemT['status'] = 'backlog'): BacklogItemT {
-  return {
-    id: String(Math.random()),
-    key: 'CHK-1',
-    type: 'story',
-    title: 'Title',
-    status,
-    estimate,
-    initiativeId: null,
-    labels: [],
-    assigneeId: null,
-    sprintId: 's1',
-    releaseId: null,
-    rank: 'a0',
-    version: 1,
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    hasStory: false,
-    criteriaTotal: 0,
-    criteriaDone: 0,
-  };
+  return backlogItem({ id: String(Math.random()), status, estimate, sprintId: 's1' });
 }
 
 function sprint(name: string, startDate: string, endDate: string, capacity: number | null = 30): SprintT {
