@@ -52,6 +52,7 @@ export async function up(db: AnyDb): Promise<void> {
   // Which sprints an item was ever in is asked for every item event written.
   await db.schema.createIndex('sprint_scope_items_item').on('sprint_scope_items').column('item_id').execute();
 
+  // Migrations see an untyped handle; the tables rebuildItemProjections uses all exist by now.
   await rebuildItemProjections(db as unknown as Db);
 }
 
