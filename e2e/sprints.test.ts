@@ -18,6 +18,7 @@ import {
   seedProduct,
   seriousA11yViolations,
   setupOwner,
+  signedInContext,
   startCairn,
   watchErrors,
 } from './support/harness.ts';
@@ -91,16 +92,12 @@ browserSuite('sprints', () => {
     // CHK-3 waits on CHK-7, which is still open.
     await api.call('POST', `/items/${ids.get('CHK-3')}/dependencies`, { blockedBy: 'CHK-7' });
 
-    context = await browser.newContext({
-      baseURL: cairn.url,
-      viewport: { width: 1400, height: 900 },
-      timezoneId: BROWSER_ZONE,
-    });
-    const login = await context.request.post('/api/v1/auth/login', {
-      data: { email: OWNER.email, password: OWNER.password },
-      headers: { origin: cairn.url },
-    });
-    assert.ok(login.ok(), `login → ${login.status()}`);
+    context = await signedInContext(
+      browser,
+      cairn.url,
+      { email: OWNER.email, password: OWNER.password },
+      { timezoneId: BROWSER_ZONE },
+    );
     page = await context.newPage();
     errors = watchErrors(page);
   });

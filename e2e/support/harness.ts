@@ -122,8 +122,14 @@ export async function signedInContext(
   browser: Browser,
   url: string,
   credentials: { email: string; password: string } = OWNER,
+  /** E.g. the browser's time zone, for tests of what it shows in local days. */
+  options: { timezoneId?: string } = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: url, viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: url,
+    viewport: { width: 1400, height: 900 },
+    ...options,
+  });
   const response = await context.request.post('/api/v1/auth/login', {
     data: { email: credentials.email, password: credentials.password },
     headers: { origin: url },
