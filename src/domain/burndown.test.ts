@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { type BurndownDay, BurndownReplay, computeBurndown, type SprintTimes } from './burndown.ts';
+import {
+  type BurndownDay,
+  BurndownReplay,
+  computeBurndown,
+  MAX_BURNDOWN_DAYS,
+  type SprintTimes,
+} from './burndown.ts';
 import type { Changes } from './changes.ts';
 import type { ItemEvent } from './item-replay.ts';
 
@@ -51,6 +57,10 @@ const sprint = (overrides: Partial<SprintTimes> = {}): SprintTimes => ({
   closedAt: null,
   ...overrides,
 });
+
+/** The ideal line on day `i` of `days` planned days, from `remaining` points. */
+const tidyIdeal = (remaining: number, days: number, i: number) =>
+  Number(((remaining * (days - i - 1)) / days).toPrecision(15));
 
 const column = (days: BurndownDay[], field: keyof BurndownDay) => days.map((day) => day[field]);
 
@@ -326,5 +336,46 @@ describe('burndown', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('burns down from the day a sprint was started early, with the ideal line to its end date', () => {
+    const h = history();
+    h.create('1', '2026-02-27T10:00:00.000Z', { estimate: 4 });
+    h.update('1', '2026-03-03T15:00:00.000Z', { status: ['backlog', 'done'] });
+    const early = sprint({
+      startDate: '2026-03-09',
+      endDate: '2026-03-12',
+      startedAt: '2026-03-02T09:00:00.000Z',
+    });
+    const result = computeBurndown(early, h.events, '2026-03-04T12:00:00.000Z');
+    assert.equal(result.committed, 4);
+    assert.equal(result.days[0]?.date, '2026-03-02');
+    assert.equal(result.days.at(-1)?.date, '2026-03-12');
+    // Started, with work done: the days so far have values, the days to come none.
+    assert.deepEqual(column(result.days, 'remaining').slice(0, 4), [4, 0, 0, null]);
+    assert.equal(result.days.at(-1)?.ideal, 0);
+    assert.equal(result.days[0]?.ideal, tidyIdeal(4, 11, 0));
+  });
+
+  it('charts a stored sprint ending in 9999 over at most MAX_BURNDOWN_DAYS days', () => {
+    const h = history();
+    h.create('1', '2026-02-27T10:00:00.000Z', { estimate: 3 });
+    // An event years after the start: the replay stops counting days at the chart's last.
+    h.update('1', '2031-06-01T10:00:00.000Z', { status: ['backlog', 'done'] });
+    const endless = sprint({ endDate: '9999-12-31' });
+    const result = computeBurndown(endless, h.events, '2031-06-02T12:00:00.000Z');
+    assert.equal(result.days.length, MAX_BURNDOWN_DAYS);
+    assert.equal(result.days[0]?.date, '2026-03-02');
+    assert.equal(result.days.at(-1)?.date, '2027-03-02');
+    assert.ok(result.days.every((day) => !day.afterEnd && day.remaining === 3));
+    // The ideal line keeps the slope of the whole (very long) sprint.
+    assert.ok((result.days.at(-1)?.ideal ?? 0) > 2.99);
+  });
+
+  it('charts a stored over-long sprint read far in the future over a bounded range', () => {
+    const endless = sprint({ startDate: '9999-12-01', endDate: '9999-12-31', startedAt: null });
+    const result = computeBurndown(endless, [], '2026-03-02T12:00:00.000Z');
+    assert.equal(result.days.length, 31);
+    assert.equal(result.days.at(-1)?.date, '9999-12-31');
   });
 });

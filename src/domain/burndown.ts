@@ -8,12 +8,18 @@
  *   part of its history, and the days after an early close show the state it closed with.
  * - Scope changes after the start (added, removed, re-estimated) and reopenings (done → not done, whose
  *   points count again) are listed apart, so a rising line is explained.
- * - The days run from the start date to the end date, and on past it while the sprint is still open (or
- *   until the day it closed), marked `afterEnd`. The ideal line runs from the remaining points at the start
- *   to zero at the end of the last planned day.
+ * - The days run from the start date (or the day it actually started, when that came first) to the end
+ *   date, and on past it while the sprint is still open (or until the day it closed), marked `afterEnd`,
+ *   but never more than MAX_BURNDOWN_DAYS: a sprint stored before sprints were limited to 8 weeks (one
+ *   ending in 9999, say) still has a chart, of its first year. The ideal line runs from the remaining
+ *   points at the start to zero at the end of the last planned day.
  */
+import { datesBetween, daysBetween, nextDate } from './calendar.ts';
 import { applyItemEvent, type ItemEvent, type ItemFacts, inSprintScope, points } from './item-replay.ts';
-import { datesBetween, localDate, nextDate, startOfLocalDay } from './time-zones.ts';
+import { localDate, startOfLocalDay } from './time-zones.ts';
+
+/** The most days a burndown shows: an 8-week sprint and many months of running past its end. */
+export const MAX_BURNDOWN_DAYS = 366;
 
 export interface SprintTimes {
   id: string;
@@ -22,6 +28,16 @@ export interface SprintTimes {
   timezone: string;
   startedAt: string | null;
   closedAt: string | null;
+}
+
+/**
+ * The sprint's first day: its start date, or the day it was started when that came first. A sprint
+ * started early burns down from the day it started, not from a start date still to come.
+ */
+export function firstSprintDay(sprint: Pick<SprintTimes, 'startDate' | 'startedAt' | 'timezone'>): string {
+  if (sprint.startedAt === null) return sprint.startDate;
+  const started = localDate(sprint.startedAt, sprint.timezone);
+  return daysBetween(started, sprint.startDate) > 0 ? started : sprint.startDate;
 }
 
 export type ScopeChangeKind = 'added' | 'removed' | 'reestimated' | 'reopened';
@@ -118,6 +134,7 @@ export class BurndownReplay {
   readonly sprint: SprintTimes;
   private readonly startedAt: string | null;
   private readonly closedAt: string | null;
+  private readonly firstDate: string;
   private readonly facts = new Map<string, ItemFacts>();
   private readonly totals: Totals = { scope: 0, done: 0 };
   private atStart: Totals | null = null;
@@ -135,12 +152,14 @@ export class BurndownReplay {
     this.sprint = sprint;
     this.startedAt = sprint.startedAt === null ? null : isoInstant(sprint.startedAt);
     this.closedAt = sprint.closedAt === null ? null : isoInstant(sprint.closedAt);
+    this.firstDate = firstSprintDay(sprint);
   }
 
-  /** The instant day `i` (0: the start date) begins, its date listed on the way. */
+  /** The instant day `i` (0: the first day; at most MAX_BURNDOWN_DAYS) begins, its date listed on the way. */
   private startOf(i: number): string {
+    if (i > MAX_BURNDOWN_DAYS) throw new Error(`day ${i} is past the last day a burndown shows`);
     while (this.starts.length <= i) {
-      const date = this.dates.length === 0 ? this.sprint.startDate : nextDate(this.dates.at(-1) as string);
+      const date = this.dates.length === 0 ? this.firstDate : nextDate(this.dates.at(-1) as string);
       this.dates.push(date);
       this.starts.push(isoInstant(startOfLocalDay(date, this.sprint.timezone)));
     }
@@ -162,8 +181,11 @@ export class BurndownReplay {
     if (this.closedAt !== null && at >= this.closedAt) return;
     const { totals, startedAt } = this;
     if (startedAt !== null && this.atStart === null && at > startedAt) this.atStart = { ...totals };
-    // Days that ended before this event keep the totals as they were.
-    while (this.startOf(this.ended.length + 1) <= at) this.ended.push({ ...totals });
+    // Days that ended before this event keep the totals as they were (days past the chart's last are
+    // not kept: the loop stops at a day count, whatever the dates).
+    while (this.ended.length < MAX_BURNDOWN_DAYS && this.startOf(this.ended.length + 1) <= at) {
+      this.ended.push({ ...totals });
+    }
     const before = this.facts.get(event.itemId);
     const after = applyItemEvent(before, event);
     this.facts.set(event.itemId, after);
@@ -194,8 +216,9 @@ export class BurndownReplay {
     if (!closedBeforeAsOf && this.lastAt > asOfAt) throw new Error(`the replay has events after ${asOfAt}`);
     const cutoffDate = localDate(cutoff, sprint.timezone);
     const lastDate = cutoffDate > sprint.endDate && sprint.startedAt !== null ? cutoffDate : sprint.endDate;
-    const dates = datesBetween(sprint.startDate, lastDate);
-    const plannedDays = datesBetween(sprint.startDate, sprint.endDate).length;
+    const dates = datesBetween(this.firstDate, lastDate, MAX_BURNDOWN_DAYS);
+    // Counted, not listed: the ideal line of an over-long stored sprint keeps its slope.
+    const plannedDays = Math.max(0, daysBetween(this.firstDate, sprint.endDate) + 1);
 
     const start = this.atStart ?? totals;
     const committed = tidy(start.scope);

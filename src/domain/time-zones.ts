@@ -74,14 +74,5 @@ export function startOfLocalDay(date: string, timeZone: string): number {
   return guess;
 }
 
-/** The date after `date` (YYYY-MM-DD). */
-export function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Every date from `from` to `to`, both included. */
-export function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let date = from; date <= to; date = nextDate(date)) dates.push(date);
-  return dates;
-}
+// Day arithmetic lives in calendar.ts (bounded by day counts); these two are kept here for their callers.
+export { datesBetween, nextDate } from './calendar.ts';

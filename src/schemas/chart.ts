@@ -1,5 +1,5 @@
 /** Charts computed from the event log: burndown/burnup, velocity, cumulative flow. */
-import { DateOnly, Id, Timestamp, z } from './common.ts';
+import { DateOnly, Id, Timestamp, TimestampInput, z } from './common.ts';
 import { ItemStatus } from './item.ts';
 import { TimeZone } from './sprint.ts';
 
@@ -57,14 +57,7 @@ export type Burndown = z.infer<typeof Burndown>;
 
 export const BurndownQuery = z
   .object({
-    asOf: Timestamp.refine(
-      (s) =>
-        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
-        !Number.isNaN(Date.parse(s)),
-      'must be an ISO timestamp such as 2026-11-25T14:00:00Z',
-    )
-      .optional()
-      .describe('Compute as of this instant (default: now).'),
+    asOf: TimestampInput.optional().describe('Compute as of this instant (default: now).'),
     format: ChartFormat,
   })
   .strict();

@@ -1,6 +1,7 @@
 /** Shared schema pieces: ids, dates, errors, pagination. `z` comes from @hono/zod-openapi so every schema
  *  here also describes itself in the OpenAPI document. */
 import { z } from '@hono/zod-openapi';
+import { EARLIEST_DATE, inDateWindow, LATEST_DATE, LATEST_INSTANT } from '../domain/calendar.ts';
 
 export { z };
 
@@ -15,10 +16,27 @@ export const DateOnly = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'must be a real calendar date')
+  // A window keeps every day loop short and every date four digits long (see domain/calendar.ts).
+  .refine(inDateWindow, `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`)
   .openapi({ example: '2027-03-31' });
 
 /** An ISO-8601 UTC timestamp. */
 export const Timestamp = z.string().openapi({ example: '2026-11-25T14:00:00.000Z' });
+
+/** A timestamp a client sends: ISO 8601 with a time zone, between 1970 and the end of 2200. */
+export const TimestampInput = z
+  .string()
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+      !Number.isNaN(Date.parse(s)),
+    { message: 'must be an ISO timestamp such as 2026-11-25T14:00:00Z', abort: true },
+  )
+  .refine((s) => {
+    const ms = Date.parse(s);
+    return ms >= Date.parse(`${EARLIEST_DATE}T00:00:00Z`) && ms <= Date.parse(LATEST_INSTANT);
+  }, `must be between ${EARLIEST_DATE} and ${LATEST_INSTANT}`)
+  .openapi({ example: '2026-11-25T14:00:00Z' });
 
 /** Text of bounded length, trimmed. NUL is refused: PostgreSQL cannot store it, and no person types it. */
 export const text = (max: number) =>

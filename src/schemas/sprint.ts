@@ -1,5 +1,6 @@
 /** Sprints: planning, the active sprint's board limits, closing with a report. */
 
+import { sprintDatesProblem } from '../domain/sprint-rules.ts';
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 import { BacklogItem, ItemStatus } from './item.ts';
 
@@ -27,9 +28,15 @@ export const WipLimits = z
   .partialRecord(ItemStatus, z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000))
   .openapi('WipLimits');
 
-const dates = (v: { startDate?: string | undefined; endDate?: string | undefined }) =>
-  !(v.startDate && v.endDate && v.endDate < v.startDate);
-const datesMessage = { message: 'must not be before startDate', path: ['endDate'] };
+/** Both dates given: the end not before the start, at most 8 weeks (domain/sprint-rules.ts). */
+const checkDates = (
+  v: { startDate?: string | undefined; endDate?: string | undefined },
+  ctx: z.RefinementCtx,
+) => {
+  if (!v.startDate || !v.endDate) return;
+  const problem = sprintDatesProblem({ startDate: v.startDate, endDate: v.endDate });
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field] });
+};
 
 export const CreateSprintInput = z
   .object({
@@ -43,7 +50,7 @@ export const CreateSprintInput = z
     wipLimits: WipLimits.optional().describe("Defaults to the team's previous sprint's limits."),
   })
   .strict()
-  .refine(dates, datesMessage)
+  .superRefine(checkDates)
   .openapi('CreateSprintInput');
 export type CreateSprintInput = z.infer<typeof CreateSprintInput>;
 
@@ -59,7 +66,7 @@ export const UpdateSprintInput = z
   })
   .partial()
   .strict()
-  .refine(dates, datesMessage)
+  .superRefine(checkDates)
   .openapi('UpdateSprintInput');
 export type UpdateSprintInput = z.infer<typeof UpdateSprintInput>;
 

@@ -3,6 +3,7 @@
  * `version_conflict`. A closed sprint is history: only its name and goal may still change.
  */
 import { diffFields } from '../../domain/changes.ts';
+import { END_BEFORE_START, sprintDatesProblem } from '../../domain/sprint-rules.ts';
 import { presentSprint, type Sprint } from '../../presenters/sprint.ts';
 import type { UpdateSprintInput } from '../../schemas/sprint.ts';
 import type { SprintsTable } from '../../store/tables.ts';
@@ -55,11 +56,18 @@ export async function updateSprint(
         );
       }
     }
-    const startDate = ctx.input.startDate ?? before.startDate;
-    if ((ctx.input.endDate ?? before.endDate) < startDate) {
-      throw ctx.input.endDate
-        ? invalidField('endDate', 'must not be before startDate')
-        : invalidField('startDate', 'must not be after endDate');
+    // A new start or end is checked with the other date as it will be: moving one can make the sprint
+    // end before it starts, or last longer than 8 weeks. A sprint stored before the limit keeps its dates
+    // until one of them changes.
+    if (ctx.input.startDate !== undefined || ctx.input.endDate !== undefined) {
+      const problem = sprintDatesProblem({
+        startDate: ctx.input.startDate ?? before.startDate,
+        endDate: ctx.input.endDate ?? before.endDate,
+      });
+      if (problem?.message === END_BEFORE_START && ctx.input.endDate === undefined) {
+        throw invalidField('startDate', 'must not be after endDate');
+      }
+      if (problem) throw invalidField(problem.field, problem.message);
     }
     const row = await trx
       .updateTable('sprints')

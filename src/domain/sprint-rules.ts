@@ -1,0 +1,44 @@
+/**
+ * The rules of a sprint's dates and name, shared by the server's schemas and services and the web's forms
+ * so that both refuse the same sprint with the same words.
+ */
+import { daysBetween } from './calendar.ts';
+
+/** The longest sprint, in days: 8 weeks. Longer ones are refused; charts of older ones are bounded. */
+export const MAX_SPRINT_DAYS = 56;
+
+/** Which field is wrong with a sprint's dates, and why. */
+export interface DatesProblem {
+  field: 'startDate' | 'endDate';
+  message: string;
+}
+
+export const END_BEFORE_START = 'must not be before startDate';
+export const SPRINT_TOO_LONG = `must be at most ${MAX_SPRINT_DAYS} days (8 weeks) from startDate, both included`;
+
+/** A sprint's length in days, both dates included. */
+export function sprintDays(dates: { startDate: string; endDate: string }): number {
+  return daysBetween(dates.startDate, dates.endDate) + 1;
+}
+
+/**
+ * What is wrong with a sprint's dates, or null: the end before the start, or more than 8 weeks. The end
+ * date is named, as the field a person changes to fix it.
+ */
+export function sprintDatesProblem(dates: { startDate: string; endDate: string }): DatesProblem | null {
+  const days = sprintDays(dates);
+  if (days < 1) return { field: 'endDate', message: END_BEFORE_START };
+  if (days > MAX_SPRINT_DAYS) return { field: 'endDate', message: SPRINT_TOO_LONG };
+  return null;
+}
+
+/**
+ * The name of the sprint after `name`: "Sprint 14" → "Sprint 15", "W08" → "W09" (the number keeps its
+ * width); a name without a trailing number gets " (continued)", kept within `maxLength`.
+ */
+export function nextSprintName(name: string, maxLength = 200): string {
+  const match = /^(.*?)(\d+)\s*$/.exec(name);
+  if (!match) return `${name.slice(0, maxLength - ' (continued)'.length)} (continued)`;
+  const [, prefix = '', digits = ''] = match;
+  return `${prefix}${String(BigInt(digits) + 1n).padStart(digits.length, '0')}`;
+}
