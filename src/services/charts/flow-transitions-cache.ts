@@ -11,9 +11,9 @@
  * changed, counts afresh. At most MAX_ENTRIES entries per database handle, least recently used dropped.
  */
 import { sql } from 'kysely';
+import { datesBetween } from '../../domain/calendar.ts';
 import { type FlowTransition, type LocalDays, localDayRules } from '../../domain/cumulative-flow.ts';
 import { slotsAlign } from '../../domain/item-projection.ts';
-import { datesBetween } from '../../domain/time-zones.ts';
 import type { Db } from '../../store/database.ts';
 import { countFlowSlots } from './count-flow-slots.ts';
 import { countStatusTransitions } from './count-status-transitions.ts';
@@ -91,7 +91,7 @@ export async function flowTransitions(db: Db, q: FlowQuery): Promise<FlowTransit
     const horizon = new Date(Date.parse(q.last) + HORIZON_DAYS * DAY).toISOString().slice(0, 10);
     const earlier = cached && cached.first < q.from ? cached.first : q.from;
     const first = (Date.parse(horizon) - Date.parse(earlier)) / DAY <= MAX_SPAN_DAYS ? earlier : q.from;
-    const days = localDayRules(datesBetween(first, horizon), q.timezone);
+    const days = localDayRules(datesBetween(first, horizon, MAX_SPAN_DAYS + 1), q.timezone);
     const counts = new Map<string, FlowTransition>();
     let counted = lastId;
     if (q.teamId === null && slotsAlign(days)) {

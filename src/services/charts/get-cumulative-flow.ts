@@ -5,8 +5,9 @@
  * 366 days at once.
  */
 import type { z } from '@hono/zod-openapi';
+import { datesBetween, daysBetween } from '../../domain/calendar.ts';
 import { computeCumulativeFlow, FLOW_STATUSES } from '../../domain/cumulative-flow.ts';
-import { datesBetween, localDate } from '../../domain/time-zones.ts';
+import { localDate } from '../../domain/time-zones.ts';
 import type { CumulativeFlow } from '../../schemas/chart.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
@@ -36,17 +37,17 @@ export async function getCumulativeFlow(
   const { from, to, timezone } = ctx;
   if (to < from) throw invalidField('to', 'must not be before from');
   // Counted before the dates are listed: a range of centuries is refused without walking it.
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_FLOW_DAYS) {
+  if (daysBetween(from, to) + 1 > MAX_FLOW_DAYS) {
     throw invalidField(
       'to',
       `must be at most ${MAX_FLOW_DAYS - 1} days after from (${MAX_FLOW_DAYS} days at once)`,
     );
   }
-  const requested = datesBetween(from, to);
   const product = await loadVisibleProduct(ctx.db, ctx.actor, ctx.productId);
   const teamId = await resolveTeam(ctx.db, product.id, ctx.teamId);
+  // The days stop at today: only days that have begun are listed, however far `to` reaches.
   const today = localDate(timestamp(ctx), timezone);
-  const dates = requested.filter((date) => date <= today);
+  const dates = datesBetween(from, daysBetween(today, to) > 0 ? today : to, MAX_FLOW_DAYS);
   const transitions =
     dates.length === 0
       ? []
