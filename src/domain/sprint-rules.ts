@@ -32,13 +32,19 @@ export function sprintDatesProblem(dates: { startDate: string; endDate: string }
   return null;
 }
 
+/** `name` with its trailing number counted on, as wide as it was ("W08" → "W09"), or null without one. */
+export function countOnName(name: string): string | null {
+  const match = /^(.*?)(\d+)\s*$/.exec(name);
+  if (!match) return null;
+  const [, prefix = '', digits = ''] = match;
+  // BigInt: a number past 2^53 still counts on digit for digit.
+  return `${prefix}${String(BigInt(digits) + 1n).padStart(digits.length, '0')}`;
+}
+
 /**
- * The name of the sprint after `name`: "Sprint 14" → "Sprint 15", "W08" → "W09" (the number keeps its
- * width); a name without a trailing number gets " (continued)", kept within `maxLength`.
+ * The name of the sprint after `name`: "Sprint 14" → "Sprint 15", "W08" → "W09"; a name without a
+ * trailing number gets " (continued)", kept within `maxLength`.
  */
 export function nextSprintName(name: string, maxLength = 200): string {
-  const match = /^(.*?)(\d+)\s*$/.exec(name);
-  if (!match) return `${name.slice(0, maxLength - ' (continued)'.length)} (continued)`;
-  const [, prefix = '', digits = ''] = match;
-  return `${prefix}${String(BigInt(digits) + 1n).padStart(digits.length, '0')}`;
+  return countOnName(name) ?? `${name.slice(0, maxLength - ' (continued)'.length)} (continued)`;
 }

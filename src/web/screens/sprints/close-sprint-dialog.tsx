@@ -4,6 +4,7 @@
  * creates after this one. The server answers with the sprint report.
  */
 import { useEffect, useId, useState } from 'react';
+import { nextSprintName } from '../../../domain/sprint-rules.ts';
 import {
   type LeftoverDestinationT,
   type SprintReportT,
@@ -15,7 +16,7 @@ import { TypeBadge } from '../../components/chips.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { closeRequest, NEW_SPRINT } from './close-choices.ts';
-import { followingSprintName, formatRange } from './sprint-numbers.ts';
+import { formatRange } from './sprint-numbers.ts';
 
 interface Props {
   sprint: SprintT;
@@ -130,9 +131,7 @@ export function CloseSprintDialog({ sprint, unfinished, onClose, onClosed }: Pro
                       {next.name} ({formatRange(next.startDate, next.endDate)})
                     </option>
                   ))}
-                  <option value={NEW_SPRINT}>
-                    Create the next sprint ({followingSprintName(sprint.name)})
-                  </option>
+                  <option value={NEW_SPRINT}>Create the next sprint ({nextSprintName(sprint.name)})</option>
                 </select>
               </label>
             )}

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { addDays } from '../../../domain/calendar.ts';
 import { backlogItem } from '../../api/backlog-item-fixture.ts';
 import type { SprintT, VelocityT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
 import {
-  addDays,
   daysLeftText,
-  followingSprintName,
   formatPoints,
   plannedPoints,
   readCapacity,
@@ -121,6 +120,15 @@ describe('suggestNextSprint', () => {
     });
   });
 
+  it('counts on the way the server names the sprint after a close: W08 → W09', () => {
+    assert.equal(suggestNextSprint([sprint('W08', '2026-03-02', '2026-03-13')], '2026-03-01').name, 'W09');
+  });
+
+  it('suggests at most 8 weeks after an older, longer sprint', () => {
+    const suggestion = suggestNextSprint([sprint('Sprint 3', '2026-01-01', '2026-06-30')], '2026-03-01');
+    assert.deepEqual([suggestion.startDate, suggestion.endDate], ['2026-07-01', '2026-08-25']);
+  });
+
   it('numbers an unnumbered sprint name by the count', () => {
     assert.equal(
       suggestNextSprint([sprint('Launch', '2026-03-02', '2026-03-13')], '2026-03-01').name,
@@ -134,12 +142,5 @@ describe('formatPoints and addDays', () => {
     assert.equal(formatPoints(3), '3');
     assert.equal(formatPoints(0.5), '0.5');
     assert.equal(addDays('2026-02-27', 2), '2026-03-01');
-  });
-});
-
-describe('followingSprintName', () => {
-  it('counts up a trailing number, or continues an unnumbered name', () => {
-    assert.equal(followingSprintName('Sprint 9'), 'Sprint 10');
-    assert.equal(followingSprintName('Launch'), 'Launch (continued)');
   });
 });

@@ -3,6 +3,8 @@
  * the team's velocity, days left, date ranges, and the next sprint's suggested name and dates.
  */
 
+import { addDays, daysBetween } from '../../../domain/calendar.ts';
+import { countOnName, MAX_SPRINT_DAYS, sprintDays } from '../../../domain/sprint-rules.ts';
 import type { SprintT, VelocityT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
 import { formatDay } from '../roadmap/initiative-text.ts';
@@ -92,15 +94,6 @@ export function formatRange(startDate: string, endDate: string): string {
   return `${formatDay(startDate)} – ${formatDay(endDate)}`;
 }
 
-function dayNumber(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-}
-
-/** Days between two calendar dates (`to` − `from`). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
 /** Where today stands in the sprint's dates: "4 days left", "Last day", "Ended 2 days ago", "Starts in 3 days". */
 export function daysLeftText(sprint: Pick<SprintT, 'startDate' | 'endDate'>, today: string): string {
   if (today < sprint.startDate) {
@@ -111,11 +104,6 @@ export function daysLeftText(sprint: Pick<SprintT, 'startDate' | 'endDate'>, tod
   if (left === 0) return 'Last day';
   if (left > 0) return `${left + 1} days left`;
   return left === -1 ? 'Ended yesterday' : `Ended ${-left} days ago`;
-}
-
-/** The calendar date `days` after `date`. */
-export function addDays(date: string, days: number): string {
-  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface SprintSuggestion {
@@ -132,17 +120,11 @@ export interface SprintSuggestion {
 export function suggestNextSprint(teamSprints: readonly SprintT[], today: string): SprintSuggestion {
   const latest = [...teamSprints].sort((a, b) => a.endDate.localeCompare(b.endDate)).at(-1);
   if (!latest) return { name: 'Sprint 1', startDate: today, endDate: addDays(today, 13), capacity: null };
-  const numbered = /^(.*?)(\d+)\s*$/.exec(latest.name);
-  const name = numbered ? `${numbered[1]}${Number(numbered[2]) + 1}` : `Sprint ${teamSprints.length + 1}`;
-  const length = Math.max(0, daysBetween(latest.startDate, latest.endDate));
+  const name = countOnName(latest.name) ?? `Sprint ${teamSprints.length + 1}`;
+  // As long as the latest one, but within the 8 weeks the server accepts (an older sprint may be longer).
+  const days = Math.min(Math.max(1, sprintDays(latest)), MAX_SPRINT_DAYS);
   const startDate = addDays(latest.endDate, 1);
-  return { name, startDate, endDate: addDays(startDate, length), capacity: latest.capacity };
-}
-
-/** The name the server gives the sprint it creates after `name` at close: "Sprint 14" → "Sprint 15". */
-export function followingSprintName(name: string): string {
-  const numbered = /^(.*?)(\d+)\s*$/.exec(name);
-  return numbered ? `${numbered[1]}${Number(numbered[2]) + 1}` : `${name} (continued)`;
+  return { name, startDate, endDate: addDays(startDate, days - 1), capacity: latest.capacity };
 }
 
 /** The browser's time zone (the default for a new sprint). */
