@@ -3,8 +3,10 @@
  * follows the team's latest sprint (next number, next dates, same capacity) and the browser's time zone.
  */
 import { useId, useMemo, useState } from 'react';
+import { sprintDatesProblem } from '../../../domain/sprint-rules.ts';
 import { type CreateSprintBody, type SprintT, sprintsApi, type TeamT } from '../../api/execution.ts';
 import { FormError } from '../../components/form-error.tsx';
+import { SprintDateInputs } from './sprint-date-inputs.tsx';
 import { browserTimeZone, type SprintSuggestion, suggestNextSprint } from './sprint-numbers.ts';
 
 interface Props {
@@ -65,6 +67,8 @@ export function CreateSprintForm(props: Props) {
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    // The date inputs say what is wrong; the server would refuse it the same way.
+    if (sprintDatesProblem(fields)) return;
     const body: CreateSprintBody = {
       name: fields.name,
       goal: fields.goal,
@@ -112,16 +116,12 @@ export function CreateSprintForm(props: Props) {
           <option value="none">No team</option>
         </select>
       </label>
-      <div className="sprint-form-row">
-        <label>
-          Start
-          <input type="date" required value={fields.startDate} onChange={set('startDate')} />
-        </label>
-        <label>
-          End
-          <input type="date" required value={fields.endDate} onChange={set('endDate')} />
-        </label>
-      </div>
+      <SprintDateInputs
+        startDate={fields.startDate}
+        endDate={fields.endDate}
+        onStart={set('startDate')}
+        onEnd={set('endDate')}
+      />
       <div className="sprint-form-row">
         <label>
           Capacity <span className="hint">points</span>

@@ -4,9 +4,11 @@
  * and the form says so instead of overwriting their change.
  */
 import { useState } from 'react';
+import { sprintDatesProblem } from '../../../domain/sprint-rules.ts';
 import { ApiError } from '../../api/client.ts';
 import { type SprintT, sprintsApi, type UpdateSprintBody } from '../../api/execution.ts';
 import { FormError } from '../../components/form-error.tsx';
+import { SprintDateInputs } from './sprint-date-inputs.tsx';
 
 interface Props {
   sprint: SprintT;
@@ -27,7 +29,11 @@ export function SprintEditForm({ sprint, onDone }: Props) {
   const set = (field: keyof typeof fields) => (event: { target: { value: string } }) =>
     setFields((current) => ({ ...current, [field]: event.target.value }));
 
+  // A sprint stored before the 8-week rule keeps its dates until one of them changes.
+  const datesChanged = fields.startDate !== sprint.startDate || fields.endDate !== sprint.endDate;
+
   const save = async () => {
+    if (!closed && datesChanged && sprintDatesProblem(fields)) return;
     const patch: UpdateSprintBody = {};
     if (fields.name.trim() !== sprint.name) patch.name = fields.name.trim();
     if (fields.goal.trim() !== sprint.goal) patch.goal = fields.goal.trim();
@@ -81,20 +87,21 @@ export function SprintEditForm({ sprint, onDone }: Props) {
         <textarea rows={2} maxLength={2000} value={fields.goal} onChange={set('goal')} />
       </label>
       {!closed && (
-        <div className="sprint-form-row">
-          <label>
-            Start
-            <input type="date" required value={fields.startDate} onChange={set('startDate')} />
-          </label>
-          <label>
-            End
-            <input type="date" required value={fields.endDate} onChange={set('endDate')} />
-          </label>
-          <label>
-            Capacity <span className="hint">points</span>
-            <input type="number" min={0} step="any" value={fields.capacity} onChange={set('capacity')} />
-          </label>
-        </div>
+        <>
+          <SprintDateInputs
+            startDate={fields.startDate}
+            endDate={fields.endDate}
+            onStart={set('startDate')}
+            onEnd={set('endDate')}
+            check={datesChanged}
+          />
+          <div className="sprint-form-row">
+            <label>
+              Capacity <span className="hint">points</span>
+              <input type="number" min={0} step="any" value={fields.capacity} onChange={set('capacity')} />
+            </label>
+          </div>
+        </>
       )}
       <FormError error={error} />
       <div className="dialog-actions">
