@@ -16,6 +16,7 @@
  */
 import { datesBetween, daysBetween, nextDate } from './calendar.ts';
 import { applyItemEvent, type ItemEvent, type ItemFacts, inSprintScope, points } from './item-replay.ts';
+import { firstSprintDay } from './sprint-rules.ts';
 import { localDate, startOfLocalDay } from './time-zones.ts';
 
 /** The most days a burndown shows: an 8-week sprint and many months of running past its end. */
@@ -28,16 +29,6 @@ export interface SprintTimes {
   timezone: string;
   startedAt: string | null;
   closedAt: string | null;
-}
-
-/**
- * The sprint's first day: its start date, or the day it was started when that came first. A sprint
- * started early burns down from the day it started, not from a start date still to come.
- */
-export function firstSprintDay(sprint: Pick<SprintTimes, 'startDate' | 'startedAt' | 'timezone'>): string {
-  if (sprint.startedAt === null) return sprint.startDate;
-  const started = localDate(sprint.startedAt, sprint.timezone);
-  return daysBetween(started, sprint.startDate) > 0 ? started : sprint.startDate;
 }
 
 export type ScopeChangeKind = 'added' | 'removed' | 'reestimated' | 'reopened';

@@ -3,6 +3,7 @@
  * so that both refuse the same sprint with the same words.
  */
 import { daysBetween } from './calendar.ts';
+import { localDate } from './time-zones.ts';
 
 /** The longest sprint, in days: 8 weeks. Longer ones are refused; charts of older ones are bounded. */
 export const MAX_SPRINT_DAYS = 56;
@@ -30,6 +31,20 @@ export function sprintDatesProblem(dates: { startDate: string; endDate: string }
   if (days < 1) return { field: 'endDate', message: END_BEFORE_START };
   if (days > MAX_SPRINT_DAYS) return { field: 'endDate', message: SPRINT_TOO_LONG };
   return null;
+}
+
+/**
+ * The sprint's first day: its start date, or the day it was started (in its time zone) when that came
+ * first. A sprint started early runs from the day it started, not from a start date still to come.
+ */
+export function firstSprintDay(sprint: {
+  startDate: string;
+  startedAt: string | null;
+  timezone: string;
+}): string {
+  if (sprint.startedAt === null) return sprint.startDate;
+  const started = localDate(sprint.startedAt, sprint.timezone);
+  return daysBetween(started, sprint.startDate) > 0 ? started : sprint.startDate;
 }
 
 /** `name` with its trailing number counted on, as wide as it was ("W08" → "W09"), or null without one. */

@@ -91,15 +91,31 @@ for (const dialect of DIALECTS) {
       assert.equal(firstIssue(response).path, 'asOf');
     });
 
+    it('burns a sprint started a week before its start date down from the day it started', async () => {
+      const early = await createSprint({ startDate: daysFromToday(7), endDate: daysFromToday(20) });
+      assert.equal(early.status, 201, JSON.stringify(early.body));
+      await buildItem(api, product.id, { estimate: 3, sprintId: early.body.id });
+      const started = await api.call('POST', `/sprints/${early.body.id}/start`);
+      assert.equal(started.status, 200, JSON.stringify(started.body));
+
+      const burndown = (await api.call('GET', `/sprints/${early.body.id}/burndown`)).body;
+      assert.equal(burndown.days[0].date, today());
+      assert.equal(burndown.days.at(-1).date, daysFromToday(20));
+      assert.equal(burndown.days[0].remaining, 3, 'started: today has values');
+      assert.equal(burndown.days[1].remaining, null);
+    });
+
     it('still reads a stored sprint ending in 9999: its detail, and a burndown of a bounded range', async () => {
-      // Stored before sprints were limited to 8 weeks: written past the API, straight into the table.
+      // Stored before sprints were limited to 8 weeks: written past the API, straight into the table (in
+      // a product of its own, where it is the one active sprint).
+      const own = await buildProduct(api);
       const id = randomUUID();
       const now = new Date().toISOString();
       await api.database.db
         .insertInto('sprints')
         .values({
           id,
-          product_id: product.id,
+          product_id: own.id,
           team_id: null,
           name: 'Forever',
           goal: '',
@@ -120,7 +136,7 @@ for (const dialect of DIALECTS) {
           deleted_at: null,
         })
         .execute();
-      await buildItem(api, product.id, { estimate: 5, sprintId: id });
+      await buildItem(api, own.id, { estimate: 5, sprintId: id });
 
       const detail = await api.call('GET', `/sprints/${id}`);
       assert.equal(detail.status, 200, JSON.stringify(detail.body));

@@ -16,7 +16,7 @@ import { notify } from '../../state/notices.ts';
 import { useStore } from '../../state/use-store.ts';
 import { useRefocus } from '../roadmap/use-refocus.ts';
 import { itemsOfSprint } from '../sprints/planning-lists.ts';
-import { daysLeftText, formatPoints, formatRange, plannedPoints } from '../sprints/sprint-numbers.ts';
+import { daysLeftText, formatPoints, plannedPoints, sprintRange } from '../sprints/sprint-numbers.ts';
 import { useSprintDetail } from '../sprints/use-sprint-detail.ts';
 import { useTeamsAndSprints } from '../sprints/use-teams-and-sprints.ts';
 import { BoardColumnView } from './board-column-view.tsx';
@@ -163,7 +163,7 @@ function ActiveSprintBoard({ sprint: listed, teamName }: { sprint: SprintT; team
           </h2>
           <span className="hint">{teamName}</span>
           <span className="sb-days">{daysLeftText(sprint, today)}</span>
-          <span className="hint">{formatRange(sprint.startDate, sprint.endDate)}</span>
+          <span className="hint">{sprintRange(sprint)}</span>
           <span className="sb-points">
             {formatPoints(donePoints)} of {formatPoints(points.points)} points done
           </span>

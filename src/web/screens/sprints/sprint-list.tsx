@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { SprintT } from '../../api/execution.ts';
 import { paths } from '../../routes.ts';
 import { SprintStateBadge, sprintPointsText } from './sprint-bits.tsx';
-import { formatRange } from './sprint-numbers.ts';
+import { sprintRange } from './sprint-numbers.ts';
 
 export type PlannedPoints = ReadonlyMap<string, { points: number; unestimated: number }>;
 
@@ -47,9 +47,7 @@ export function SprintList(props: { productKey: string; sprints: SprintT[]; plan
                         {sprint.name}
                       </Link>
                       <SprintStateBadge state={sprint.state} />
-                      <span className="sprint-entry-dates">
-                        {formatRange(sprint.startDate, sprint.endDate)}
-                      </span>
+                      <span className="sprint-entry-dates">{sprintRange(sprint)}</span>
                       {sprint.state === 'active' && (
                         <Link
                           to={`${paths.board(productKey)}?team=${sprint.teamId ?? 'none'}`}

@@ -86,7 +86,12 @@ describe('readCapacity', () => {
 });
 
 describe('daysLeftText', () => {
-  const dates = { startDate: '2026-03-02', endDate: '2026-03-13' };
+  const dates = { startDate: '2026-03-02', endDate: '2026-03-13', startedAt: null, timezone: 'UTC' };
+  it('says a sprint started before its start date has started, counting the days left', () => {
+    const early = { ...dates, startedAt: '2026-02-23T09:00:00.000Z' };
+    assert.equal(daysLeftText(early, '2026-02-25'), '17 days left');
+  });
+
   it('counts today as a day left, and says when the sprint ended or starts', () => {
     assert.equal(daysLeftText(dates, '2026-03-10'), '4 days left');
     assert.equal(daysLeftText(dates, '2026-03-13'), 'Last day');

@@ -4,7 +4,7 @@
  */
 
 import { addDays, daysBetween } from '../../../domain/calendar.ts';
-import { countOnName, MAX_SPRINT_DAYS, sprintDays } from '../../../domain/sprint-rules.ts';
+import { countOnName, firstSprintDay, MAX_SPRINT_DAYS, sprintDays } from '../../../domain/sprint-rules.ts';
 import type { SprintT, VelocityT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
 import { formatDay } from '../roadmap/initiative-text.ts';
@@ -94,10 +94,24 @@ export function formatRange(startDate: string, endDate: string): string {
   return `${formatDay(startDate)} – ${formatDay(endDate)}`;
 }
 
-/** Where today stands in the sprint's dates: "4 days left", "Last day", "Ended 2 days ago", "Starts in 3 days". */
-export function daysLeftText(sprint: Pick<SprintT, 'startDate' | 'endDate'>, today: string): string {
-  if (today < sprint.startDate) {
-    const days = daysBetween(today, sprint.startDate);
+/** The sprint's dates as it runs: from the day it started when that was before its start date. */
+export function sprintRange(
+  sprint: Pick<SprintT, 'startDate' | 'endDate' | 'startedAt' | 'timezone'>,
+): string {
+  return formatRange(firstSprintDay(sprint), sprint.endDate);
+}
+
+/**
+ * Where today stands in the sprint's dates: "4 days left", "Last day", "Ended 2 days ago", "Starts in 3
+ * days". A sprint started before its start date has started: it counts from the day it did.
+ */
+export function daysLeftText(
+  sprint: Pick<SprintT, 'startDate' | 'endDate' | 'startedAt' | 'timezone'>,
+  today: string,
+): string {
+  const first = firstSprintDay(sprint);
+  if (today < first) {
+    const days = daysBetween(today, first);
     return days === 1 ? 'Starts tomorrow' : `Starts in ${days} days`;
   }
   const left = daysBetween(today, sprint.endDate);

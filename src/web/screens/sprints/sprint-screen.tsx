@@ -19,7 +19,7 @@ import { itemsOfSprint } from './planning-lists.ts';
 import { SprintActions } from './sprint-actions.tsx';
 import { SprintStateBadge } from './sprint-bits.tsx';
 import { SprintEditForm } from './sprint-edit-form.tsx';
-import { daysLeftText, formatRange, plannedPoints } from './sprint-numbers.ts';
+import { daysLeftText, plannedPoints, sprintRange } from './sprint-numbers.ts';
 import { SprintReport } from './sprint-report.tsx';
 import { useSprintDetail } from './use-sprint-detail.ts';
 import { useTeamsAndSprints } from './use-teams-and-sprints.ts';
@@ -134,7 +134,7 @@ export function SprintScreen() {
               )}
             </div>
             <p className="sprint-meta">
-              <span>{formatRange(sprint.startDate, sprint.endDate)}</span>
+              <span>{sprintRange(sprint)}</span>
               {sprint.state !== 'closed' && <span>{daysLeftText(sprint, today)}</span>}
               <span>{sprint.timezone}</span>
               {team && <span>{team}</span>}
