@@ -44,6 +44,13 @@ export function nextDate(date: string): string {
   return addDays(date, 1);
 }
 
+/** Whether `text` is a date written YYYY-MM-DD that exists (not 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /** Whether `date` (YYYY-MM-DD, a real date) lies in the window Cairn accepts. */
 export function inDateWindow(date: string): boolean {
   return date >= EARLIEST_DATE && date <= LATEST_DATE;

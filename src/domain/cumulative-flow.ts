@@ -13,6 +13,9 @@
 import type { Status } from './item-replay.ts';
 import { startOfLocalDay } from './time-zones.ts';
 
+/** The most days one cumulative flow covers (a year, leap or not). */
+export const MAX_FLOW_DAYS = 366;
+
 /** The statuses in their flow order (the chart's stacking order). */
 export const FLOW_STATUSES: readonly Status[] = [
   'backlog',

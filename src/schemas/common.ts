@@ -1,7 +1,13 @@
 /** Shared schema pieces: ids, dates, errors, pagination. `z` comes from @hono/zod-openapi so every schema
  *  here also describes itself in the OpenAPI document. */
 import { z } from '@hono/zod-openapi';
-import { EARLIEST_DATE, inDateWindow, LATEST_DATE, LATEST_INSTANT } from '../domain/calendar.ts';
+import {
+  EARLIEST_DATE,
+  inDateWindow,
+  isCalendarDate,
+  LATEST_DATE,
+  LATEST_INSTANT,
+} from '../domain/calendar.ts';
 
 export { z };
 
@@ -12,10 +18,7 @@ export const Id = z.string().uuid().openapi({ example: '0192f0c1-7a3b-7c4e-9a1d-
 export const DateOnly = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD', abort: true })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'must be a real calendar date')
+  .refine(isCalendarDate, { message: 'must be a real calendar date', abort: true })
   // A window keeps every day loop short and every date four digits long (see domain/calendar.ts).
   .refine(inDateWindow, `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`)
   .openapi({ example: '2027-03-31' });

@@ -6,7 +6,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import { datesBetween, daysBetween } from '../../domain/calendar.ts';
-import { computeCumulativeFlow, FLOW_STATUSES } from '../../domain/cumulative-flow.ts';
+import { computeCumulativeFlow, FLOW_STATUSES, MAX_FLOW_DAYS } from '../../domain/cumulative-flow.ts';
 import { localDate } from '../../domain/time-zones.ts';
 import type { CumulativeFlow } from '../../schemas/chart.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
@@ -16,8 +16,6 @@ import { flowTransitions } from './flow-transitions-cache.ts';
 import { resolveTeam } from './resolve-team.ts';
 
 export type CumulativeFlowChart = z.infer<typeof CumulativeFlow>;
-
-export const MAX_FLOW_DAYS = 366;
 
 export interface CumulativeFlowResult {
   /** For the CSV file name. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays, rangeProblem, readReportsQuery, todayIn, writeReportsQuery } from './reports-query.ts';
+import { addDays } from '../../../domain/calendar.ts';
+import { rangeProblem, readReportsQuery, todayIn, writeReportsQuery } from './reports-query.ts';
 
 const defaults = { timezone: 'Europe/Berlin', today: '2025-03-31' };
 
@@ -64,6 +65,11 @@ describe('reports query', () => {
     assert.equal(rangeProblem('2025-03-10', '2025-03-01'), 'To: must not be before From');
     assert.equal(rangeProblem('2024-01-01', '2025-03-01'), 'To: the range can be at most 366 days');
     assert.equal(rangeProblem('2025-01-01', '2025-03-01'), null);
+    // The server's date window: a range in 9999 is refused before it is asked for.
+    assert.equal(
+      rangeProblem('9999-12-01', '9999-12-31'),
+      'From: must be a date from 1970-01-01 to 2200-12-31',
+    );
   });
 
   it('counts days across month ends and finds today in a zone', () => {

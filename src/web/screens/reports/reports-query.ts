@@ -4,6 +4,16 @@
  * values fall back to the defaults: the first team, 6 sprints, the last 30 days, the browser's time zone.
  */
 
+import {
+  addDays,
+  daysBetween,
+  EARLIEST_DATE,
+  inDateWindow,
+  isCalendarDate,
+  LATEST_DATE,
+} from '../../../domain/calendar.ts';
+import { MAX_FLOW_DAYS } from '../../../domain/cumulative-flow.ts';
+
 export const SPRINT_COUNTS = [3, 6, 10, 20] as const;
 export const DEFAULT_COUNT = 6;
 /** The default date range: this many days up to today. */
@@ -18,12 +28,9 @@ export interface ReportsQuery {
   timezone: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
+/** A date the server accepts: written YYYY-MM-DD, real, within the date window. */
 function isDate(text: string | null): text is string {
-  if (!text || !DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  return text !== null && isCalendarDate(text) && inDateWindow(text);
 }
 
 export function isTimeZone(zone: string | null): zone is string {
@@ -34,11 +41,6 @@ export function isTimeZone(zone: string | null): zone is string {
   } catch {
     return false;
   }
-}
-
-/** The date `days` after (or before, if negative) `date`. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Today's date in a time zone. */
@@ -101,9 +103,9 @@ export function writeReportsQuery(params: URLSearchParams, changes: Partial<Repo
 
 /** The problem with a date range, named by its field, or null. */
 export function rangeProblem(from: string, to: string): string | null {
-  if (!isDate(from)) return 'From: must be a date';
-  if (!isDate(to)) return 'To: must be a date';
+  if (!isDate(from)) return `From: must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`;
+  if (!isDate(to)) return `To: must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`;
   if (to < from) return 'To: must not be before From';
-  if (Date.parse(to) - Date.parse(from) > 365 * 86_400_000) return 'To: the range can be at most 366 days';
+  if (daysBetween(from, to) + 1 > MAX_FLOW_DAYS) return `To: the range can be at most ${MAX_FLOW_DAYS} days`;
   return null;
 }

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addMonths, fromDay, monthOf, ticks, toDay, unitStart, visibleRange } from './timeline-dates.ts';
+import {
+  addMonths,
+  fromDay,
+  MAX_TICKS,
+  monthOf,
+  ticks,
+  toDay,
+  unitStart,
+  visibleRange,
+} from './timeline-dates.ts';
 
 describe('timeline dates', () => {
   it('round-trips calendar days', () => {
@@ -35,5 +44,14 @@ describe('timeline dates', () => {
     assert.ok(range.to > toDay('2027-11-01'));
     const empty = visibleRange([], now, 'month');
     assert.ok(empty.from <= now - 60 && empty.to >= now + 240);
+  });
+
+  it('draws a bounded chart for an initiative stored with a date in 9999', () => {
+    const now = toDay('2026-06-10');
+    const range = visibleRange([{ start: toDay('2026-01-01'), end: toDay('9999-12-31') }], now, 'month');
+    assert.ok(range.to <= toDay('2201-04-01'), fromDay(range.to));
+    const drawn = ticks(range.from, range.to, 'month');
+    assert.ok(drawn.length <= MAX_TICKS);
+    assert.equal(ticks(toDay('1970-01-01'), toDay('9999-12-31'), 'month').length, MAX_TICKS);
   });
 });

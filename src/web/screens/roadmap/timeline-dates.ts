@@ -3,6 +3,8 @@
  * 1970-01-01 in UTC so that time zones and daylight saving never shift a bar by a day.
  */
 
+import { EARLIEST_DATE, LATEST_DATE } from '../../../domain/calendar.ts';
+
 /** Days since 1970-01-01. */
 export type Day = number;
 export type Scale = 'month' | 'quarter';
@@ -70,10 +72,13 @@ export interface Tick {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** One tick per month or quarter from `from` (a unit start) up to `to`. */
+/** The most ticks drawn: every month of the 231 years in the date window, and some to spare. */
+export const MAX_TICKS = 3_000;
+
+/** One tick per month or quarter from `from` (a unit start) up to `to`, at most MAX_TICKS. */
 export function ticks(from: Day, to: Day, scale: Scale): Tick[] {
   const result: Tick[] = [];
-  for (let day = unitStart(from, scale); day < to; day = nextUnit(day, scale)) {
+  for (let day = unitStart(from, scale); day < to && result.length < MAX_TICKS; day = nextUnit(day, scale)) {
     const { year, month } = parts(day);
     // Every tick names its year: the chart opens scrolled to today, so the first tick drawn is rarely the
     // one in view, and "Nov" alone leaves the reader guessing which November.
@@ -97,5 +102,9 @@ export function visibleRange(spans: Iterable<{ start: Day; end: Day }>, now: Day
     from = Math.min(from, addMonths(span.start, -1));
     to = Math.max(to, addMonths(span.end, 2));
   }
+  // Within the date window the server accepts (and a little around it): an initiative stored with a date
+  // in 9999 would otherwise stretch the chart over thousands of years.
+  from = Math.max(from, addMonths(toDay(EARLIEST_DATE), -1));
+  to = Math.min(to, addMonths(toDay(LATEST_DATE), 2));
   return { from: unitStart(from, scale), to: nextUnit(to, scale) };
 }
