@@ -2,6 +2,7 @@
  * Starts a planned sprint: it becomes the team's active sprint (one per team; a product's sprints without
  * a team count as one team) and commits to the points in it now.
  */
+import { sprintPoints } from '../../domain/sprint-points.ts';
 import { presentSprint, type Sprint } from '../../presenters/sprint.ts';
 import type { Db } from '../../store/database.ts';
 import type { SprintRow } from '../../store/tables.ts';
@@ -12,16 +13,15 @@ import { lockProductForWrite } from '../products/product-access.ts';
 import { loadLiveSprint } from './load-sprint.ts';
 import { isOneActiveViolation, sprintActive, stateConflict } from './sprint-errors.ts';
 
-/** Points in the sprint now: live items that are not won't do; no estimate counts 0. */
+/** Points in the sprint now: its live items, counted by the one points rule (domain/sprint-points.ts). */
 async function pointsInSprint(db: Db, sprintId: string): Promise<number> {
   const rows = await db
     .selectFrom('items')
-    .select('estimate')
+    .select(['status', 'estimate'])
     .where('sprint_id', '=', sprintId)
     .where('deleted_at', 'is', null)
-    .where('status', '!=', 'wont_do')
     .execute();
-  return rows.reduce((sum, row) => sum + (row.estimate ?? 0), 0);
+  return sprintPoints(rows).planned;
 }
 
 async function activeSprintOfTeam(db: Db, sprint: SprintRow) {

@@ -4,6 +4,7 @@
  */
 
 import { addDays, daysBetween } from '../../../domain/calendar.ts';
+import { sprintPoints } from '../../../domain/sprint-points.ts';
 import { countOnName, firstSprintDay, MAX_SPRINT_DAYS, sprintDays } from '../../../domain/sprint-rules.ts';
 import type { SprintT, VelocityT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
@@ -20,14 +21,8 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 /** Points planned into a sprint: the estimates of its items, except won't-do ones; and how many lack one. */
 export function plannedPoints(items: readonly BacklogItemT[]): { points: number; unestimated: number } {
-  let points = 0;
-  let unestimated = 0;
-  for (const item of items) {
-    if (item.status === 'wont_do') continue;
-    if (item.estimate === null) unestimated += 1;
-    else points += item.estimate;
-  }
-  return { points, unestimated };
+  const { planned, unestimated } = sprintPoints(items);
+  return { points: planned, unestimated };
 }
 
 export interface CapacityReading {

@@ -6,11 +6,12 @@ import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { localDate } from '../../../domain/time-zones.ts';
 import type { TeamT } from '../../api/execution.ts';
+import type { BacklogItemT } from '../../api/types.ts';
 import { paths } from '../../routes.ts';
 import { useStore } from '../../state/use-store.ts';
 import { CreateSprintForm } from './create-sprint-form.tsx';
 import { type PlannedPoints, SprintList } from './sprint-list.tsx';
-import { browserTimeZone } from './sprint-numbers.ts';
+import { browserTimeZone, plannedPoints } from './sprint-numbers.ts';
 import { TeamsSection } from './teams-section.tsx';
 import { useTeamsAndSprints } from './use-teams-and-sprints.ts';
 import './sprints.css';
@@ -24,14 +25,14 @@ export function SprintsScreen() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the store is mutable; its version says when it changed
   const planned = useMemo(() => {
-    const points = new Map<string, { points: number; unestimated: number }>();
+    const bySprint = new Map<string, BacklogItemT[]>();
     for (const item of store.items.values()) {
-      if (!item.sprintId || item.status === 'wont_do') continue;
-      const sum = points.get(item.sprintId) ?? { points: 0, unestimated: 0 };
-      if (item.estimate === null) sum.unestimated += 1;
-      else sum.points += item.estimate;
-      points.set(item.sprintId, sum);
+      if (!item.sprintId) continue;
+      const list = bySprint.get(item.sprintId);
+      if (list) list.push(item);
+      else bySprint.set(item.sprintId, [item]);
     }
+    const points = new Map([...bySprint].map(([sprintId, items]) => [sprintId, plannedPoints(items)]));
     return points as PlannedPoints;
   }, [store, version]);
 
