@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   addDays,
   datesBetween,
+  datesInOrder,
   daysBetween,
   inDateWindow,
   LATEST_DATE,
@@ -50,6 +51,13 @@ describe('calendar', () => {
     assert.equal(daysBetween('2026-03-02', '2026-03-01'), -1);
     assert.equal(addDays('2026-03-30', 3), '2026-04-02');
     assert.equal(addDays('2026-03-01', -1), '2026-02-28');
+  });
+
+  it('puts two dates in order when the end is not before the start, or either is missing', () => {
+    assert.equal(datesInOrder('2026-03-02', '2026-03-02'), true);
+    assert.equal(datesInOrder('2026-03-02', '2026-03-01'), false);
+    assert.equal(datesInOrder(null, '2026-03-01'), true);
+    assert.equal(datesInOrder('2026-03-02', undefined), true);
   });
 
   it('accepts dates from 1970 to the end of 2200', () => {

@@ -51,6 +51,14 @@ export function isCalendarDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+/**
+ * Whether two dates of a span are in order: the end not before the start. A missing date (an initiative
+ * without a target) puts nothing out of order. The one rule for sprints, initiatives and chart ranges.
+ */
+export function datesInOrder(start: string | null | undefined, end: string | null | undefined): boolean {
+  return !start || !end || start <= end;
+}
+
 /** Whether `date` (YYYY-MM-DD, a real date) lies in the window Cairn accepts. */
 export function inDateWindow(date: string): boolean {
   return date >= EARLIEST_DATE && date <= LATEST_DATE;

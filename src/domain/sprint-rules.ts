@@ -2,7 +2,7 @@
  * The rules of a sprint's dates and name, shared by the server's schemas and services and the web's forms
  * so that both refuse the same sprint with the same words.
  */
-import { daysBetween } from './calendar.ts';
+import { datesInOrder, daysBetween } from './calendar.ts';
 import { localDate } from './time-zones.ts';
 
 /** The longest sprint, in days: 8 weeks. Longer ones are refused; charts of older ones are bounded. */
@@ -27,9 +27,8 @@ export function sprintDays(dates: { startDate: string; endDate: string }): numbe
  * date is named, as the field a person changes to fix it.
  */
 export function sprintDatesProblem(dates: { startDate: string; endDate: string }): DatesProblem | null {
-  const days = sprintDays(dates);
-  if (days < 1) return { field: 'endDate', message: END_BEFORE_START };
-  if (days > MAX_SPRINT_DAYS) return { field: 'endDate', message: SPRINT_TOO_LONG };
+  if (!datesInOrder(dates.startDate, dates.endDate)) return { field: 'endDate', message: END_BEFORE_START };
+  if (sprintDays(dates) > MAX_SPRINT_DAYS) return { field: 'endDate', message: SPRINT_TOO_LONG };
   return null;
 }
 

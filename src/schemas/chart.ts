@@ -1,4 +1,5 @@
 /** Charts computed from the event log: burndown/burnup, velocity, cumulative flow. */
+import { datesInOrder } from '../domain/calendar.ts';
 import { DateOnly, Id, Timestamp, TimestampInput, z } from './common.ts';
 import { ItemStatus } from './item.ts';
 import { TimeZone } from './sprint.ts';
@@ -118,4 +119,4 @@ export const CumulativeFlowQuery = z
     format: ChartFormat,
   })
   .strict()
-  .refine((v) => v.to >= v.from, { message: 'must not be before from', path: ['to'] });
+  .refine((v) => datesInOrder(v.from, v.to), { message: 'must not be before from', path: ['to'] });

@@ -1,4 +1,5 @@
 /** Initiatives: the roadmap's units of strategy. */
+import { datesInOrder } from '../domain/calendar.ts';
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 
 export const Horizon = z.enum(['now', 'next', 'later']).openapi('Horizon');
@@ -21,8 +22,8 @@ const fields = {
   successMetrics: z.array(requiredText(500)).max(50, 'must list at most 50 metrics'),
 };
 
-const datesInOrder = (v: { startDate?: string | null; targetDate?: string | null }) =>
-  !v.startDate || !v.targetDate || v.startDate <= v.targetDate;
+const inOrder = (v: { startDate?: string | null; targetDate?: string | null }) =>
+  datesInOrder(v.startDate, v.targetDate);
 const datesMessage = { message: 'must not be before startDate', path: ['targetDate'] };
 
 export const CreateInitiativeInput = z
@@ -41,7 +42,7 @@ export const CreateInitiativeInput = z
     successMetrics: fields.successMetrics.default([]),
   })
   .strict()
-  .refine(datesInOrder, datesMessage)
+  .refine(inOrder, datesMessage)
   .openapi('CreateInitiativeInput');
 export type CreateInitiativeInput = z.infer<typeof CreateInitiativeInput>;
 
@@ -49,7 +50,7 @@ export const UpdateInitiativeInput = z
   .object(fields)
   .partial()
   .strict()
-  .refine(datesInOrder, datesMessage)
+  .refine(inOrder, datesMessage)
   .openapi('UpdateInitiativeInput');
 export type UpdateInitiativeInput = z.infer<typeof UpdateInitiativeInput>;
 

@@ -5,7 +5,7 @@
  * 366 days at once.
  */
 import type { z } from '@hono/zod-openapi';
-import { datesBetween, daysBetween } from '../../domain/calendar.ts';
+import { datesBetween, datesInOrder, daysBetween } from '../../domain/calendar.ts';
 import { computeCumulativeFlow, FLOW_STATUSES, MAX_FLOW_DAYS } from '../../domain/cumulative-flow.ts';
 import { localDate } from '../../domain/time-zones.ts';
 import type { CumulativeFlow } from '../../schemas/chart.ts';
@@ -33,7 +33,7 @@ export async function getCumulativeFlow(
   },
 ): Promise<CumulativeFlowResult> {
   const { from, to, timezone } = ctx;
-  if (to < from) throw invalidField('to', 'must not be before from');
+  if (!datesInOrder(from, to)) throw invalidField('to', 'must not be before from');
   // Counted before the dates are listed: a range of centuries is refused without walking it.
   if (daysBetween(from, to) + 1 > MAX_FLOW_DAYS) {
     throw invalidField(

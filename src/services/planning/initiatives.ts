@@ -1,5 +1,6 @@
 /** Initiatives: the roadmap's units, with horizon, dates, confidence, visibility and linked objectives. */
 
+import { datesInOrder } from '../../domain/calendar.ts';
 import { creationChanges, diffFields } from '../../domain/changes.ts';
 import { type Initiative, presentInitiative } from '../../presenters/planning.ts';
 import type { CreateInitiativeInput, UpdateInitiativeInput } from '../../schemas/initiative.ts';
@@ -149,7 +150,7 @@ export async function updateInitiative(
     const before = await readInitiative(trx, ctx.id);
     const startDate = ctx.input.startDate !== undefined ? ctx.input.startDate : before.startDate;
     const targetDate = ctx.input.targetDate !== undefined ? ctx.input.targetDate : before.targetDate;
-    if (startDate && targetDate && startDate > targetDate)
+    if (!datesInOrder(startDate, targetDate))
       throw invalidField('targetDate', 'must not be before startDate');
     await validateReferences(trx, current.product_id, ctx.input);
     const input = ctx.input.objectiveIds

@@ -1,4 +1,5 @@
 /** The initiative's planning fields: status, horizon, confidence, theme, dates, visibility, objectives. */
+import { datesInOrder } from '../../../domain/calendar.ts';
 import type { ConfidenceT, HorizonT, InitiativeStatusT, InitiativeT, VisibilityT } from '../../api/types.ts';
 import { CONFIDENCES, HORIZON_LABELS, HORIZONS } from '../../api/types.ts';
 import { updateInitiative } from '../../state/mutations.ts';
@@ -21,7 +22,7 @@ export function InitiativeFields({ initiative }: { initiative: InitiativeT }) {
   const saveDate = (field: 'startDate' | 'targetDate', value: string | null): string | null => {
     const start = field === 'startDate' ? value : initiative.startDate;
     const target = field === 'targetDate' ? value : initiative.targetDate;
-    if (start && target && start > target) return 'The start date must not be after the target date.';
+    if (!datesInOrder(start, target)) return 'The start date must not be after the target date.';
     save({ [field]: value });
     return null;
   };

@@ -6,6 +6,7 @@
 
 import {
   addDays,
+  datesInOrder,
   daysBetween,
   EARLIEST_DATE,
   inDateWindow,
@@ -73,7 +74,7 @@ export function readReportsQuery(
   // a range, and falls back to the default one.
   const defaultRange = { from: addDays(defaults.today, -(DEFAULT_DAYS - 1)), to: defaults.today };
   const chosen = { from: isDate(from) ? from : defaultRange.from, to: isDate(to) ? to : defaultRange.to };
-  const range = chosen.from <= chosen.to ? chosen : defaultRange;
+  const range = datesInOrder(chosen.from, chosen.to) ? chosen : defaultRange;
   return {
     team: params.get('team') || null,
     count: (SPRINT_COUNTS as readonly number[]).includes(count) ? count : DEFAULT_COUNT,
@@ -105,7 +106,7 @@ export function writeReportsQuery(params: URLSearchParams, changes: Partial<Repo
 export function rangeProblem(from: string, to: string): string | null {
   if (!isDate(from)) return `From: must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`;
   if (!isDate(to)) return `To: must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`;
-  if (to < from) return 'To: must not be before From';
+  if (!datesInOrder(from, to)) return 'To: must not be before From';
   if (daysBetween(from, to) + 1 > MAX_FLOW_DAYS) return `To: the range can be at most ${MAX_FLOW_DAYS} days`;
   return null;
 }
