@@ -11,20 +11,14 @@
  * library.
  */
 import type { Status } from './item-replay.ts';
+import { ITEM_STATUSES } from './item-status.ts';
 import { startOfLocalDay } from './time-zones.ts';
 
 /** The most days one cumulative flow covers (a year, leap or not). */
 export const MAX_FLOW_DAYS = 366;
 
 /** The statuses in their flow order (the chart's stacking order). */
-export const FLOW_STATUSES: readonly Status[] = [
-  'backlog',
-  'ready',
-  'in_progress',
-  'in_review',
-  'done',
-  'wont_do',
-];
+export const FLOW_STATUSES: readonly Status[] = ITEM_STATUSES;
 
 /** `count` items moved from one status to another on `date` (null: not a live item of the product). */
 export interface FlowTransition {

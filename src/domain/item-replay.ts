@@ -3,8 +3,9 @@
  * estimate, status and whether it is in the trash. The event log is the only source; nothing is guessed.
  */
 import type { Changes } from './changes.ts';
+import type { ItemStatusName } from './item-status.ts';
 
-export type Status = 'backlog' | 'ready' | 'in_progress' | 'in_review' | 'done' | 'wont_do';
+export type Status = ItemStatusName;
 
 /** One item event as stored: `changes` maps field → [before, after]. */
 export interface ItemEvent {

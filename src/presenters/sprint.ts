@@ -1,4 +1,6 @@
 /** Teams and sprints as the API returns them: camelCase, parsed JSON, no stored report. */
+
+import type { ItemStatusName } from '../domain/item-status.ts';
 import type { SprintRow, TeamRow } from '../store/tables.ts';
 
 export function presentTeam(row: TeamRow, memberIds: string[]) {
@@ -16,9 +18,7 @@ export function presentTeam(row: TeamRow, memberIds: string[]) {
 }
 export type Team = ReturnType<typeof presentTeam>;
 
-export type WipLimits = Partial<
-  Record<'backlog' | 'ready' | 'in_progress' | 'in_review' | 'done' | 'wont_do', number>
->;
+export type WipLimits = Partial<Record<ItemStatusName, number>>;
 
 export function presentSprint(row: SprintRow) {
   return {

@@ -1,10 +1,9 @@
 /** Backlog items, their ordering, and the list query. */
+import { ITEM_STATUSES } from '../domain/item-status.ts';
 import { Cursor, Id, Limit, requiredText, Timestamp, text, z } from './common.ts';
 
 export const ItemType = z.enum(['story', 'task', 'bug', 'spike']).openapi('ItemType');
-export const ItemStatus = z
-  .enum(['backlog', 'ready', 'in_progress', 'in_review', 'done', 'wont_do'])
-  .openapi('ItemStatus');
+export const ItemStatus = z.enum(ITEM_STATUSES).openapi('ItemStatus');
 
 /** "As a … I want … so that …" */
 export const Story = z

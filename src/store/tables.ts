@@ -3,6 +3,7 @@
  * text, booleans are integers (0/1), JSON is text. Only `store/` reads these shapes; services present them.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ItemStatusName } from '../domain/item-status.ts';
 
 export interface WorkspaceTable {
   id: string;
@@ -125,7 +126,7 @@ export interface ItemsTable {
   description: string;
   acceptance_criteria: string;
   estimate: number | null;
-  status: 'backlog' | 'ready' | 'in_progress' | 'in_review' | 'done' | 'wont_do';
+  status: ItemStatusName;
   initiative_id: string | null;
   assignee_id: string | null;
   labels: string;

@@ -3,6 +3,7 @@
  * browser bundle; the server validates every request and names the bad field).
  */
 import type { z } from 'zod';
+import { ITEM_STATUSES as STATUSES } from '../../domain/item-status.ts';
 import type { Dependency, Event, ExternalDependency, ItemDependencies } from '../../schemas/dependency.ts';
 import type {
   Confidence,
@@ -39,14 +40,7 @@ export type EventT = z.infer<typeof Event>;
 /** One message of the product's live stream (GET /products/{id}/stream). */
 export type LiveMessage = z.infer<typeof LiveChange>;
 
-export const ITEM_STATUSES: readonly ItemStatusT[] = [
-  'backlog',
-  'ready',
-  'in_progress',
-  'in_review',
-  'done',
-  'wont_do',
-];
+export const ITEM_STATUSES: readonly ItemStatusT[] = STATUSES;
 export const ITEM_TYPES: readonly ItemTypeT[] = ['story', 'task', 'bug', 'spike'];
 export const HORIZONS: readonly HorizonT[] = ['now', 'next', 'later'];
 export const CONFIDENCES: readonly ConfidenceT[] = ['committed', 'planned', 'exploratory'];
