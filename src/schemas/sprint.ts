@@ -3,6 +3,7 @@
 import { sprintDatesProblem } from '../domain/sprint-rules.ts';
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 import { BacklogItem, ItemStatus } from './item.ts';
+import { LIMITS } from './limits.ts';
 
 export const SprintState = z.enum(['planned', 'active', 'closed']).openapi('SprintState');
 
@@ -21,11 +22,17 @@ export const TimeZone = z
   }, 'must be an IANA time zone such as Europe/Berlin')
   .openapi({ example: 'Europe/Berlin' });
 
-const Points = z.number().min(0, 'must be at least 0').max(100_000, 'must be at most 100000');
+const Points = z
+  .number()
+  .min(0, 'must be at least 0')
+  .max(LIMITS.capacity, `must be at most ${LIMITS.capacity}`);
 
 /** Status → the most items its board column should hold; absent means no limit. */
 export const WipLimits = z
-  .partialRecord(ItemStatus, z.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000))
+  .partialRecord(
+    ItemStatus,
+    z.number().int('must be a whole number').min(1, 'must be at least 1').max(LIMITS.wipLimit),
+  )
   .openapi('WipLimits');
 
 /** Both dates given: the end not before the start, at most 8 weeks (domain/sprint-rules.ts). */
@@ -40,8 +47,8 @@ const checkDates = (
 
 export const CreateSprintInput = z
   .object({
-    name: requiredText(200),
-    goal: text(2_000).default(''),
+    name: requiredText(LIMITS.name),
+    goal: text(LIMITS.sprintGoal).default(''),
     teamId: Id.nullable().default(null),
     startDate: DateOnly,
     endDate: DateOnly,
@@ -56,8 +63,8 @@ export type CreateSprintInput = z.infer<typeof CreateSprintInput>;
 
 export const UpdateSprintInput = z
   .object({
-    name: requiredText(200),
-    goal: text(2_000),
+    name: requiredText(LIMITS.name),
+    goal: text(LIMITS.sprintGoal),
     startDate: DateOnly,
     endDate: DateOnly,
     timezone: TimeZone,

@@ -1,5 +1,6 @@
 /** Teams: a product's people who plan and run sprints together. */
 import { Id, requiredText, Timestamp, text, z } from './common.ts';
+import { LIMITS } from './limits.ts';
 
 const memberIds = z
   .array(Id)
@@ -8,7 +9,7 @@ const memberIds = z
 
 export const CreateTeamInput = z
   .object({
-    name: requiredText(200),
+    name: requiredText(LIMITS.name),
     description: text(10_000).default(''),
     memberIds: memberIds.default([]),
   })
@@ -17,7 +18,7 @@ export const CreateTeamInput = z
 export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
 
 export const UpdateTeamInput = z
-  .object({ name: requiredText(200), description: text(10_000), memberIds })
+  .object({ name: requiredText(LIMITS.name), description: text(10_000), memberIds })
   .partial()
   .strict()
   .openapi('UpdateTeamInput');

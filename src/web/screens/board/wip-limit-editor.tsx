@@ -1,5 +1,6 @@
 /** Sets or clears a board column's WIP limit: a small number field that saves on Enter or "Save". */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 
 interface Props {
   column: string;
@@ -38,7 +39,7 @@ export function WipLimitEditor({ column, limit, onSave, onDone }: Props) {
           autoFocus
           type="number"
           min={1}
-          max={1000}
+          max={LIMITS.wipLimit}
           step={1}
           placeholder="None"
           value={value}

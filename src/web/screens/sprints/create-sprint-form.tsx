@@ -4,6 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { sprintDatesProblem } from '../../../domain/sprint-rules.ts';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { type CreateSprintBody, type SprintT, sprintsApi, type TeamT } from '../../api/execution.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { SprintDateInputs } from './sprint-date-inputs.tsx';
@@ -99,11 +100,11 @@ export function CreateSprintForm(props: Props) {
       <h2 id={`${id}-title`}>New sprint</h2>
       <label>
         Name
-        <input required maxLength={200} value={fields.name} onChange={set('name')} />
+        <input required maxLength={LIMITS.name} value={fields.name} onChange={set('name')} />
       </label>
       <label>
         Goal <span className="hint">What the sprint is for, in a sentence</span>
-        <textarea rows={2} maxLength={2000} value={fields.goal} onChange={set('goal')} />
+        <textarea rows={2} maxLength={LIMITS.sprintGoal} value={fields.goal} onChange={set('goal')} />
       </label>
       <label>
         Team
@@ -128,7 +129,7 @@ export function CreateSprintForm(props: Props) {
           <input
             type="number"
             min={0}
-            max={100000}
+            max={LIMITS.capacity}
             step="any"
             inputMode="decimal"
             value={fields.capacity}

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { sprintDatesProblem } from '../../../domain/sprint-rules.ts';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { ApiError } from '../../api/client.ts';
 import { type SprintT, sprintsApi, type UpdateSprintBody } from '../../api/execution.ts';
 import { FormError } from '../../components/form-error.tsx';
@@ -80,11 +81,11 @@ export function SprintEditForm({ sprint, onDone }: Props) {
       <label>
         Sprint name
         {/* biome-ignore lint/a11y/noAutofocus: the user just pressed "Edit sprint" */}
-        <input autoFocus required maxLength={200} value={fields.name} onChange={set('name')} />
+        <input autoFocus required maxLength={LIMITS.name} value={fields.name} onChange={set('name')} />
       </label>
       <label>
         Sprint goal
-        <textarea rows={2} maxLength={2000} value={fields.goal} onChange={set('goal')} />
+        <textarea rows={2} maxLength={LIMITS.sprintGoal} value={fields.goal} onChange={set('goal')} />
       </label>
       {!closed && (
         <>
@@ -98,7 +99,14 @@ export function SprintEditForm({ sprint, onDone }: Props) {
           <div className="sprint-form-row">
             <label>
               Capacity <span className="hint">points</span>
-              <input type="number" min={0} step="any" value={fields.capacity} onChange={set('capacity')} />
+              <input
+                type="number"
+                min={0}
+                max={LIMITS.capacity}
+                step="any"
+                value={fields.capacity}
+                onChange={set('capacity')}
+              />
             </label>
           </div>
         </>

@@ -1,5 +1,6 @@
 /** Edits a team: its name and members (picked from the product's users), or moves it to the trash. */
 import { useId, useMemo, useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { type TeamT, teamsApi } from '../../api/execution.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/form-error.tsx';
@@ -66,7 +67,12 @@ export function TeamDialog({ store, team, onClose, onSaved }: Props) {
         <h2>Team {team.name}</h2>
         <label>
           Team name
-          <input required maxLength={200} value={name} onChange={(event) => setName(event.target.value)} />
+          <input
+            required
+            maxLength={LIMITS.name}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
         </label>
         <fieldset className="team-members">
           <legend>

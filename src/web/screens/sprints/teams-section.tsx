@@ -1,5 +1,6 @@
 /** The product's teams: who is in each, a new team, and an editor for a team's name and members. */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { type TeamT, teamsApi } from '../../api/execution.ts';
 import { InlineAdd } from '../../components/inline-add.tsx';
 import { notify } from '../../state/notices.ts';
@@ -53,7 +54,7 @@ export function TeamsSection({ store, teams, onChanged }: Props) {
         <InlineAdd
           label="New team name"
           placeholder="New team, then Enter"
-          maxLength={200}
+          maxLength={LIMITS.name}
           button="Add team"
           onAdd={async (name) => {
             try {
