@@ -1,6 +1,7 @@
 /** The frame around a product's screens: header, navigation, live status, item panel, palette, help. */
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
-import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { itemKeyInPath, paths, usePageLocation } from '../routes.ts';
 import { connectLive, type LiveStatus } from '../state/live.ts';
 import { useSession, useSignedIn } from '../state/session.tsx';
@@ -41,6 +42,8 @@ function ProductFrame({ children }: { children: ReactNode }) {
   const store = useStore();
   // The window's address: under a panel, useLocation() names the screen underneath (see app.tsx).
   const location = usePageLocation();
+  // The screen's own address (under a panel, the screen underneath): a new one gets a failed screen a retry.
+  const screenPath = useLocation().pathname;
   const [live, setLive] = useState<LiveStatus>('connecting');
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -76,12 +79,16 @@ function ProductFrame({ children }: { children: ReactNode }) {
         ) : (
           // A lazy screen not fetched yet (rare: they are preloaded once the product is ready) shows blank
           // for the few milliseconds its code takes to arrive.
-          <Suspense fallback={<main className="screen" aria-busy="true" />}>{children}</Suspense>
+          <ErrorBoundary what="this screen" resetKey={screenPath} className="screen">
+            <Suspense fallback={<main className="screen" aria-busy="true" />}>{children}</Suspense>
+          </ErrorBoundary>
         )}
         {itemKey && ready && (
-          <Suspense fallback={null}>
-            <ItemPanel itemKey={itemKey} />
-          </Suspense>
+          <ErrorBoundary what={`item ${itemKey}`} resetKey={itemKey} className="side-panel item-panel">
+            <Suspense fallback={null}>
+              <ItemPanel itemKey={itemKey} />
+            </Suspense>
+          </ErrorBoundary>
         )}
       </div>
       {paletteOpen && (

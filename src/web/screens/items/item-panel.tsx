@@ -125,25 +125,33 @@ function ItemContents(props: { item: ItemT; close: () => void; linkState: PanelL
   return (
     <div className="item-detail">
       <ItemHeader item={item} onClose={props.close} />
-      <ItemFields item={item} />
-      <StoryEditor item={item} currentVersion={item.version} />
-      <DescriptionEditor item={item} currentVersion={item.version} />
-      <AcceptanceCriteria item={item} />
-      <DependenciesSection item={item} dependencies={dependencies} linkState={props.linkState} />
-      <ExternalDependencies item={item} dependencies={dependencies} />
+      {/* A viewer sees every value, but the fields are disabled and the ways to add or remove are gone. */}
+      <fieldset
+        disabled={store.readOnly}
+        className={store.readOnly ? 'edit-scope read-only-scope' : 'edit-scope'}
+      >
+        <ItemFields item={item} />
+        <StoryEditor item={item} currentVersion={item.version} />
+        <DescriptionEditor item={item} currentVersion={item.version} />
+        <AcceptanceCriteria item={item} />
+        <DependenciesSection item={item} dependencies={dependencies} linkState={props.linkState} />
+        <ExternalDependencies item={item} dependencies={dependencies} />
+      </fieldset>
       <ItemHistory itemId={item.id} version={item.version} />
-      <footer className="item-footer">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            props.close();
-            void trashItem(store, item.id);
-          }}
-        >
-          Move to trash
-        </button>
-      </footer>
+      {!store.readOnly && (
+        <footer className="item-footer">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              props.close();
+              void trashItem(store, item.id);
+            }}
+          >
+            Move to trash
+          </button>
+        </footer>
+      )}
     </div>
   );
 }
