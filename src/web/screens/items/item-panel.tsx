@@ -7,6 +7,7 @@ import './item-panel.css';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { ItemT } from '../../api/types.ts';
+import { scopeClass } from '../../components/edit-scope.ts';
 import { paths } from '../../routes.ts';
 import { trashItem } from '../../state/mutations.ts';
 import { useStore } from '../../state/use-store.ts';
@@ -126,10 +127,7 @@ function ItemContents(props: { item: ItemT; close: () => void; linkState: PanelL
     <div className="item-detail">
       <ItemHeader item={item} onClose={props.close} />
       {/* A viewer sees every value, but the fields are disabled and the ways to add or remove are gone. */}
-      <fieldset
-        disabled={store.readOnly}
-        className={store.readOnly ? 'edit-scope read-only-scope' : 'edit-scope'}
-      >
+      <fieldset disabled={store.readOnly} className={scopeClass(store.readOnly)}>
         <ItemFields item={item} />
         <StoryEditor item={item} currentVersion={item.version} />
         <DescriptionEditor item={item} currentVersion={item.version} />
