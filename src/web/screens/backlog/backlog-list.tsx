@@ -133,7 +133,7 @@ export function BacklogList(props: {
   const move = (direction: Direction, toEnd: boolean) => {
     const id = focusedId;
     const index = indexOf(id);
-    if (!id || index === undefined || isPending(id)) return;
+    if (!id || index === undefined || isPending(id) || store.readOnly) return;
     let placement: { beforeId: string } | { afterId: string } | null = null;
     if (toEnd) {
       // To the top or bottom of the whole backlog, which is also the top or bottom of what is shown.
@@ -162,7 +162,7 @@ export function BacklogList(props: {
 
   const startEdit = (id: string) => {
     const item = store.items.get(id);
-    if (!item || isPending(id)) return;
+    if (!item || isPending(id) || store.readOnly) return;
     // A concurrent change by someone else to this version gives a conflict, not a silent overwrite.
     editBase.current = item.version;
     setFocusedId(id);
@@ -304,6 +304,7 @@ export function BacklogList(props: {
                 editing={item.id === editingId}
                 dragging={drag?.id === item.id}
                 pending={isPending(item.id)}
+                readOnly={store.readOnly}
                 initiative={
                   item.initiativeId ? (store.initiatives.get(item.initiativeId)?.title ?? null) : null
                 }
