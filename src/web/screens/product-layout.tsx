@@ -114,7 +114,7 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
   return (
     <header className="app-header">
       <Link to={paths.home()} className="brand" aria-label="Cairn home">
-        <img src="/favicon.svg" alt="" width="22" height="22" /> Cairn
+        <img src="/favicon.svg" alt="" width="22" height="22" /> <span className="brand-name">Cairn</span>
       </Link>
       <label className="product-switcher">
         <span className="visually-hidden">Product</span>
@@ -152,10 +152,18 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
           </span>
         )}
         <span className={`live live-${props.live}`} role="status" title="Live updates from other people">
-          {LIVE_TEXT[props.live]}
+          <span className="live-text">{LIVE_TEXT[props.live]}</span>
         </span>
-        <button type="button" className="search-button" onClick={props.onSearch}>
-          Search or jump to… <kbd>Ctrl K</kbd>
+        {/* Narrow windows show the short label (styles.css); the name stays the same for a screen reader. */}
+        <button
+          type="button"
+          className="search-button"
+          aria-label="Search or jump to…"
+          aria-keyshortcuts="Control+K"
+          onClick={props.onSearch}
+        >
+          <span className="search-long">Search or jump to…</span>
+          <span className="search-short">Search</span> <kbd>Ctrl K</kbd>
         </button>
         <button type="button" className="icon-button" onClick={props.onHelp} aria-label="Keyboard shortcuts">
           ?
@@ -165,6 +173,7 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
         </span>
         <button
           type="button"
+          title={`Signed in as ${user.name} (${user.email})`}
           className="link-button"
           onClick={() => {
             clearStores();
