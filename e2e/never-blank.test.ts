@@ -159,7 +159,11 @@ browserSuite('screens never go blank', () => {
     const banner = page.getByRole('alertdialog', { name: 'Edited by someone else' });
     await banner.waitFor();
     assert.deepEqual(
-      await seriousA11yViolations(page, { scope: '.notice-conflict', rules: ['color-contrast'] }),
+      await seriousA11yViolations(page, {
+        scope: '.notice-conflict',
+        rules: ['color-contrast'],
+        strict: true,
+      }),
       [],
     );
     await banner.getByRole('button', { name: 'Keep theirs' }).click();
