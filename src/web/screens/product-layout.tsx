@@ -154,11 +154,10 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
         <span className={`live live-${props.live}`} role="status" title="Live updates from other people">
           <span className="live-text">{LIVE_TEXT[props.live]}</span>
         </span>
-        {/* Narrow windows show the short label (styles.css); the name stays the same for a screen reader. */}
+        {/* Narrow windows show the short label (styles.css): the accessible name is what is shown. */}
         <button
           type="button"
           className="search-button"
-          aria-label="Search or jump to…"
           aria-keyshortcuts="Control+K"
           onClick={props.onSearch}
         >
