@@ -163,23 +163,38 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core in the page; returns the serious and critical violations. */
-export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+/**
+ * Runs axe-core in the page; returns the serious and critical violations. `scope` (a CSS selector) checks
+ * only that part of the page, e.g. a banner while it shows; `rules` only those rules (e.g. color-contrast).
+ * `strict` counts what axe could not decide as a violation too: it files text in the very colour of its
+ * background (white on white, a 1:1 ratio) under "needs review", not under violations.
+ */
+export async function seriousA11yViolations(
+  page: Page,
+  options: { scope?: string; rules?: string[]; strict?: boolean } = {},
+): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  // Runs in the page (no DOM types here): axe.run() over the whole document.
-  const violations = await page.evaluate(async () => {
+  // Runs in the page (no DOM types here): axe.run() over the whole document or the scope.
+  const violations = await page.evaluate(async ({ scope, rules, strict }) => {
     const { axe, document } = globalThis as unknown as {
-      axe: { run: (context: unknown) => Promise<{ violations: AxeViolation[] }> };
-      document: unknown;
+      axe: {
+        run: (
+          context: unknown,
+          options?: unknown,
+        ) => Promise<{ violations: AxeViolation[]; incomplete: AxeViolation[] }>;
+      };
+      document: { querySelector: (selector: string) => unknown };
     };
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({
+    const context = scope ? document.querySelector(scope) : document;
+    if (!context) throw new Error(`axe: nothing matches ${scope}`);
+    const result = await axe.run(context, rules ? { runOnly: { type: 'rule', values: rules } } : {});
+    return [...result.violations, ...(strict ? result.incomplete : [])].map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
-  });
+  }, options);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

@@ -1,5 +1,6 @@
 /** The whole app: session gate, then the routes. Every screen has a URL; reloading keeps you there. */
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { ErrorBoundary } from './components/error-boundary.tsx';
 import { Notices } from './components/notices.tsx';
 import { PageLocationContext, productKeyOf } from './routes.ts';
 import { BacklogScreen } from './screens/backlog/backlog-screen.tsx';
@@ -65,27 +66,30 @@ function SignedInRoutes() {
   const background = (location.state as BackgroundState | null)?.background;
   return (
     <PageLocationContext.Provider value={location}>
-      <Routes location={background ?? location}>
-        <Route path="/" element={<HomeScreen />} />
-        <Route path="/products" element={<ProductsScreen />} />
-        <Route path="/setup" element={<Navigate to="/" replace />} />
-        <Route path="/login" element={<Navigate to="/" replace />} />
-        <Route path="/p/:productKey" element={<ProductLayout />}>
-          <Route index element={<Navigate to="backlog" replace />} />
-          <Route path="backlog" element={<BacklogScreen />} />
-          <Route path="roadmap" element={<RoadmapBoardScreen />} />
-          <Route path="timeline" element={<TimelineScreen />} />
-          <Route path="initiatives/:initiativeId" element={<InitiativeScreen />} />
-          <Route path="sprints" element={<SprintsScreen />} />
-          <Route path="sprints/:sprintId" element={<SprintScreen />} />
-          <Route path="board" element={<SprintBoardScreen />} />
-          <Route path="reports" element={<ReportsScreen />} />
-          <Route path="releases" element={<ReleasesScreen />} />
-          <Route path="releases/:releaseId" element={<ReleaseScreen />} />
-        </Route>
-        <Route path="/:itemKey" element={<ItemOnBacklog />} />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
+      {/* The last resort: product screens have their own boundary inside the frame (product-layout.tsx). */}
+      <ErrorBoundary what="this page" resetKey={location.pathname} className="centered">
+        <Routes location={background ?? location}>
+          <Route path="/" element={<HomeScreen />} />
+          <Route path="/products" element={<ProductsScreen />} />
+          <Route path="/setup" element={<Navigate to="/" replace />} />
+          <Route path="/login" element={<Navigate to="/" replace />} />
+          <Route path="/p/:productKey" element={<ProductLayout />}>
+            <Route index element={<Navigate to="backlog" replace />} />
+            <Route path="backlog" element={<BacklogScreen />} />
+            <Route path="roadmap" element={<RoadmapBoardScreen />} />
+            <Route path="timeline" element={<TimelineScreen />} />
+            <Route path="initiatives/:initiativeId" element={<InitiativeScreen />} />
+            <Route path="sprints" element={<SprintsScreen />} />
+            <Route path="sprints/:sprintId" element={<SprintScreen />} />
+            <Route path="board" element={<SprintBoardScreen />} />
+            <Route path="reports" element={<ReportsScreen />} />
+            <Route path="releases" element={<ReleasesScreen />} />
+            <Route path="releases/:releaseId" element={<ReleaseScreen />} />
+          </Route>
+          <Route path="/:itemKey" element={<ItemOnBacklog />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </ErrorBoundary>
     </PageLocationContext.Provider>
   );
 }

@@ -15,13 +15,43 @@ export class ApiError extends Error {
 
   /** The first field-level problem, e.g. "title: must not be empty". */
   get fieldMessage(): string {
-    const issues = (
-      this.details as { issues?: { path?: (string | number)[]; message: string }[] } | undefined
-    )?.issues;
-    const first = issues?.[0];
+    const first = this.firstIssue;
     if (!first) return this.message;
-    return first.path?.length ? `${first.path.join('.')}: ${first.message}` : first.message;
+    return first.path ? `${first.path}: ${first.message}` : first.message;
   }
+
+  /**
+   * The field the server refused, dotted (`acceptanceCriteria.2.text`), or null. A form shows the message
+   * next to this field.
+   */
+  get field(): string | null {
+    return this.firstIssue?.path || null;
+  }
+
+  /** The message of the first field-level problem, without the field's name (shown at the field). */
+  get issueMessage(): string {
+    return this.firstIssue?.message ?? this.message;
+  }
+
+  private get firstIssue(): { path: string; message: string } | null {
+    const issues = (this.details as { issues?: unknown } | null | undefined)?.issues;
+    const first: unknown = Array.isArray(issues) ? issues[0] : undefined;
+    if (!first || typeof first !== 'object') return null;
+    const { path, message } = first as { path?: unknown; message?: unknown };
+    return { path: dottedPath(path), message: typeof message === 'string' ? message : this.message };
+  }
+}
+
+/**
+ * An issue's path as one dotted string. The server sends it dotted already (`acceptanceCriteria.2.text`);
+ * zod's own shape is an array. Either may arrive, so both are read: a path of an unexpected shape must
+ * never make an error message throw while it is being shown. "(body)" names no field.
+ */
+export function dottedPath(path: unknown): string {
+  if (Array.isArray(path)) return path.map(String).join('.');
+  if (typeof path === 'string' && path !== '(body)') return path;
+  if (typeof path === 'number') return String(path);
+  return '';
 }
 
 export interface RequestOptions {

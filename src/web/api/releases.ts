@@ -60,8 +60,15 @@ export function publishNotes(id: string, version: number): Promise<ReleaseT> {
   return api.post<ReleaseT>(`/releases/${id}/notes/publish`, undefined, { ifMatch: version });
 }
 
-export function setReleaseNotesPublic(productId: string, releaseNotesPublic: boolean): Promise<ProductT> {
-  return api.patch<ProductT>(`/products/${productId}`, { releaseNotesPublic });
+/**
+ * Makes the product's published notes public or not. Sent against the version shown: if someone changed
+ * the product meanwhile, the server answers 412 instead of overwriting their change.
+ */
+export function setReleaseNotesPublic(
+  product: Pick<ProductT, 'id' | 'version'>,
+  releaseNotesPublic: boolean,
+): Promise<ProductT> {
+  return api.patch<ProductT>(`/products/${product.id}`, { releaseNotesPublic }, { ifMatch: product.version });
 }
 
 /** The product's Atom feed of published notes (public only when the product says so). */

@@ -1,6 +1,7 @@
 /** The frame around a product's screens: header, navigation, live status, item panel, palette, help. */
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
-import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { itemKeyInPath, paths, usePageLocation } from '../routes.ts';
 import { connectLive, type LiveStatus } from '../state/live.ts';
 import { useSession, useSignedIn } from '../state/session.tsx';
@@ -41,6 +42,8 @@ function ProductFrame({ children }: { children: ReactNode }) {
   const store = useStore();
   // The window's address: under a panel, useLocation() names the screen underneath (see app.tsx).
   const location = usePageLocation();
+  // The screen's own address (under a panel, the screen underneath): a new one gets a failed screen a retry.
+  const screenPath = useLocation().pathname;
   const [live, setLive] = useState<LiveStatus>('connecting');
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -76,12 +79,16 @@ function ProductFrame({ children }: { children: ReactNode }) {
         ) : (
           // A lazy screen not fetched yet (rare: they are preloaded once the product is ready) shows blank
           // for the few milliseconds its code takes to arrive.
-          <Suspense fallback={<main className="screen" aria-busy="true" />}>{children}</Suspense>
+          <ErrorBoundary what="this screen" resetKey={screenPath} className="screen">
+            <Suspense fallback={<main className="screen" aria-busy="true" />}>{children}</Suspense>
+          </ErrorBoundary>
         )}
         {itemKey && ready && (
-          <Suspense fallback={null}>
-            <ItemPanel itemKey={itemKey} />
-          </Suspense>
+          <ErrorBoundary what={`item ${itemKey}`} resetKey={itemKey} className="side-panel item-panel">
+            <Suspense fallback={null}>
+              <ItemPanel itemKey={itemKey} />
+            </Suspense>
+          </ErrorBoundary>
         )}
       </div>
       {paletteOpen && (
@@ -107,7 +114,7 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
   return (
     <header className="app-header">
       <Link to={paths.home()} className="brand" aria-label="Cairn home">
-        <img src="/favicon.svg" alt="" width="22" height="22" /> Cairn
+        <img src="/favicon.svg" alt="" width="22" height="22" /> <span className="brand-name">Cairn</span>
       </Link>
       <label className="product-switcher">
         <span className="visually-hidden">Product</span>
@@ -145,10 +152,17 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
           </span>
         )}
         <span className={`live live-${props.live}`} role="status" title="Live updates from other people">
-          {LIVE_TEXT[props.live]}
+          <span className="live-text">{LIVE_TEXT[props.live]}</span>
         </span>
-        <button type="button" className="search-button" onClick={props.onSearch}>
-          Search or jump to… <kbd>Ctrl K</kbd>
+        {/* Narrow windows show the short label (styles.css): the accessible name is what is shown. */}
+        <button
+          type="button"
+          className="search-button"
+          aria-keyshortcuts="Control+K"
+          onClick={props.onSearch}
+        >
+          <span className="search-long">Search or jump to…</span>
+          <span className="search-short">Search</span> <kbd>Ctrl K</kbd>
         </button>
         <button type="button" className="icon-button" onClick={props.onHelp} aria-label="Keyboard shortcuts">
           ?
@@ -158,6 +172,7 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
         </span>
         <button
           type="button"
+          title={`Signed in as ${user.name} (${user.email})`}
           className="link-button"
           onClick={() => {
             clearStores();

@@ -129,6 +129,27 @@ function failed(store: ProductStore, what: string, error: unknown): void {
   store.changed();
 }
 
+/** The key of one object's field in `store.fieldErrors`. */
+export function fieldErrorKey(objectId: string, field: string): string {
+  return `${objectId}.${field}`;
+}
+
+/** What the server said about this field of this object when it last refused an edit, if anything. */
+export function fieldError(store: ProductStore, objectId: string, field: string): string | undefined {
+  return store.fieldErrors.get(fieldErrorKey(objectId, field));
+}
+
+/**
+ * Remembers a refused edit at the field the server named (its first segment: the field the form shows),
+ * or forgets the patched fields' old messages once an edit of them is saved.
+ */
+function noteFieldErrors(store: ProductStore, objectId: string, patch: object, error?: unknown): void {
+  for (const field of Object.keys(patch)) store.fieldErrors.delete(fieldErrorKey(objectId, field));
+  if (!(error instanceof ApiError) || error.status !== 400 || !error.field) return;
+  const field = error.field.split('.')[0] ?? error.field;
+  store.fieldErrors.set(fieldErrorKey(objectId, field), error.issueMessage);
+}
+
 /**
  * Saves a change to one item. Resolves true when the server accepted it. Give `baseVersion` when the change
  * was composed from an older version (a description edited for a while): if someone saved since, the server
@@ -152,11 +173,13 @@ export async function updateItem(
       return api.patch<ItemT>(`/items/${id}`, patch, version === undefined ? {} : { ifMatch: version });
     });
     store.acceptItem(saved);
+    noteFieldErrors(store, id, patch);
     store.changed();
     return true;
   } catch (error) {
     if (before) store.putItem(before);
     if (beforeFull) store.fullItems.set(id, beforeFull);
+    noteFieldErrors(store, id, patch, error);
     store.changed();
     if (error instanceof ApiError && error.status === 412) {
       const theirs = await refresh(store, id);
@@ -344,10 +367,12 @@ export async function updateInitiative(
       }),
     );
     store.acceptInitiative(saved);
+    noteFieldErrors(store, id, patch);
     store.changed();
     return true;
   } catch (error) {
     store.initiatives.set(id, before);
+    noteFieldErrors(store, id, patch, error);
     if (error instanceof ApiError && error.status === 412) {
       const theirs = await api.get<InitiativeT>(`/initiatives/${id}`).catch(() => null);
       if (theirs) store.acceptInitiative(theirs);

@@ -40,6 +40,11 @@ export function dismiss(id: number): void {
   emit();
 }
 
+/** The notices shown now (what useNotices gives a component; read directly by unit tests). */
+export function currentNotices(): readonly Notice[] {
+  return notices;
+}
+
 export function useNotices(): Notice[] {
   return useSyncExternalStore(
     (listener) => {

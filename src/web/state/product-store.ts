@@ -40,6 +40,11 @@ export class ProductStore {
   readonly fullItems = new Map<string, ItemT>();
   /** The last event id applied: the live stream resumes from here. */
   cursor = '0';
+  /**
+   * Edits the server refused as invalid (400), by `objectId.field`: each field shows its message until
+   * it is saved. See fieldErrorKey() in mutations.ts.
+   */
+  readonly fieldErrors = new Map<string, string>();
   /** The signed-in user is a viewer: every change would be refused, so the mutations do not try. */
   readOnly = false;
   /** True once initiatives, themes, objectives and users have arrived (a moment after the backlog). */

@@ -13,6 +13,7 @@ import { isPending } from './add-item.ts';
 import { BacklogHead } from './backlog-head.tsx';
 import { BacklogRow, HEAD_HEIGHT, ROW_HEIGHT, type RowActions } from './backlog-row.tsx';
 import { type Direction, useListKeys } from './use-backlog-keys.ts';
+import { useKeepRowInView } from './use-keep-row-in-view.ts';
 import { type DragState, useRowDrag } from './use-row-drag.ts';
 import { useScrollMemory } from './use-scroll-memory.ts';
 import type { Selection } from './use-selection.ts';
@@ -133,7 +134,7 @@ export function BacklogList(props: {
   const move = (direction: Direction, toEnd: boolean) => {
     const id = focusedId;
     const index = indexOf(id);
-    if (!id || index === undefined || isPending(id)) return;
+    if (!id || index === undefined || isPending(id) || store.readOnly) return;
     let placement: { beforeId: string } | { afterId: string } | null = null;
     if (toEnd) {
       // To the top or bottom of the whole backlog, which is also the top or bottom of what is shown.
@@ -162,7 +163,7 @@ export function BacklogList(props: {
 
   const startEdit = (id: string) => {
     const item = store.items.get(id);
-    if (!item || isPending(id)) return;
+    if (!item || isPending(id) || store.readOnly) return;
     // A concurrent change by someone else to this version gives a conflict, not a silent overwrite.
     editBase.current = item.version;
     setFocusedId(id);
@@ -239,12 +240,30 @@ export function BacklogList(props: {
     },
   });
 
-  // An item opened elsewhere (the palette, a link, a direct load of /CHK-42) is scrolled into view.
+  // An item opened elsewhere (the palette, a link, a direct load of /CHK-42) is scrolled into view, once its
+  // row exists (a direct load may render before the backlog arrives). Centred, not 'auto': opening the
+  // panel narrows the list and can wrap the filter bar, shrinking the list a moment after this scroll, and
+  // a row aligned to the bottom edge would end up below it.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (!openKey) return;
-    const index = ctx.current.rows.findIndex((row) => row.key === openKey);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [openKey, virtualizer]);
+    if (!openKey) {
+      scrolledTo.current = null;
+      return;
+    }
+    if (scrolledTo.current === openKey) return;
+    const index = rows.findIndex((row) => row.key === openKey);
+    if (index < 0) return;
+    scrolledTo.current = openKey;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [openKey, rows, virtualizer]);
+  const openIndex = openKey ? rows.findIndex((row) => row.key === openKey) : -1;
+  useKeepRowInView(
+    scrollRef,
+    openIndex < 0
+      ? null
+      : { top: HEAD_HEIGHT + openIndex * ROW_HEIGHT, bottom: HEAD_HEIGHT + (openIndex + 1) * ROW_HEIGHT },
+    HEAD_HEIGHT,
+  );
 
   // An item someone else removed takes the focus with it; the row now in its place takes over.
   useEffect(() => {
@@ -304,6 +323,7 @@ export function BacklogList(props: {
                 editing={item.id === editingId}
                 dragging={drag?.id === item.id}
                 pending={isPending(item.id)}
+                readOnly={store.readOnly}
                 initiative={
                   item.initiativeId ? (store.initiatives.get(item.initiativeId)?.title ?? null) : null
                 }

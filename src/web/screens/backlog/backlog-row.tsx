@@ -38,6 +38,8 @@ export interface RowProps {
   editing: boolean;
   dragging: boolean;
   pending: boolean;
+  /** A viewer's row: no drag handle, no inline edits; the values stay readable. */
+  readOnly: boolean;
   initiative: string | null;
   assignee: string | null;
   actions: RowActions;
@@ -51,7 +53,7 @@ function initials(name: string): string {
 const SHOWN_LABELS = 3;
 
 export const BacklogRow = memo(function BacklogRow(props: RowProps) {
-  const { item, actions, focused, pending } = props;
+  const { item, actions, focused, pending, readOnly } = props;
   // Only one row and its controls are Tab stops: Tab moves from the list to what follows it, not through
   // every control of every row.
   const tab = props.tabbable ? 0 : -1;
@@ -90,20 +92,25 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
         />
       </td>
       <td className="cell-handle">
-        <span
-          className="drag-handle"
-          aria-hidden="true"
-          title="Drag to reorder (or Alt+↑ / Alt+↓)"
-          onPointerDown={pending ? undefined : (event) => actions.startDrag(event, item.id)}
-        >
-          ⠿
-        </span>
+        {!readOnly && (
+          <span
+            className="drag-handle"
+            aria-hidden="true"
+            title="Drag to reorder (or Alt+↑ / Alt+↓)"
+            onPointerDown={pending ? undefined : (event) => actions.startDrag(event, item.id)}
+          >
+            ⠿
+          </span>
+        )}
       </td>
       <td className="cell-type">
         <TypeBadge type={item.type} />
       </td>
       <td className="cell-key key">{pending ? 'Saving…' : item.key}</td>
-      <td className="cell-title" onDoubleClick={pending ? undefined : () => actions.startEdit(item.id)}>
+      <td
+        className="cell-title"
+        onDoubleClick={pending || readOnly ? undefined : () => actions.startEdit(item.id)}
+      >
         {props.editing ? (
           <TitleEditor
             itemKey={item.key}
@@ -136,7 +143,7 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
           className="status-select"
           aria-label={`Status of ${key}`}
           value={item.status}
-          disabled={pending}
+          disabled={pending || readOnly}
           tabIndex={tab}
           style={{ '--chip-color': `var(--status-${item.status})` } as React.CSSProperties}
           onChange={(event) => actions.setStatus(item.id, event.target.value as ItemStatusT)}
@@ -149,7 +156,7 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
           itemKey={key}
           estimate={item.estimate}
           tabIndex={tab}
-          disabled={pending}
+          disabled={pending || readOnly}
           onSave={(estimate) => actions.setEstimate(item.id, estimate)}
           onLeave={() => actions.focusRow(item.id)}
         />

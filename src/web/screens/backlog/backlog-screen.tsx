@@ -89,8 +89,11 @@ export function BacklogScreen() {
           onToList={focusList}
         />
       </div>
-      <QuickAdd store={store} place="top" inputRef={quickAddRef} defaults={defaults} onAdded={onAdded} />
-      {selection.ids.size > 0 && (
+      {/* A viewer is offered no way to add or change items: the server would refuse them. */}
+      {!store.readOnly && (
+        <QuickAdd store={store} place="top" inputRef={quickAddRef} defaults={defaults} onAdded={onAdded} />
+      )}
+      {selection.ids.size > 0 && !store.readOnly && (
         <BulkBar store={store} ids={selection.ids} initiatives={initiatives} onClear={selection.clear} />
       )}
       {rows.length > 0 ? (
@@ -105,10 +108,12 @@ export function BacklogScreen() {
       ) : total === 0 ? (
         <div className="backlog-empty">
           <h2>No items yet</h2>
-          <p>
-            Type a title in the field above and press Enter to add the first item; keep typing to add more.
-            Press <kbd>c</kbd> anywhere on this screen to get back to that field.
-          </p>
+          {!store.readOnly && (
+            <p>
+              Type a title in the field above and press Enter to add the first item; keep typing to add more.
+              Press <kbd>c</kbd> anywhere on this screen to get back to that field.
+            </p>
+          )}
         </div>
       ) : (
         <div className="backlog-empty">
@@ -121,7 +126,9 @@ export function BacklogScreen() {
           </p>
         </div>
       )}
-      {total > 0 && <QuickAdd store={store} place="bottom" defaults={defaults} onAdded={onAdded} />}
+      {total > 0 && !store.readOnly && (
+        <QuickAdd store={store} place="bottom" defaults={defaults} onAdded={onAdded} />
+      )}
     </main>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { Link, useParams } from 'react-router';
 import { ConfidenceBadge } from '../../components/chips.tsx';
+import { scopeClass } from '../../components/edit-scope.ts';
 import { paths } from '../../routes.ts';
 import { updateInitiative } from '../../state/mutations.ts';
 import { useStore } from '../../state/use-store.ts';
@@ -60,45 +61,51 @@ export function InitiativeScreen() {
               {theme && <span className="initiative-theme">{theme.name}</span>}
             </p>
           </header>
-          <EditableText
-            key={`summary-${initiative.id}`}
-            label="Summary"
-            hint="For the team: the problem, the bet, what is in and out."
-            value={initiative.summary}
-            version={initiative.version}
-            markdown
-            maxLength={20_000}
-            empty="No summary yet."
-            onSave={(summary, baseVersion) =>
-              void updateInitiative(store, initiative.id, { summary }, { baseVersion })
-            }
-          />
-          <EditableText
-            key={`public-${initiative.id}`}
-            label="Public summary"
-            hint={
-              <>
-                <strong>Customer-facing.</strong> The only words about this initiative a public roadmap shows
-                {initiative.visibility === 'public'
-                  ? ' (this initiative is public).'
-                  : ' (this one is internal for now).'}
-              </>
-            }
-            value={initiative.publicSummary}
-            version={initiative.version}
-            markdown={false}
-            maxLength={5_000}
-            empty="No public summary yet."
-            onSave={(publicSummary, baseVersion) =>
-              void updateInitiative(store, initiative.id, { publicSummary }, { baseVersion })
-            }
-          />
-          <SuccessMetrics initiative={initiative} />
-          <InitiativeItems initiative={initiative} />
+          {/* A viewer reads everything here; the fields are disabled and the ways to change them gone. */}
+          <fieldset disabled={store.readOnly} className={scopeClass(store.readOnly)}>
+            <EditableText
+              key={`summary-${initiative.id}`}
+              label="Summary"
+              hint="For the team: the problem, the bet, what is in and out."
+              value={initiative.summary}
+              version={initiative.version}
+              markdown
+              maxLength={20_000}
+              empty="No summary yet."
+              onSave={(summary, baseVersion) =>
+                void updateInitiative(store, initiative.id, { summary }, { baseVersion })
+              }
+            />
+            <EditableText
+              key={`public-${initiative.id}`}
+              label="Public summary"
+              hint={
+                <>
+                  <strong>Customer-facing.</strong> The only words about this initiative a public roadmap
+                  shows
+                  {initiative.visibility === 'public'
+                    ? ' (this initiative is public).'
+                    : ' (this one is internal for now).'}
+                </>
+              }
+              value={initiative.publicSummary}
+              version={initiative.version}
+              markdown={false}
+              maxLength={5_000}
+              empty="No public summary yet."
+              onSave={(publicSummary, baseVersion) =>
+                void updateInitiative(store, initiative.id, { publicSummary }, { baseVersion })
+              }
+            />
+            <SuccessMetrics initiative={initiative} />
+            <InitiativeItems initiative={initiative} />
+          </fieldset>
         </div>
         <aside className="initiative-side" aria-label="Planning">
-          <InitiativeFields initiative={initiative} />
-          <TrashInitiative initiative={initiative} itemCount={itemCount} />
+          <fieldset disabled={store.readOnly} className={scopeClass(store.readOnly)}>
+            <InitiativeFields initiative={initiative} />
+          </fieldset>
+          {!store.readOnly && <TrashInitiative initiative={initiative} itemCount={itemCount} />}
         </aside>
       </div>
     </main>

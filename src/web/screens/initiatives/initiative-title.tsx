@@ -1,11 +1,12 @@
 /** The initiative's title: a heading, turned into a field by "Rename" (or a click) and saved on Enter. */
 import { useState } from 'react';
 import type { InitiativeT } from '../../api/types.ts';
-import { updateInitiative } from '../../state/mutations.ts';
-import { useStoreOnce } from '../../state/use-store.ts';
+import { fieldError, updateInitiative } from '../../state/mutations.ts';
+import { useStore } from '../../state/use-store.ts';
 
 export function InitiativeTitle({ initiative }: { initiative: InitiativeT }) {
-  const store = useStoreOnce();
+  // Subscribed: a refused title shows its message as soon as the server answers.
+  const store = useStore();
   const [draft, setDraft] = useState<{ text: string; baseVersion: number } | null>(null);
   const start = () => setDraft({ text: initiative.title, baseVersion: initiative.version });
   const save = () => {
@@ -17,6 +18,14 @@ export function InitiativeTitle({ initiative }: { initiative: InitiativeT }) {
     setDraft(null);
   };
 
+  const error = fieldError(store, initiative.id, 'title');
+  if (store.readOnly) {
+    return (
+      <div className="initiative-title">
+        <h1>{initiative.title}</h1>
+      </div>
+    );
+  }
   if (draft) {
     return (
       <input
@@ -49,6 +58,11 @@ export function InitiativeTitle({ initiative }: { initiative: InitiativeT }) {
       <button type="button" className="link-button" onClick={start}>
         Rename
       </button>
+      {error && (
+        <p className="field-error" role="alert">
+          Title not saved: {error}
+        </p>
+      )}
     </div>
   );
 }

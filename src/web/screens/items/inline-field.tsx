@@ -3,7 +3,7 @@
  * If someone else changed the same field while the user typed, the save goes against the version typing
  * began from, so it becomes a conflict to resolve rather than a silent overwrite.
  */
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 
 interface InlineFieldProps {
   value: string;
@@ -23,6 +23,10 @@ interface InlineFieldProps {
   maxLength?: number;
   min?: number;
   max?: number;
+  /** Why the server refused the last edit of this field: shown under it, and the field marked invalid. */
+  error?: string | undefined;
+  /** A viewer sees the value but cannot change it. */
+  readOnly?: boolean;
 }
 
 export function InlineField(props: InlineFieldProps) {
@@ -31,6 +35,7 @@ export function InlineField(props: InlineFieldProps) {
   // The blur that follows Enter or Esc runs before React re-renders: it must see the latest draft.
   const draftRef = useRef<string | null>(null);
   const baseRef = useRef({ version, value });
+  const errorId = useId();
 
   const setBoth = (next: string | null) => {
     draftRef.current = next;
@@ -65,13 +70,15 @@ export function InlineField(props: InlineFieldProps) {
     placeholder: props.placeholder,
     maxLength: props.maxLength,
     value: draft ?? value,
+    readOnly: props.readOnly,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': props.error ? errorId : undefined,
     onBlur: commit,
     onKeyDown,
   };
-  if (props.multiline) {
-    return <textarea rows={1} {...shared} onChange={(event) => onChange(event.target.value)} />;
-  }
-  return (
+  const field = props.multiline ? (
+    <textarea rows={1} {...shared} onChange={(event) => onChange(event.target.value)} />
+  ) : (
     <input
       type={props.type ?? 'text'}
       min={props.min}
@@ -80,5 +87,14 @@ export function InlineField(props: InlineFieldProps) {
       {...shared}
       onChange={(event) => onChange(event.target.value)}
     />
+  );
+  if (!props.error) return field;
+  return (
+    <>
+      {field}
+      <p className="field-error" id={errorId} role="alert">
+        {props.error}
+      </p>
+    </>
   );
 }

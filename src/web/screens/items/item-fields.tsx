@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { ItemStatusT, ItemT } from '../../api/types.ts';
 import { StatusOptions } from '../../components/options.tsx';
 import { paths } from '../../routes.ts';
-import { updateItem } from '../../state/mutations.ts';
+import { fieldError, updateItem } from '../../state/mutations.ts';
 import { notify } from '../../state/notices.ts';
 import { useStore } from '../../state/use-store.ts';
 import { InlineField } from './inline-field.tsx';
@@ -36,6 +36,7 @@ export function ItemFields({ item }: { item: ItemT }) {
           max={1000}
           value={item.estimate === null ? '' : String(item.estimate)}
           version={item.version}
+          error={fieldError(store, item.id, 'estimate')}
           onSave={(next) => {
             const estimate = next.trim() === '' ? null : Number(next);
             if (estimate !== null && (!Number.isFinite(estimate) || estimate < 0 || estimate > 1000)) {

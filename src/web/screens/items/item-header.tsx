@@ -2,12 +2,13 @@
 import type { ItemT, ItemTypeT } from '../../api/types.ts';
 import { TypeBadge } from '../../components/chips.tsx';
 import { TypeOptions } from '../../components/options.tsx';
-import { updateItem } from '../../state/mutations.ts';
-import { useStoreOnce } from '../../state/use-store.ts';
+import { fieldError, updateItem } from '../../state/mutations.ts';
+import { useStore } from '../../state/use-store.ts';
 import { InlineField } from './inline-field.tsx';
 
 export function ItemHeader({ item, onClose }: { item: ItemT; onClose: () => void }) {
-  const store = useStoreOnce();
+  // Subscribed: a refused title shows its message as soon as the server answers.
+  const store = useStore();
   return (
     <header className="item-header">
       <div className="item-header-row">
@@ -16,6 +17,7 @@ export function ItemHeader({ item, onClose }: { item: ItemT; onClose: () => void
         <label className="item-type">
           <span className="visually-hidden">Type</span>
           <select
+            disabled={store.readOnly}
             value={item.type}
             onChange={(event) => void updateItem(store, item.id, { type: event.target.value as ItemTypeT })}
           >
@@ -33,6 +35,8 @@ export function ItemHeader({ item, onClose }: { item: ItemT; onClose: () => void
         value={item.title}
         version={item.version}
         maxLength={500}
+        readOnly={store.readOnly}
+        error={fieldError(store, item.id, 'title')}
         onSave={(next, baseVersion) => {
           const title = next.trim();
           if (title && title !== item.title) void updateItem(store, item.id, { title }, { baseVersion });

@@ -7,6 +7,7 @@ import './item-panel.css';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { ItemT } from '../../api/types.ts';
+import { scopeClass } from '../../components/edit-scope.ts';
 import { paths } from '../../routes.ts';
 import { trashItem } from '../../state/mutations.ts';
 import { useStore } from '../../state/use-store.ts';
@@ -125,25 +126,30 @@ function ItemContents(props: { item: ItemT; close: () => void; linkState: PanelL
   return (
     <div className="item-detail">
       <ItemHeader item={item} onClose={props.close} />
-      <ItemFields item={item} />
-      <StoryEditor item={item} currentVersion={item.version} />
-      <DescriptionEditor item={item} currentVersion={item.version} />
-      <AcceptanceCriteria item={item} />
-      <DependenciesSection item={item} dependencies={dependencies} linkState={props.linkState} />
-      <ExternalDependencies item={item} dependencies={dependencies} />
+      {/* A viewer sees every value, but the fields are disabled and the ways to add or remove are gone. */}
+      <fieldset disabled={store.readOnly} className={scopeClass(store.readOnly)}>
+        <ItemFields item={item} />
+        <StoryEditor item={item} currentVersion={item.version} />
+        <DescriptionEditor item={item} currentVersion={item.version} />
+        <AcceptanceCriteria item={item} />
+        <DependenciesSection item={item} dependencies={dependencies} linkState={props.linkState} />
+        <ExternalDependencies item={item} dependencies={dependencies} />
+      </fieldset>
       <ItemHistory itemId={item.id} version={item.version} />
-      <footer className="item-footer">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            props.close();
-            void trashItem(store, item.id);
-          }}
-        >
-          Move to trash
-        </button>
-      </footer>
+      {!store.readOnly && (
+        <footer className="item-footer">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              props.close();
+              void trashItem(store, item.id);
+            }}
+          >
+            Move to trash
+          </button>
+        </footer>
+      )}
     </div>
   );
 }

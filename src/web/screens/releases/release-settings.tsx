@@ -3,11 +3,39 @@
  * admins and owners may change, and the feed's address to copy into a reader.
  */
 import { useId, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { feedPath, setReleaseNotesPublic } from '../../api/releases.ts';
+import type { ProductT } from '../../api/types.ts';
 import { notify } from '../../state/notices.ts';
+import type { ProductStore } from '../../state/product-store.ts';
 import { useSignedIn } from '../../state/session.tsx';
 import { useStore } from '../../state/use-store.ts';
+
+const said = (isPublic: boolean) => (isPublic ? 'Public' : 'Members only');
+
+/** Someone changed the product since it was shown: show theirs, and offer to apply this change over it. */
+async function productConflict(store: ProductStore, mine: boolean, retry: () => void): Promise<void> {
+  const theirs = await api.get<ProductT>(`/products/${store.product.id}`).catch(() => null);
+  if (theirs) {
+    store.product = theirs;
+    store.changed();
+  }
+  notify({
+    kind: 'conflict',
+    message: `Someone else changed ${store.product.name} meanwhile. Your change was not saved.`,
+    conflict: {
+      title: store.product.name,
+      fields: [
+        {
+          field: 'Release notes',
+          mine: said(mine),
+          theirs: theirs ? said(theirs.releaseNotesPublic) : '?',
+        },
+      ],
+      retry,
+    },
+  });
+}
 
 export function ReleaseSettings() {
   const store = useStore();
@@ -25,9 +53,13 @@ export function ReleaseSettings() {
   const toggle = async (value: boolean) => {
     setPending(value);
     try {
-      store.product = await setReleaseNotesPublic(product.id, value);
+      store.product = await setReleaseNotesPublic(product, value);
       store.changed();
     } catch (error) {
+      if (error instanceof ApiError && error.status === 412) {
+        await productConflict(store, value, () => void toggle(value));
+        return;
+      }
       const message = error instanceof ApiError ? error.fieldMessage : (error as Error).message;
       notify({ kind: 'error', message: `The setting was not saved: ${message}` });
     } finally {

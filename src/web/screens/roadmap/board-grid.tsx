@@ -84,6 +84,8 @@ export function BoardGrid({ lanes, progress, objectiveTitles }: BoardGridProps) 
     [navigate, store],
   );
 
+  // A viewer's board shows the plan; it offers no drag, drop or add (the server would refuse them).
+  const editable = !store.readOnly;
   const dropHandlers = (themeId: string | null, horizon: HorizonT) => {
     const key = cellKey(themeId, horizon);
     return {
@@ -139,7 +141,7 @@ export function BoardGrid({ lanes, progress, objectiveTitles }: BoardGridProps) 
                     key={horizon}
                     className={`board-cell${dropCell === key ? ' drop-target' : ''}`}
                     data-cell={key}
-                    {...dropHandlers(lane.themeId, horizon)}
+                    {...(editable ? dropHandlers(lane.themeId, horizon) : {})}
                   >
                     <ul className="board-cards" aria-label={where}>
                       {cards.map((initiative) => (
@@ -152,11 +154,14 @@ export function BoardGrid({ lanes, progress, objectiveTitles }: BoardGridProps) 
                             objectives={objectiveTitles(initiative)}
                             onMove={onMove}
                             onOpen={onOpen}
+                            editable={editable}
                           />
                         </li>
                       ))}
                     </ul>
-                    <AddInitiativeInline horizon={horizon} themeId={lane.themeId} where={where} />
+                    {editable && (
+                      <AddInitiativeInline horizon={horizon} themeId={lane.themeId} where={where} />
+                    )}
                   </div>
                 );
               })}

@@ -39,13 +39,13 @@ export function RoadmapBoardScreen() {
       <div className="roadmap-toolbar">
         <h1>Roadmap</h1>
         <RoadmapFilterBar filter={filter} onChange={setFilter} />
-        <AddThemeForm />
+        {!store.readOnly && <AddThemeForm />}
       </div>
       <div className="roadmap-subbar">
         <ConfidenceLegend />
         <p className="hint" role="status">
-          {total === 0 ? '' : `${shown} of ${total} initiatives shown`} · Drag a card, or focus it and press
-          Alt+←/→ (horizon) or Alt+↑/↓ (theme)
+          {total === 0 ? '' : `${shown} of ${total} initiatives shown`}
+          {store.readOnly ? '' : ' · Drag a card, or focus it and press Alt+←/→ (horizon) or Alt+↑/↓ (theme)'}
         </p>
       </div>
       {total === 0 && (
@@ -56,7 +56,7 @@ export function RoadmapBoardScreen() {
             it in <strong>Now</strong> if you are building it, <strong>Next</strong> if it comes after, and{' '}
             <strong>Later</strong> for ideas. Link backlog items to it and its progress shows here.
           </p>
-          <p>Use “+ Add initiative” in a column to add the first one.</p>
+          {!store.readOnly && <p>Use “+ Add initiative” in a column to add the first one.</p>}
         </div>
       )}
       {store.themes.size === 0 && total > 0 && (

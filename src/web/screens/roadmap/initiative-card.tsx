@@ -24,6 +24,8 @@ interface CardProps {
   objectives: string;
   onMove: (id: string, move: CardMove) => void;
   onOpen: (id: string) => void;
+  /** False for a viewer: the card opens but cannot be dragged or moved with Alt+arrows. */
+  editable: boolean;
 }
 
 const MOVES: Record<string, CardMove> = {
@@ -41,8 +43,10 @@ function InitiativeCardView({
   objectives,
   onMove,
   onOpen,
+  editable,
 }: CardProps) {
   const onKeyDown = (event: KeyboardEvent) => {
+    if (!editable) return;
     const move = MOVES[event.key];
     // Alt+← is also the browser's "back": the focused card takes it first.
     if (!move || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
@@ -57,9 +61,10 @@ function InitiativeCardView({
     <div
       className={`initiative-card card-${initiative.confidence} card-status-${initiative.status}`}
       style={themeColor ? ({ '--theme-color': themeColor } as React.CSSProperties) : undefined}
-      draggable
+      draggable={editable}
       data-initiative-id={initiative.id}
       onDragStart={(event) => {
+        if (!editable) return;
         event.dataTransfer.setData(INITIATIVE_DRAG_TYPE, initiative.id);
         event.dataTransfer.effectAllowed = 'move';
       }}
@@ -101,5 +106,6 @@ export const InitiativeCard = memo(
     before.objectives === after.objectives &&
     before.onMove === after.onMove &&
     before.onOpen === after.onOpen &&
+    before.editable === after.editable &&
     sameProgress(before.progress, after.progress),
 );

@@ -72,7 +72,8 @@ interface BarProps {
   pxPerDay: number;
   themeColor: string | null;
   progress: Progress | undefined;
-  onChange: (id: string, span: Span) => void;
+  /** Null for a viewer: the bar is a link only, with no drag, resize or Alt+arrow moves. */
+  onChange: ((id: string, span: Span) => void) | null;
 }
 
 function TimelineBarView({ initiative, href, from, pxPerDay, themeColor, progress, onChange }: BarProps) {
@@ -89,7 +90,7 @@ function TimelineBarView({ initiative, href, from, pxPerDay, themeColor, progres
   const done = progressText(progress);
 
   const onPointerDown = (event: PointerEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0) return;
+    if (event.button !== 0 || !onChange) return;
     const handle = (event.target as HTMLElement).dataset.handle;
     const mode: DragMode = handle === 'start' || handle === 'end' ? handle : 'move';
     drag.current = { mode, pointerX: event.clientX, origin: stored, moved: false, span: stored };
@@ -114,12 +115,12 @@ function TimelineBarView({ initiative, href, from, pxPerDay, themeColor, progres
     suppressClick.current = true;
     const { span: target, origin } = current;
     if (commit && (target.start !== origin.start || target.end !== origin.end))
-      onChange(initiative.id, target);
+      onChange?.(initiative.id, target);
     setPreview(null);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     // Alt+← is also the browser's "back": the focused bar takes it first.
-    if (!event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!onChange || !event.altKey || event.ctrlKey || event.metaKey) return;
     const next = stepped(stored, event.key, event.shiftKey);
     if (!next) return;
     event.preventDefault();
@@ -130,7 +131,7 @@ function TimelineBarView({ initiative, href, from, pxPerDay, themeColor, progres
     <>
       <Link
         to={href}
-        className={`tl-bar bar-${initiative.confidence}${preview ? ' dragging' : ''}${partial ? ' partial' : ''}`}
+        className={`tl-bar bar-${initiative.confidence}${preview ? ' dragging' : ''}${partial ? ' partial' : ''}${onChange ? '' : ' read-only'}`}
         style={
           {
             left,
@@ -156,11 +157,11 @@ function TimelineBarView({ initiative, href, from, pxPerDay, themeColor, progres
         }}
         onKeyDown={onKeyDown}
       >
-        <span className="tl-handle tl-handle-start" data-handle="start" aria-hidden="true" />
+        {onChange && <span className="tl-handle tl-handle-start" data-handle="start" aria-hidden="true" />}
         <span className="tl-bar-title" aria-hidden="true">
           {initiative.title}
         </span>
-        <span className="tl-handle tl-handle-end" data-handle="end" aria-hidden="true" />
+        {onChange && <span className="tl-handle tl-handle-end" data-handle="end" aria-hidden="true" />}
       </Link>
       {preview ? (
         <span className="tl-drag-dates" style={{ left: left + width + 8 }} aria-hidden="true">

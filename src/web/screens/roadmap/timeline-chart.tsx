@@ -30,7 +30,8 @@ interface ChartProps {
   now: Day;
   scale: Scale;
   progress: Map<string, Progress>;
-  onChange: (id: string, span: Span) => void;
+  /** Null for a viewer: the bars open their initiative but cannot be dragged or resized. */
+  onChange: ((id: string, span: Span) => void) | null;
   containerRef: React.RefObject<HTMLElement | null>;
 }
 

@@ -91,10 +91,12 @@ export function TimelineScreen() {
       </div>
       <div className="roadmap-subbar">
         <ConfidenceLegend />
-        <p className="hint">
-          Drag a bar to move it, drag an end to change a date · focused bar: Alt+←/→ moves a month,
-          Alt+Shift+←/→ changes the length
-        </p>
+        {!store.readOnly && (
+          <p className="hint">
+            Drag a bar to move it, drag an end to change a date · focused bar: Alt+←/→ moves a month,
+            Alt+Shift+←/→ changes the length
+          </p>
+        )}
       </div>
       {store.initiatives.size === 0 ? (
         <div className="roadmap-empty">
@@ -116,7 +118,7 @@ export function TimelineScreen() {
         now={now}
         scale={scale}
         progress={store.progress()}
-        onChange={onChange}
+        onChange={store.readOnly ? null : onChange}
         containerRef={scroller}
       />
       <UnscheduledList initiatives={unscheduled} />

@@ -20,20 +20,23 @@ export function UnscheduledList({ initiatives }: { initiatives: InitiativeT[] })
         Not scheduled <span className="hint">{initiatives.length}</span>
       </h2>
       <p className="hint">
-        These have no start or target date. Schedule one for this month, then drag it into place.
+        These have no start or target date.
+        {store.readOnly ? '' : ' Schedule one for this month, then drag it into place.'}
       </p>
       <ul>
         {initiatives.map((initiative) => (
           <li key={initiative.id}>
             <Link to={paths.initiative(store.product.key, initiative.id)}>{initiative.title}</Link>
             <ConfidenceBadge confidence={initiative.confidence} />
-            <button
-              type="button"
-              aria-label={`Schedule this month: ${initiative.title}`}
-              onClick={() => schedule(initiative.id)}
-            >
-              Schedule this month
-            </button>
+            {!store.readOnly && (
+              <button
+                type="button"
+                aria-label={`Schedule this month: ${initiative.title}`}
+                onClick={() => schedule(initiative.id)}
+              >
+                Schedule this month
+              </button>
+            )}
           </li>
         ))}
       </ul>
