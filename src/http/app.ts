@@ -42,7 +42,8 @@ export function createApp(options: AppOptions) {
   }
 
   const api = createRouter();
-  api.use('*', compressResponses, noStore, limitBodySize, jsonBodyOnly);
+  // The type is checked before the body is read: a non-JSON upload is refused unread.
+  api.use('*', compressResponses, noStore, jsonBodyOnly, limitBodySize);
   // Only writes wake the hub: reads skip the extra middleware layer entirely.
   api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', wakeLiveHub);
   api.route('/', systemRoutes);
