@@ -4,7 +4,9 @@
  * against the targets.
  *
  * BENCH_ITEMS (default 100000) and BENCH_DIALECTS (default sqlite,postgres) size a run; BENCH_SAMPLES
- * (default 2000) and BENCH_THROUGHPUT_SECONDS (default 5) shorten it while developing.
+ * (default 2000) and BENCH_THROUGHPUT_SECONDS (default 5) shorten it while developing, as do BENCH_BULK_RUNS
+ * (default 3), BENCH_THROUGHPUT_RUNS (default 5), BENCH_CLIENT_RUNS (default 5) and BENCH_CLIENT_ITEMS
+ * (default 2000).
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -17,10 +19,13 @@ import { type ChartResult, chartChecks, chartsMarkdown } from './charts/report.t
 import { benchCharts } from './charts/run.ts';
 import { type BenchDatabase, createBenchDatabase, databaseVersions } from './databases.ts';
 import { createFixture, type Fixture } from './generate.ts';
+import { type ClientWritesResult, measureClientWrites } from './http-client/measure.ts';
 import { createClient, type HttpClient, measureLatency } from './http-latency.ts';
 import {
   type BenchResults,
   checksFor,
+  clientWriteChecks,
+  clientWritesMarkdown,
   consoleTable,
   type DialectResult,
   markdown,
@@ -42,6 +47,10 @@ const SAMPLES = setting('BENCH_SAMPLES', 2_000);
 const WARMUP = Math.min(300, SAMPLES);
 const SEARCH_SAMPLES = Math.min(500, SAMPLES);
 const THROUGHPUT_SECONDS = setting('BENCH_THROUGHPUT_SECONDS', 5);
+const THROUGHPUT_RUNS = setting('BENCH_THROUGHPUT_RUNS', 5);
+const BULK_RUNS = setting('BENCH_BULK_RUNS', 3);
+const CLIENT_RUNS = setting('BENCH_CLIENT_RUNS', 5);
+const CLIENT_ITEMS = setting('BENCH_CLIENT_ITEMS', 2_000);
 const CONNECTIONS = 16;
 const STARTUP_RUNS = 3;
 const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres')
@@ -118,7 +127,16 @@ async function benchDialect(dialect: DialectName): Promise<DialectResult> {
   );
   await small.bench.drop();
 
+  // The bulk load is timed BULK_RUNS times, each on a fresh database; the last one is measured further.
+  const bulkRuns: { importItemsSeconds: number; importDependenciesSeconds: number }[] = [];
+  for (let run = 1; run < BULK_RUNS; run++) {
+    const extra = await generate(dialect, ITEMS);
+    bulkRuns.push(extra.fixture);
+    await extra.bench.drop();
+  }
   const { bench, fixture } = await generate(dialect, ITEMS);
+  bulkRuns.push(fixture);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   try {
     log(`${dialect}: latency and search at ${ITEMS} items`);
     const { latency, search } = await withInProcessServer(bench, fixture, async (client) => ({
@@ -146,6 +164,7 @@ async function benchDialect(dialect: DialectName): Promise<DialectResult> {
         token: fixture.token,
         connections: CONNECTIONS,
         durationMs: THROUGHPUT_SECONDS * 1000,
+        runs: THROUGHPUT_RUNS,
         readRssMb: residentMemoryMb,
       });
       const sorted = [...readyMs].sort((a, b) => a - b);
@@ -153,8 +172,9 @@ async function benchDialect(dialect: DialectName): Promise<DialectResult> {
         dialect,
         data: fixture.counts,
         bulkLoad: {
-          importItemsSeconds: fixture.importItemsSeconds,
-          importDependenciesSeconds: fixture.importDependenciesSeconds,
+          importItemsSeconds: median(bulkRuns.map((r) => r.importItemsSeconds)),
+          importDependenciesSeconds: median(bulkRuns.map((r) => r.importDependenciesSeconds)),
+          importItemsRuns: bulkRuns.map((r) => Math.round(r.importItemsSeconds * 100) / 100),
         },
         latency,
         search,
@@ -189,6 +209,12 @@ const build = spawnSync(process.execPath, ['scripts/build.js'], {
 });
 if (build.status !== 0) throw new Error('npm run build failed');
 for (const dialect of DIALECTS) results.push(await benchDialect(dialect));
+// Writes from a client in its own process (bench/http-client), on SQLite: each run a fresh server.
+let clientWrites: ClientWritesResult | undefined;
+if (DIALECTS.includes('sqlite')) {
+  log(`sqlite: writes from a separate client process, ${CLIENT_RUNS} runs × ${CLIENT_ITEMS} items`);
+  clientWrites = await measureClientWrites({ runs: CLIENT_RUNS, items: CLIENT_ITEMS });
+}
 // The charts last, each database on data of its own (bench/charts).
 const charts: ChartResult[] = [];
 for (const dialect of DIALECTS) charts.push(await benchCharts(dialect, log));
@@ -213,14 +239,24 @@ const report: BenchResults = {
     searchSamples: SEARCH_SAMPLES,
     throughputSeconds: THROUGHPUT_SECONDS,
     connections: CONNECTIONS,
+    throughputRuns: THROUGHPUT_RUNS,
+    bulkRuns: BULK_RUNS,
+    clientRuns: CLIENT_RUNS,
+    clientItems: CLIENT_ITEMS,
     startupRuns: STARTUP_RUNS,
     freeMemoryGiBAtEnd: Math.round((freemem() / 2 ** 30) * 10) / 10,
   },
   results,
-  checks: [...results.flatMap(checksFor), ...charts.flatMap(chartChecks)],
+  clientWrites,
+  checks: [
+    ...results.flatMap(checksFor),
+    ...(clientWrites ? clientWriteChecks(clientWrites) : []),
+    ...charts.flatMap(chartChecks),
+  ],
 };
 writeJson(RESULTS_FILE, report);
 console.log(`\n${consoleTable(report.checks)}\n`);
 console.log(markdown(report));
+if (clientWrites) console.log(`\n${clientWritesMarkdown(clientWrites)}`);
 console.log(`\n${chartsMarkdown(charts)}`);
 console.log(`\nwrote ${RESULTS_FILE}`);

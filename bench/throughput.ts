@@ -81,17 +81,21 @@ export async function startBaselineServer(body: string): Promise<BaselineServer>
 
 export interface ThroughputResult {
   connections: number;
+  /** The run with the median ratio: Cairn's load and the bare server's right after it. */
   cairn: LoadResult;
   baseline: LoadResult;
-  /** Cairn's requests per second over the bare server's. */
+  /** Cairn's requests per second over the bare server's: the median of `ratios`. */
   ratio: number;
+  /** Each run's ratio, in the order run (Cairn then the bare server, back to back, `runs` times). */
+  ratios: number[];
   /** Resident memory of the Cairn server process, sampled during its load. */
   cairnRssMb: { max: number; samples: number };
 }
 
 /**
- * Loads `path` on the Cairn server (pid `cairnPid`) and then the same JSON on the bare server, each after
- * a 1 s warm-up, sampling the Cairn process's RSS every 100 ms while it is under load.
+ * Loads `path` on the Cairn server (pid `cairnPid`) and then the same JSON on the bare server, back to back,
+ * `runs` times after a 1 s warm-up of each; the ratio is the median of the runs' ratios, so a burst of other
+ * work on the machine moves one run, not the figure. Cairn's RSS is sampled every 100 ms under load.
  */
 export async function measureThroughput(options: {
   cairnUrl: string;
@@ -100,6 +104,7 @@ export async function measureThroughput(options: {
   token: string;
   connections: number;
   durationMs: number;
+  runs: number;
   readRssMb: (pid: number) => number;
 }): Promise<ThroughputResult> {
   const headers = { authorization: `Bearer ${options.token}` };
@@ -118,25 +123,31 @@ export async function measureThroughput(options: {
   const load = (target: string, durationMs: number) =>
     runLoad({ url: target, headers, connections: options.connections, durationMs });
 
-  await load(url, 1_000);
-  let maxRss = 0;
-  let samples = 0;
-  const sampler = setInterval(() => {
-    maxRss = Math.max(maxRss, options.readRssMb(options.cairnPid));
-    samples += 1;
-  }, 100);
-  const cairn = await load(url, options.durationMs).finally(() => clearInterval(sampler));
-
   const baselineServer = await startBaselineServer(body);
   try {
     const baselineUrl = `${baselineServer.url}/api/v1${options.path}`;
+    await load(url, 1_000);
     await load(baselineUrl, 1_000);
-    const baseline = await load(baselineUrl, options.durationMs);
+    let maxRss = 0;
+    let samples = 0;
+    const runs: { cairn: LoadResult; baseline: LoadResult; ratio: number }[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      const sampler = setInterval(() => {
+        maxRss = Math.max(maxRss, options.readRssMb(options.cairnPid));
+        samples += 1;
+      }, 100);
+      const cairn = await load(url, options.durationMs).finally(() => clearInterval(sampler));
+      const baseline = await load(baselineUrl, options.durationMs);
+      const ratio = Math.round((cairn.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000;
+      runs.push({ cairn, baseline, ratio });
+    }
+    const median = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor(runs.length / 2)]!;
     return {
       connections: options.connections,
-      cairn,
-      baseline,
-      ratio: Math.round((cairn.requestsPerSecond / baseline.requestsPerSecond) * 1000) / 1000,
+      cairn: median.cairn,
+      baseline: median.baseline,
+      ratio: median.ratio,
+      ratios: runs.map((r) => r.ratio),
       cairnRssMb: { max: Math.round(maxRss * 10) / 10, samples },
     };
   } finally {

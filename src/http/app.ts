@@ -5,6 +5,7 @@ import { AppError } from '../services/errors.ts';
 import type { AppEnv, AppOptions } from './env.ts';
 import { errorResponse, handleError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
+import { compressResponses } from './middleware/compress.ts';
 import { jsonBodyOnly, limitBodySize, noStore, securityHeaders } from './middleware/security.ts';
 import { wakeLiveHub } from './middleware/wake-live-hub.ts';
 import { createRouter } from './openapi.ts';
@@ -41,7 +42,8 @@ export function createApp(options: AppOptions) {
   }
 
   const api = createRouter();
-  api.use('*', noStore, limitBodySize, jsonBodyOnly);
+  // The type is checked before the body is read: a non-JSON upload is refused unread.
+  api.use('*', compressResponses, noStore, jsonBodyOnly, limitBodySize);
   // Only writes wake the hub: reads skip the extra middleware layer entirely.
   api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', wakeLiveHub);
   api.route('/', systemRoutes);

@@ -5,8 +5,29 @@
  */
 import { randomFillSync } from 'node:crypto';
 
+/**
+ * Random bytes are drawn 4 KiB at a time and handed out 16 per id, as crypto.randomUUID does with its own
+ * cache: one randomFillSync call per id cost ~2–15 µs, which was a tenth of a 100,000-item import.
+ */
+const POOL_BYTES = 4096;
+const pool = new Uint8Array(POOL_BYTES);
+let offset = POOL_BYTES;
+
+/** 16 fresh random bytes; a slice is never handed out twice. */
+function randomBytes16(): Uint8Array {
+  if (offset + 16 > POOL_BYTES) {
+    randomFillSync(pool);
+    offset = 0;
+  }
+  const bytes = pool.slice(offset, offset + 16);
+  offset += 16;
+  return bytes;
+}
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 export function newId(now: number = Date.now()): string {
-  const bytes = randomFillSync(new Uint8Array(16));
+  const bytes = randomBytes16();
   bytes[0] = Math.floor(now / 2 ** 40) & 0xff;
   bytes[1] = Math.floor(now / 2 ** 32) & 0xff;
   bytes[2] = (now >>> 24) & 0xff;
@@ -15,6 +36,10 @@ export function newId(now: number = Date.now()): string {
   bytes[5] = now & 0xff;
   bytes[6] = 0x70 | (bytes[6]! & 0x0f);
   bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const hex = Buffer.from(bytes).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  let id = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) id += '-';
+    id += HEX[bytes[i]!];
+  }
+  return id;
 }

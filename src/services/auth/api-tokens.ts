@@ -2,6 +2,7 @@
 
 import type { CreateTokenInput } from '../../schemas/user.ts';
 import type { Db } from '../../store/database.ts';
+import { reusableQuery } from '../../store/reusable-query.ts';
 import type { UserRow } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
@@ -115,8 +116,9 @@ export async function revokeApiToken(ctx: ServiceContext & { id: string }): Prom
 }
 
 /** The user behind a live API token, or null. */
-export async function resolveApiToken(db: Db, token: string, now: Date): Promise<UserRow | null> {
-  const row = await db
+/** The token's row and its user's, by the token's hash: compiled once, run on every API request. */
+const tokenWithUser = reusableQuery((db, tokenHash: string) =>
+  db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
@@ -126,8 +128,11 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
       'api_tokens.revoked_at',
       'api_tokens.last_used_at',
     ])
-    .where('api_tokens.token_hash', '=', hashSecret(token))
-    .executeTakeFirst();
+    .where('api_tokens.token_hash', '=', tokenHash),
+);
+
+export async function resolveApiToken(db: Db, token: string, now: Date): Promise<UserRow | null> {
+  const [row] = await tokenWithUser(db, hashSecret(token));
   if (!row || row.revoked_at || row.disabled_at) return null;
   if (row.token_expires_at && now.getTime() >= Date.parse(row.token_expires_at)) return null;
   // Record use at most once a minute: an audit hint, not worth a write per request.

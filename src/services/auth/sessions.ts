@@ -1,5 +1,6 @@
 /** Browser sessions: created at login, checked (idle and absolute expiry) on every request, ended at logout. */
 import type { Db } from '../../store/database.ts';
+import { reusableQuery } from '../../store/reusable-query.ts';
 import type { UserRow } from '../../store/tables.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 import type { AuthSettings } from './settings.ts';
@@ -28,6 +29,16 @@ export async function createSession(db: Db, userId: string, settings: AuthSettin
  * disabled. `touch: false` checks without counting as activity (a live stream's re-check must not keep an
  * unattended session from idling out).
  */
+/** The session and its user, by the session's hash: compiled once, run on every request of the web app. */
+const sessionWithUser = reusableQuery((db, idHash: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.last_seen_at', 'sessions.expires_at'])
+    .where('sessions.id_hash', '=', idHash),
+);
+
 export async function resolveSession(
   db: Db,
   token: string,
@@ -36,13 +47,7 @@ export async function resolveSession(
   options: { touch?: boolean } = {},
 ): Promise<UserRow | null> {
   const idHash = hashSecret(token);
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('users')
-    .select(['sessions.last_seen_at', 'sessions.expires_at'])
-    .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst();
+  const [row] = await sessionWithUser(db, idHash);
   if (!row || row.disabled_at) return null;
   const idleLimit = Date.parse(row.last_seen_at) + settings.sessionIdleMinutes * 60_000;
   if (now.getTime() >= Date.parse(row.expires_at) || now.getTime() >= idleLimit) {

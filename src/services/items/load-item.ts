@@ -1,5 +1,6 @@
 /** Finds an item by id or key (CAI-42), scoped to the products the actor can see. */
 import type { Db } from '../../store/database.ts';
+import { reusableQuery } from '../../store/reusable-query.ts';
 import type { ItemRow } from '../../store/tables.ts';
 import type { Actor } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -15,10 +16,16 @@ export function parseItemRef(idOrKey: string): { column: 'id' | 'key'; value: st
   return null;
 }
 
+// Compiled once: every read and write of one item starts here.
+const itemByKey = reusableQuery((db, key: string) =>
+  db.selectFrom('items').selectAll().where('key', '=', key),
+);
+const itemById = reusableQuery((db, id: string) => db.selectFrom('items').selectAll().where('id', '=', id));
+
 export async function loadItem(db: Db, actor: Actor, idOrKey: string): Promise<ItemRow> {
   const ref = parseItemRef(idOrKey);
   if (!ref) throw notFound('item');
-  const row = await db.selectFrom('items').selectAll().where(ref.column, '=', ref.value).executeTakeFirst();
+  const [row] = await (ref.column === 'key' ? itemByKey : itemById)(db, ref.value);
   if (!row || !(await isVisible(db, actor, row.product_id))) throw notFound('item');
   return row;
 }
