@@ -13,7 +13,8 @@ export type Pool =
   | 'team'
   | 'sprint'
   | 'release';
-export type Pools = Record<Pool | 'dependency' | 'external' | 'token', string[]>;
+/** Real ids (and keys) by kind; `productRef` and `itemRef` hold both ids and keys. */
+export type Pools = Record<Pool | 'productRef' | 'dependency' | 'external' | 'token', string[]>;
 
 export type Field =
   | { kind: 'text'; max: number; required: boolean }

@@ -6,6 +6,7 @@ import type { Pools } from './field-values.ts';
 export async function seedFixtures(api: TestApi): Promise<Pools> {
   const pools: Pools = {
     product: [],
+    productRef: [],
     item: [],
     itemRef: [],
     objective: [],
@@ -22,6 +23,7 @@ export async function seedFixtures(api: TestApi): Promise<Pools> {
   const product = await buildProduct(api);
   const other = await buildProduct(api);
   pools.product.push(product.id, other.id);
+  pools.productRef.push(product.id, product.key, other.id, other.key);
   const objective = await api.call('POST', `/products/${product.id}/objectives`, {
     body: { title: 'Grow' },
   });
