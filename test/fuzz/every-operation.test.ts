@@ -22,7 +22,6 @@ import {
 } from './openapi-operations.ts';
 import {
   checkAnswer,
-  HANG_MS,
   type OperationRequest,
   operationRequests,
   send,
