@@ -20,12 +20,7 @@ import {
   operationsOf,
   poolOf,
 } from './openapi-operations.ts';
-import {
-  checkAnswer,
-  type OperationRequest,
-  operationRequests,
-  send,
-} from './operation-requests.ts';
+import { checkAnswer, type OperationRequest, operationRequests, send } from './operation-requests.ts';
 import { validValue } from './schema-values.ts';
 
 /** Random requests per operation: enough to reach each branch often, few enough to stay well under a minute. */
