@@ -53,6 +53,7 @@ export function createApp(options: AppOptions) {
     info: {
       title: 'Cairn API',
       version: options.version,
+      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
       description:
         'Roadmaps, backlogs and the link between them. Errors are `{error:{code,message,details}}`; ' +
         'validation errors list each bad field in `details.issues[].path`.',

@@ -54,6 +54,22 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(event.changes.name, [null, 'Payments']);
     });
 
+    it('answers a product reference no product can have (a NUL, a stray string) with 404, never a 500', async () => {
+      // PostgreSQL refuses a NUL in a text parameter: the lookup must not send one (the fuzz flake).
+      for (const ref of ['%00', 'A%00B', 'not-a-key-or-id', '%F0%9F%92%A5']) {
+        for (const [method, path, body] of [
+          ['POST', `/products/${ref}/teams`, { name: 'Ghosts' }],
+          ['GET', `/products/${ref}/teams`, undefined],
+          ['GET', `/products/${ref}/backlog`, undefined],
+          ['GET', `/products/${ref}/velocity`, undefined],
+        ] as const) {
+          const answer = await api.call(method, path, { body });
+          assert.equal(answer.status, 404, `${method} ${path}: ${JSON.stringify(answer.body)}`);
+          assert.equal(answer.body.error.code, 'not_found');
+        }
+      }
+    });
+
     it('refuses members that are not active users and bad fields, naming the field', async () => {
       const unknown = await api.call('POST', `/products/${product.id}/teams`, {
         body: { name: 'Ghosts', memberIds: [api.ownerId, UNKNOWN_ID] },

@@ -38,6 +38,9 @@ function secureCookie(c: Context<AppEnv>): boolean {
 const setup = createRoute({
   method: 'post',
   path: '/setup',
+  operationId: 'setUp',
+  // Public: answered before anyone has credentials.
+  security: [],
   tags: ['auth'],
   summary: 'Create the first user (the owner); only while no user exists',
   request: jsonBody(SetupInput),
@@ -51,6 +54,9 @@ const setup = createRoute({
 const setupStatus = createRoute({
   method: 'get',
   path: '/setup',
+  operationId: 'getSetupStatus',
+  // Public: answered before anyone has credentials.
+  security: [],
   tags: ['auth'],
   summary: 'Whether first-run setup is still required (no user exists yet)',
   responses: { 200: jsonContent(SetupStatus, 'Setup status') },
@@ -59,6 +65,9 @@ const setupStatus = createRoute({
 const loginRoute = createRoute({
   method: 'post',
   path: '/auth/login',
+  operationId: 'logIn',
+  // Public: answered before anyone has credentials.
+  security: [],
   tags: ['auth'],
   summary: 'Log in with email and password; sets an HttpOnly session cookie',
   request: jsonBody(LoginInput),
@@ -73,6 +82,7 @@ const loginRoute = createRoute({
 const logout = createRoute({
   method: 'post',
   path: '/auth/logout',
+  operationId: 'logOut',
   tags: ['auth'],
   summary: 'End the current session at once',
   security: authenticated,
@@ -82,6 +92,7 @@ const logout = createRoute({
 const me = createRoute({
   method: 'get',
   path: '/auth/me',
+  operationId: 'getCurrentUser',
   tags: ['auth'],
   summary: 'The authenticated user',
   security: authenticated,
@@ -91,6 +102,7 @@ const me = createRoute({
 const createToken = createRoute({
   method: 'post',
   path: '/tokens',
+  operationId: 'createApiToken',
   tags: ['auth'],
   summary: 'Create an API token for yourself; the secret is shown only in this response',
   security: authenticated,
@@ -101,6 +113,7 @@ const createToken = createRoute({
 const listTokens = createRoute({
   method: 'get',
   path: '/tokens',
+  operationId: 'listApiTokens',
   tags: ['auth'],
   summary: 'Your API tokens (never their secrets)',
   security: authenticated,
@@ -110,6 +123,7 @@ const listTokens = createRoute({
 const revokeToken = createRoute({
   method: 'delete',
   path: '/tokens/{id}',
+  operationId: 'revokeApiToken',
   tags: ['auth'],
   summary: 'Revoke one of your API tokens; it stops working at once',
   security: authenticated,

@@ -42,6 +42,7 @@ function csv<T>(c: Context<AppEnv>, body: string, name: string) {
 const burndown = createRoute({
   method: 'get',
   path: '/sprints/{id}/burndown',
+  operationId: 'getSprintBurndown',
   tags,
   summary: "A sprint's burndown and burnup per day, with the ideal line and the scope changes apart",
   description:
@@ -63,6 +64,7 @@ const burndown = createRoute({
 const velocity = createRoute({
   method: 'get',
   path: '/products/{productId}/velocity',
+  operationId: 'getVelocity',
   tags,
   summary:
     "Committed vs completed points of a team's last N closed sprints (without teamId: sprints without a team)",
@@ -81,6 +83,7 @@ const velocity = createRoute({
 const cumulativeFlow = createRoute({
   method: 'get',
   path: '/products/{productId}/cumulative-flow',
+  operationId: 'getCumulativeFlow',
   tags,
   summary: 'Live items per status at the end of each day from `from` to `to` (at most 366 days)',
   description:

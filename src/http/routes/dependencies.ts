@@ -20,12 +20,13 @@ import { listDependencies } from '../../services/dependencies/list-dependencies.
 import { removeDependency } from '../../services/dependencies/remove-dependency.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
 
-const itemParams = { params: z.object({ id: ItemRef }) };
+const itemParams = { params: z.object({ idOrKey: ItemRef }) };
 const byId = { params: z.object({ id: Id }) };
 
 const add = createRoute({
   method: 'post',
-  path: '/items/{id}/dependencies',
+  path: '/items/{idOrKey}/dependencies',
+  operationId: 'createDependency',
   tags: ['dependencies'],
   summary: 'Record that this item is blocked by, or blocks, another (by id or key); cycles are refused (409)',
   security: authenticated,
@@ -35,7 +36,8 @@ const add = createRoute({
 
 const list = createRoute({
   method: 'get',
-  path: '/items/{id}/dependencies',
+  path: '/items/{idOrKey}/dependencies',
+  operationId: 'listItemDependencies',
   tags: ['dependencies'],
   summary: 'What blocks the item, what it blocks, and its external dependencies',
   security: authenticated,
@@ -46,6 +48,7 @@ const list = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/dependencies/{id}',
+  operationId: 'deleteDependency',
   tags: ['dependencies'],
   summary: 'Remove a dependency',
   security: authenticated,
@@ -55,7 +58,8 @@ const remove = createRoute({
 
 const addExternal = createRoute({
   method: 'post',
-  path: '/items/{id}/external-dependencies',
+  path: '/items/{idOrKey}/external-dependencies',
+  operationId: 'createExternalDependency',
   tags: ['dependencies'],
   summary: 'Record an external business dependency (an approval, a partner) on the item',
   security: authenticated,
@@ -66,6 +70,7 @@ const addExternal = createRoute({
 const updateExternal = createRoute({
   method: 'patch',
   path: '/external-dependencies/{id}',
+  operationId: 'updateExternalDependency',
   tags: ['dependencies'],
   summary: 'Change an external dependency (e.g. mark it met)',
   security: authenticated,
@@ -76,6 +81,7 @@ const updateExternal = createRoute({
 const removeExternal = createRoute({
   method: 'delete',
   path: '/external-dependencies/{id}',
+  operationId: 'deleteExternalDependency',
   tags: ['dependencies'],
   summary: 'Remove an external dependency',
   security: authenticated,
@@ -88,14 +94,18 @@ export const dependencyRoutes = createRouter()
     const dependency = await addDependency({
       db: c.var.options.db,
       actor: c.var.actor,
-      itemId: c.req.valid('param').id,
+      itemId: c.req.valid('param').idOrKey,
       input: c.req.valid('json'),
     });
     return c.json(dependency, 201);
   })
   .openapi(list, async (c) =>
     c.json(
-      await listDependencies({ db: c.var.options.db, actor: c.var.actor, itemId: c.req.valid('param').id }),
+      await listDependencies({
+        db: c.var.options.db,
+        actor: c.var.actor,
+        itemId: c.req.valid('param').idOrKey,
+      }),
       200,
     ),
   )
@@ -107,7 +117,7 @@ export const dependencyRoutes = createRouter()
     const external = await addExternalDependency({
       db: c.var.options.db,
       actor: c.var.actor,
-      itemId: c.req.valid('param').id,
+      itemId: c.req.valid('param').idOrKey,
       input: c.req.valid('json'),
     });
     return c.json(external, 201);

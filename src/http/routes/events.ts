@@ -8,6 +8,7 @@ import { authenticated, commonErrors, createRouter, jsonContent } from '../opena
 const list = createRoute({
   method: 'get',
   path: '/products/{productId}/events',
+  operationId: 'listProductEvents',
   tags: ['events'],
   summary: 'Events after a cursor, oldest first; pass `nextCursor` back as `after` to poll',
   security: authenticated,

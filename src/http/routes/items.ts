@@ -35,11 +35,12 @@ import {
 
 const oneItem = versionedContent(Item, 'The item', 'item');
 // Every item route takes the id or the key (CAI-42), as people name items by key.
-const byId = { params: z.object({ id: ItemRef }) };
+const byId = { params: z.object({ idOrKey: ItemRef }) };
 
 const create = createRoute({
   method: 'post',
   path: '/products/{productId}/items',
+  operationId: 'createItem',
   tags: ['items'],
   summary: 'Create an item at the bottom, or just above `beforeId` / below `afterId`',
   security: authenticated,
@@ -50,6 +51,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/products/{productId}/items',
+  operationId: 'listItems',
   tags: ['items'],
   summary: 'Live items in rank order, filtered, one page at a time (pass `nextCursor` as `cursor`)',
   security: authenticated,
@@ -60,6 +62,7 @@ const list = createRoute({
 const backlog = createRoute({
   method: 'get',
   path: '/products/{productId}/backlog',
+  operationId: 'listBacklogItems',
   tags: ['items'],
   summary: 'Every live item as a backlog row, in rank order, with the event cursor to stream from',
   description:
@@ -73,6 +76,7 @@ const backlog = createRoute({
 const bulkUpdate = createRoute({
   method: 'post',
   path: '/products/{productId}/items/bulk-update',
+  operationId: 'bulkUpdateItems',
   tags: ['items'],
   summary: 'Change up to 1000 items at once, all or nothing; unchanged items are left as they were',
   security: authenticated,
@@ -86,6 +90,7 @@ const bulkUpdate = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/items/{idOrKey}',
+  operationId: 'getItem',
   tags: ['items'],
   summary: 'One item by id or key (CAI-42); trashed items show `deletedAt`',
   security: authenticated,
@@ -95,7 +100,8 @@ const get = createRoute({
 
 const update = createRoute({
   method: 'patch',
-  path: '/items/{id}',
+  path: '/items/{idOrKey}',
+  operationId: 'updateItem',
   tags: ['items'],
   summary: 'Change fields; with If-Match, a stale version is refused (412) and nothing changes',
   security: authenticated,
@@ -113,7 +119,8 @@ const update = createRoute({
 
 const move = createRoute({
   method: 'post',
-  path: '/items/{id}/move',
+  path: '/items/{idOrKey}/move',
+  operationId: 'moveItem',
   tags: ['items'],
   summary: 'Move the item just above `beforeId` or just below `afterId`',
   security: authenticated,
@@ -123,7 +130,8 @@ const move = createRoute({
 
 const remove = createRoute({
   method: 'delete',
-  path: '/items/{id}',
+  path: '/items/{idOrKey}',
+  operationId: 'deleteItem',
   tags: ['items'],
   summary: 'Move the item to the trash',
   security: authenticated,
@@ -133,7 +141,8 @@ const remove = createRoute({
 
 const restore = createRoute({
   method: 'post',
-  path: '/items/{id}/restore',
+  path: '/items/{idOrKey}/restore',
+  operationId: 'restoreItem',
   tags: ['items'],
   summary: 'Restore the item from the trash to its old place',
   security: authenticated,
@@ -143,11 +152,12 @@ const restore = createRoute({
 
 const history = createRoute({
   method: 'get',
-  path: '/items/{id}/history',
+  path: '/items/{idOrKey}/history',
+  operationId: 'listItemHistory',
   tags: ['items'],
   summary: "The item's events, oldest first",
   security: authenticated,
-  request: { params: z.object({ id: ItemRef }) },
+  request: byId,
   responses: { 200: jsonContent(z.object({ events: z.array(Event) }), 'History'), ...commonErrors },
 });
 
@@ -207,7 +217,7 @@ export const itemRoutes = createRouter()
     const item = await updateItem({
       db: c.var.options.db,
       actor: c.var.actor,
-      id: c.req.valid('param').id,
+      id: c.req.valid('param').idOrKey,
       input: c.req.valid('json'),
       expectedVersion: expectedVersion(c),
     });
@@ -218,7 +228,7 @@ export const itemRoutes = createRouter()
     const item = await moveItem({
       db: c.var.options.db,
       actor: c.var.actor,
-      id: c.req.valid('param').id,
+      id: c.req.valid('param').idOrKey,
       input: c.req.valid('json'),
     });
     c.header('ETag', `"${item.version}"`);
@@ -228,7 +238,7 @@ export const itemRoutes = createRouter()
     const item = await setItemTrashed({
       db: c.var.options.db,
       actor: c.var.actor,
-      id: c.req.valid('param').id,
+      id: c.req.valid('param').idOrKey,
       trashed: true,
     });
     c.header('ETag', `"${item.version}"`);
@@ -238,7 +248,7 @@ export const itemRoutes = createRouter()
     const item = await setItemTrashed({
       db: c.var.options.db,
       actor: c.var.actor,
-      id: c.req.valid('param').id,
+      id: c.req.valid('param').idOrKey,
       trashed: false,
     });
     c.header('ETag', `"${item.version}"`);
@@ -248,7 +258,7 @@ export const itemRoutes = createRouter()
     const events = await listItemHistory({
       db: c.var.options.db,
       actor: c.var.actor,
-      id: c.req.valid('param').id,
+      id: c.req.valid('param').idOrKey,
     });
     return c.json({ events }, 200);
   });

@@ -50,9 +50,16 @@ function withArticle(noun: string): string {
   return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
+function capitalized(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 function routesFor(kind: ErasedKind) {
   const { plural, singular } = kind;
   const aSingular = withArticle(singular);
+  // Stable operation ids for generated clients: createObjective, listThemes, restoreInitiative, ...
+  const Singular = capitalized(singular);
+  const Plural = capitalized(plural);
   const tags = [plural];
   const byId = { params: z.object({ id: Id }) };
   const inProduct = { params: z.object({ productId: Id }) };
@@ -61,6 +68,7 @@ function routesFor(kind: ErasedKind) {
     create: createRoute({
       method: 'post',
       path: `/products/{productId}/${plural}`,
+      operationId: `create${Singular}`,
       tags,
       summary: `Create ${aSingular}`,
       security: authenticated,
@@ -70,6 +78,7 @@ function routesFor(kind: ErasedKind) {
     list: createRoute({
       method: 'get',
       path: `/products/{productId}/${plural}`,
+      operationId: `list${Plural}`,
       tags,
       summary: `The product's ${plural} (not those in the trash)`,
       security: authenticated,
@@ -79,6 +88,7 @@ function routesFor(kind: ErasedKind) {
     get: createRoute({
       method: 'get',
       path: `/${plural}/{id}`,
+      operationId: `get${Singular}`,
       tags,
       summary: `One ${singular}`,
       security: authenticated,
@@ -88,6 +98,7 @@ function routesFor(kind: ErasedKind) {
     update: createRoute({
       method: 'patch',
       path: `/${plural}/{id}`,
+      operationId: `update${Singular}`,
       tags,
       summary: `Change ${aSingular}'s fields`,
       security: authenticated,
@@ -97,6 +108,7 @@ function routesFor(kind: ErasedKind) {
     remove: createRoute({
       method: 'delete',
       path: `/${plural}/{id}`,
+      operationId: `delete${Singular}`,
       tags,
       summary: `Move ${aSingular} to the trash (restorable)`,
       security: authenticated,
@@ -106,6 +118,7 @@ function routesFor(kind: ErasedKind) {
     restore: createRoute({
       method: 'post',
       path: `/${plural}/{id}/restore`,
+      operationId: `restore${Singular}`,
       tags,
       summary: `Restore ${aSingular} from the trash`,
       security: authenticated,

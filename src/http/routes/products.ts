@@ -17,6 +17,7 @@ const productParams = z.object({ productId: Id });
 const create = createRoute({
   method: 'post',
   path: '/products',
+  operationId: 'createProduct',
   tags: ['products'],
   summary: 'Create a product; its key (2–10 capitals) prefixes item keys',
   security: authenticated,
@@ -27,6 +28,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/products',
+  operationId: 'listProducts',
   tags: ['products'],
   summary: 'Products you can see',
   security: authenticated,
@@ -39,6 +41,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/products/{productId}',
+  operationId: 'getProduct',
   tags: ['products'],
   summary: 'One product',
   security: authenticated,
@@ -49,6 +52,7 @@ const get = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/products/{productId}',
+  operationId: 'updateProduct',
   tags: ['products'],
   summary: 'Rename or re-describe a product (admins)',
   security: authenticated,
@@ -61,6 +65,7 @@ const memberParams = z.object({ productId: Id, userId: Id });
 const addMember = createRoute({
   method: 'put',
   path: '/products/{productId}/members/{userId}',
+  operationId: 'addProductMember',
   tags: ['products'],
   summary: 'Give an editor or viewer access to a product (admins)',
   security: authenticated,
@@ -71,6 +76,7 @@ const addMember = createRoute({
 const removeMember = createRoute({
   method: 'delete',
   path: '/products/{productId}/members/{userId}',
+  operationId: 'removeProductMember',
   tags: ['products'],
   summary: 'Take a user’s access to a product away (admins)',
   security: authenticated,
@@ -81,6 +87,7 @@ const removeMember = createRoute({
 const trash = createRoute({
   method: 'get',
   path: '/products/{productId}/trash',
+  operationId: 'listTrash',
   tags: ['products'],
   summary: 'What is in the product’s trash (items, initiatives, objectives, themes), newest first',
   security: authenticated,

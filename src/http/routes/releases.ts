@@ -29,6 +29,7 @@ const staleVersion = { 412: jsonContent(ErrorResponse, 'version_conflict: change
 const create = createRoute({
   method: 'post',
   path: '/products/{productId}/releases',
+  operationId: 'createRelease',
   tags,
   summary: 'Create a planned release; its name must be free among the live releases of the product',
   security: authenticated,
@@ -39,6 +40,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/products/{productId}/releases',
+  operationId: 'listReleases',
   tags,
   summary:
     "The product's releases: planned ones by target date, then released ones newest first, then cancelled",
@@ -53,6 +55,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/releases/{id}',
+  operationId: 'getRelease',
   tags,
   summary: 'One release with its live items in rank order; a trashed one shows `deletedAt`',
   security: authenticated,
@@ -66,6 +69,7 @@ const get = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/releases/{id}',
+  operationId: 'updateRelease',
   tags,
   summary: 'Change fields (state `released` stamps releasedAt); with If-Match, a stale version is refused',
   security: authenticated,
@@ -76,6 +80,7 @@ const update = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/releases/{id}',
+  operationId: 'deleteRelease',
   tags,
   summary: 'Move the release to the trash; its items leave it (each gets an event)',
   security: authenticated,
@@ -86,6 +91,7 @@ const remove = createRoute({
 const generate = createRoute({
   method: 'post',
   path: '/releases/{id}/notes/generate',
+  operationId: 'generateReleaseNotes',
   tags,
   summary: "Replace the draft notes with notes generated from the release's done items",
   security: authenticated,
@@ -96,6 +102,7 @@ const generate = createRoute({
 const publish = createRoute({
   method: 'post',
   path: '/releases/{id}/notes/publish',
+  operationId: 'publishReleaseNotes',
   tags,
   summary: 'Publish the draft notes (again: replaces them); a planned release becomes released',
   security: authenticated,
@@ -109,6 +116,7 @@ const notesDescription =
 const notesMarkdown = createRoute({
   method: 'get',
   path: '/releases/{id}/notes.md',
+  operationId: 'getReleaseNotesMarkdown',
   tags,
   summary: 'The release notes as Markdown',
   description: notesDescription,
@@ -123,6 +131,7 @@ const notesMarkdown = createRoute({
 const notesHtml = createRoute({
   method: 'get',
   path: '/releases/{id}/notes.html',
+  operationId: 'getReleaseNotesHtml',
   tags,
   summary: 'The release notes as an HTML fragment (raw HTML in the Markdown is shown as text)',
   description: notesDescription,

@@ -36,6 +36,7 @@ const inProduct = productRefParams;
 const create = createRoute({
   method: 'post',
   path: '/products/{productId}/sprints',
+  operationId: 'createSprint',
   tags,
   summary: "Plan a sprint (WIP limits default to the team's previous sprint's)",
   security: authenticated,
@@ -46,6 +47,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/products/{productId}/sprints',
+  operationId: 'listSprints',
   tags,
   summary: "The product's sprints by start date, optionally of one team (`none`: no team) or state",
   security: authenticated,
@@ -56,6 +58,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/sprints/{id}',
+  operationId: 'getSprint',
   tags,
   summary: 'A sprint with its items, points, the team velocity and the items that are not ready',
   security: authenticated,
@@ -66,6 +69,7 @@ const get = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/sprints/{id}',
+  operationId: 'updateSprint',
   tags,
   summary: 'Change fields (a closed sprint: only name and goal); with If-Match, a stale version gets 412',
   security: authenticated,
@@ -80,6 +84,7 @@ const update = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/sprints/{id}',
+  operationId: 'deleteSprint',
   tags,
   summary: 'Move a planned sprint to the trash; its items go back to the backlog',
   security: authenticated,
@@ -90,6 +95,7 @@ const remove = createRoute({
 const start = createRoute({
   method: 'post',
   path: '/sprints/{id}/start',
+  operationId: 'startSprint',
   tags,
   summary: "Start a planned sprint (409 with details.reason 'sprint_active' if the team has one)",
   security: authenticated,
@@ -100,6 +106,7 @@ const start = createRoute({
 const close = createRoute({
   method: 'post',
   path: '/sprints/{id}/close',
+  operationId: 'closeSprint',
   tags,
   summary: 'Close the active sprint, moving unfinished items to the next sprint or the backlog top',
   security: authenticated,
@@ -110,6 +117,7 @@ const close = createRoute({
 const report = createRoute({
   method: 'get',
   path: '/sprints/{id}/report',
+  operationId: 'getSprintReport',
   tags,
   summary: "A closed sprint's report, or the active sprint's so far (409 for a planned sprint)",
   security: authenticated,

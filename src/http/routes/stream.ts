@@ -14,6 +14,7 @@ const HEARTBEAT_MS = 15_000;
 const stream = createRoute({
   method: 'get',
   path: '/products/{productId}/stream',
+  operationId: 'streamProductEvents',
   tags: ['events'],
   summary: 'Live changes as Server-Sent Events; resume with Last-Event-ID (or `after`)',
   description:

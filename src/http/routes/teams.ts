@@ -25,6 +25,7 @@ const inProduct = productRefParams;
 const create = createRoute({
   method: 'post',
   path: '/products/{productId}/teams',
+  operationId: 'createTeam',
   tags,
   summary: 'Create a team with its members (active users)',
   security: authenticated,
@@ -35,6 +36,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/products/{productId}/teams',
+  operationId: 'listTeams',
   tags,
   summary: "The product's teams (not those in the trash), by name",
   security: authenticated,
@@ -45,6 +47,7 @@ const list = createRoute({
 const get = createRoute({
   method: 'get',
   path: '/teams/{id}',
+  operationId: 'getTeam',
   tags,
   summary: 'One team; a trashed team shows `deletedAt`',
   security: authenticated,
@@ -55,6 +58,7 @@ const get = createRoute({
 const update = createRoute({
   method: 'patch',
   path: '/teams/{id}',
+  operationId: 'updateTeam',
   tags,
   summary: 'Change name, description or members; with If-Match, a stale version gets 412',
   security: authenticated,
@@ -69,6 +73,7 @@ const update = createRoute({
 const remove = createRoute({
   method: 'delete',
   path: '/teams/{id}',
+  operationId: 'deleteTeam',
   tags,
   summary: 'Move a team to the trash (409 while it has an active sprint)',
   security: authenticated,

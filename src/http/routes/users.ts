@@ -8,6 +8,7 @@ import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from
 const create = createRoute({
   method: 'post',
   path: '/users',
+  operationId: 'createUser',
   tags: ['users'],
   summary: 'Add a user with a role (admins; only an owner adds owners)',
   security: authenticated,
@@ -18,6 +19,7 @@ const create = createRoute({
 const list = createRoute({
   method: 'get',
   path: '/users',
+  operationId: 'listUsers',
   tags: ['users'],
   summary: 'Active users of the workspace',
   security: authenticated,

@@ -14,6 +14,9 @@ import { authorize, can } from '../policy.ts';
 /** A product the actor may see, by id — or by key (`CHK`), for routes that take either. */
 export async function loadVisibleProduct(db: Db, actor: Actor, productRef: string): Promise<ProductRow> {
   const byKey = PRODUCT_KEY.test(productRef);
+  // A reference that is neither a key nor an id names no product. It must not reach the query: PostgreSQL
+  // refuses a NUL in a text parameter with an error (a 500), where SQLite just finds nothing.
+  if (!byKey && !UUID.test(productRef)) throw notFound('product');
   const product = await db
     .selectFrom('products')
     .selectAll()
@@ -25,6 +28,7 @@ export async function loadVisibleProduct(db: Db, actor: Actor, productRef: strin
 
 /** Product keys are 2–10 capital letters; ids are UUIDs (never all capitals), so the two cannot be confused. */
 const PRODUCT_KEY = /^[A-Z]{2,10}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function isVisible(db: Db, actor: Actor, productId: string): Promise<boolean> {
   if (can(actor, 'see_all_products')) return true;

@@ -1,0 +1,66 @@
+/** Inputs that have broken servers before, shared by the write-route and the every-operation fuzzers. */
+
+export const JSON_TYPES = ['application/json', 'application/json; charset=utf-8', 'Application/JSON'];
+export const ODD_CONTENT_TYPES: (string | null)[] = [
+  null,
+  '',
+  'application/json',
+  'application/json;charset=utf-8',
+  'APPLICATION/JSON',
+  'application/merge-patch+json',
+  'application/vnd.api+json',
+  'application/vnd.api.v2+json',
+  'application/json ; charset=utf-8',
+  'application/json; charset',
+  'text/plain',
+  'text/json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=xyz',
+  'application/xml',
+  '*/*',
+];
+export const NOT_JSON = [
+  '{',
+  '{"title":',
+  'undefined',
+  'NaN',
+  "{'title':'x'}",
+  '{"title":"x",}',
+  '\u0000',
+  '\ufeff{"title":"x"}',
+  'title=x&key=AB',
+  '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nx\r\n--xyz--\r\n',
+  '<title>x</title>',
+  '-0',
+  '1e400',
+  '[]',
+  'null',
+  '"just a string"',
+  '{"__proto__": {"role": "owner"}, "title": "x"}',
+  '{"constructor": {"prototype": {"x": 1}}}',
+  '{"title": "a", "title": 1}',
+];
+export const TOO_LARGE = `{"title":"${'h'.repeat(1_100_000)}"}`;
+
+/** Path segments that have broken servers before: encodings, NUL, traversal, huge, all-zero/all-f ids. */
+export const HOSTILE_SEGMENTS = [
+  '%',
+  '%zz',
+  '%00',
+  'A%00B',
+  '%2F',
+  '%2e%2e',
+  '.',
+  'PA-0',
+  'ZZ-99999999999',
+  'a'.repeat(300),
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  'null',
+  '-0',
+  'NaN',
+  '1e308',
+  '%F0%9F%92%A5',
+  '%C0%AE',
+  '%ED%A0%80',
+] as const;
