@@ -20,7 +20,7 @@ export interface AppOptions {
   secureCookies?: boolean | undefined;
   /** Live updates (GET /products/{id}/stream); its owner closes it before the database. */
   live: LiveHub;
-  /** How often a stream sends a heartbeat and re-checks its credential; 15 s by default. */
+  /** How often a stream sends a heartbeat; 15 s by default (access is re-checked every 0.5 s regardless). */
   streamHeartbeatMs?: number | undefined;
   log: (message: string) => void;
   /** The built web app (dist/web) to serve at `/`; none in API-only tests. */
