@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { Id } from '../../schemas/common.ts';
 import { LiveChange } from '../../schemas/live.ts';
+import { redactEvents } from '../../services/events/redact-events.ts';
 import { checkStreamAccess, type StreamCredential } from '../../services/live/check-stream-access.ts';
 import { openProductStream } from '../../services/live/open-product-stream.ts';
 import type { AppEnv } from '../env.ts';
@@ -85,7 +86,8 @@ export const streamRoutes = createRouter().openapi(stream, async (c) => {
       for (;;) {
         const changes = await subscription.take(checkAt - Date.now());
         if (changes === null || sse.aborted) break;
-        for (const change of changes) {
+        // The feed is shared by every reader of the product; what names other products is cut per reader.
+        for (const change of await redactEvents(db, c.var.actor, changes)) {
           await sse.writeSSE({ id: String(change.event.id), event: 'change', data: JSON.stringify(change) });
         }
         if (Date.now() < checkAt) continue;
