@@ -10,6 +10,12 @@ export interface AppOptions {
   dialect: DialectName;
   version: string;
   auth: AuthSettings;
+  /**
+   * Where people reach Cairn (CAIRN_PUBLIC_URL, or the loopback address it is bound to): the base of every
+   * absolute link (feeds, share pages), never the Host header; its host is the one non-loopback Host name
+   * answered (DNS rebinding).
+   */
+  publicOrigin: string;
   /** Origins allowed by CORS; none by default (same-origin only). */
   corsOrigins: string[];
   /** Trust X-Forwarded-For / X-Forwarded-Proto (only behind a proxy you run). */
