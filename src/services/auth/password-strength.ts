@@ -4,9 +4,7 @@
  * dictionaries of leaked passwords, names, English words and keyboard patterns. Server only: the
  * dictionaries weigh megabytes and must never enter the web bundle, so nothing under src/web imports this.
  */
-import { type DictionaryMatch, type MatchExtended, ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type { DictionaryMatch, MatchExtended, ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { invalidField } from '../errors.ts';
 
 /** zxcvbn's score 3: at least 10^8 guesses, "safely unguessable" against throttled online attacks. */
@@ -14,14 +12,24 @@ export const MIN_SCORE = 3;
 /** Shorter pieces of an e-mail or name (e.g. "al") are too common in ordinary words to refuse. */
 const MIN_PERSONAL_LENGTH = 3;
 
-let estimator: ZxcvbnFactory | undefined;
-function getEstimator(): ZxcvbnFactory {
-  // Built on first use: loading the dictionaries takes a moment that servers not creating users never pay.
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
-  });
+let estimator: Promise<ZxcvbnFactory> | undefined;
+/**
+ * Loaded on first use: importing the dictionaries takes over a second, which server start-up and every
+ * request that creates no password must not pay.
+ */
+function getEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...english.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: english.translations,
+    });
+  })();
   return estimator;
 }
 
@@ -53,12 +61,12 @@ function commonPasswordMatches(sequence: MatchExtended[]): MatchExtended[] {
  * Why a password is refused, or null when it is acceptable. The reason reads after the field name:
  * "password contains your e-mail address".
  */
-export function passwordWeakness(password: string, owner: PasswordOwner): string | null {
+export async function passwordWeakness(password: string, owner: PasswordOwner): Promise<string | null> {
   const lowered = password.normalize('NFKC').toLowerCase();
   const personal = personalWords(owner);
   if (personal.name.some((word) => lowered.includes(word))) return 'contains your name';
   if (personal.email.some((word) => lowered.includes(word))) return 'contains your e-mail address';
-  const result = getEstimator().check(password, [...personal.email, ...personal.name]);
+  const result = (await getEstimator()).check(password, [...personal.email, ...personal.name]);
   if (result.score >= MIN_SCORE) return null;
   const leaked = commonPasswordMatches(result.sequence);
   if (leaked.length === 1 && result.sequence.length === 1) return 'is one of the most common passwords';
@@ -68,7 +76,7 @@ export function passwordWeakness(password: string, owner: PasswordOwner): string
 }
 
 /** Throws a 400 naming `password` when the password is weak for this user. */
-export function assertStrongPassword(password: string, owner: PasswordOwner): void {
-  const weakness = passwordWeakness(password, owner);
+export async function assertStrongPassword(password: string, owner: PasswordOwner): Promise<void> {
+  const weakness = await passwordWeakness(password, owner);
   if (weakness) throw invalidField('password', weakness);
 }

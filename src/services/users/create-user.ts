@@ -15,7 +15,7 @@ export async function createUser(ctx: ServiceContext & { input: CreateUserInput 
     throw new AppError('forbidden', `a ${ctx.actor.role} may not create an ${ctx.input.role}`);
   }
   const at = timestamp(ctx);
-  if (ctx.input.password) assertStrongPassword(ctx.input.password, ctx.input);
+  if (ctx.input.password) await assertStrongPassword(ctx.input.password, ctx.input);
   const passwordHash = ctx.input.password ? await hashPassword(ctx.input.password) : null;
   return withTransaction(ctx.db, async (trx) => {
     const taken = await trx

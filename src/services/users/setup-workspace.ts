@@ -22,7 +22,7 @@ export async function isSetUp(db: Db): Promise<boolean> {
 export async function createOwner(ctx: { db: Db; input: SetupInput; now?: string }): Promise<User> {
   const already = () => new AppError('already_set_up', 'Cairn is already set up; log in instead');
   if (await isSetUp(ctx.db)) throw already();
-  assertStrongPassword(ctx.input.password, ctx.input);
+  await assertStrongPassword(ctx.input.password, ctx.input);
   const at = ctx.now ?? new Date().toISOString();
   const passwordHash = await hashPassword(ctx.input.password);
   const user = await withTransaction(ctx.db, async (trx) => {
