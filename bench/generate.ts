@@ -148,7 +148,7 @@ export async function createFixture(db: Db, options: FixtureOptions): Promise<Fi
   const seed = options.seed ?? 1;
   const { user, token } = await setupWorkspace({
     db,
-    input: { email: 'bench@example.com', name: 'Bench Owner', password: 'a long enough bench password' },
+    input: { email: 'bench@example.com', name: 'Bench Owner', password: 'a long enough timing passphrase' },
   });
   const actor: Actor = { id: user.id, role: 'owner' };
   const product = await createProduct({

@@ -39,6 +39,7 @@ browserSuite('item detail panel', () => {
   let api: SeedApi;
   let context: BrowserContext;
   let initiativeId: string;
+  let checkoutId: string;
   const getItem = (key: string) => api.call<Item>('GET', `/items/${key}`);
 
   before(async () => {
@@ -46,6 +47,7 @@ browserSuite('item detail panel', () => {
     browser = await launchBrowser();
     api = await setupOwner(cairn.url);
     const product = await api.call<{ id: string }>('POST', '/products', { key: 'CHK', name: 'Checkout' });
+    checkoutId = product.id;
     const initiative = await api.call<{ id: string }>('POST', `/products/${product.id}/initiatives`, {
       title: 'Faster checkout',
     });
@@ -355,5 +357,35 @@ browserSuite('item detail panel', () => {
       assert.equal((await api.call<{ deletedAt: string | null }>('GET', '/items/CHK-4')).deletedAt, null),
     );
     await page.close();
+  });
+  it('names a blocker in a product the user is not a member of only as “an item in another product”', async () => {
+    const ops = await api.call<{ id: string }>('POST', '/products', { key: 'OPS', name: 'Operations' });
+    const secret = await api.call<Item>('POST', `/products/${ops.id}/items`, {
+      title: 'Renegotiate the PSP',
+    });
+    const local = await api.call<Item>('POST', `/products/${checkoutId}/items`, { title: 'Cheaper fees' });
+    await api.call('POST', `/items/${local.id}/dependencies`, { blockedBy: secret.key });
+    const member = {
+      name: 'Mona Member',
+      email: 'mona@example.com',
+      password: 'quiet lanterns over harbour',
+    };
+    const user = await api.call<{ id: string }>('POST', '/users', { ...member, role: 'editor' });
+    await api.call('PUT', `/products/${checkoutId}/members/${user.id}`);
+    const theirs = await signedInContext(browser, cairn.url, member);
+    try {
+      const page = await theirs.newPage();
+      await page.goto('/p/CHK/backlog');
+      await page.getByRole('row', { name: new RegExp(`${local.key} Cheaper fees`) }).click();
+      const blockedBy = panelOf(page, local.key)
+        .getByRole('region', { name: 'Dependencies' })
+        .getByRole('list', { name: 'Blocked by' });
+      await blockedBy.getByText('an item in another product').waitFor();
+      const text = (await blockedBy.textContent()) ?? '';
+      assert.ok(!text.includes(secret.key) && !text.includes(secret.title), text);
+      await page.close();
+    } finally {
+      await theirs.close();
+    }
   });
 });

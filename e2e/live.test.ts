@@ -121,7 +121,7 @@ browserSuite('live updates', () => {
       const viewer = {
         name: 'Vera Viewer',
         email: 'vera@example.com',
-        password: 'a viewer password!',
+        password: 'a reader passphrase!',
         role: 'viewer',
       };
       const user = await owner.call<{ id: string }>('POST', '/users', viewer);

@@ -237,7 +237,7 @@ browserSuite('releases and reports', () => {
   });
 
   it('shows a viewer the releases and their notes read-only', async () => {
-    const viewer = { name: 'Vera Viewer', email: 'vera@example.com', password: 'a viewer password!' };
+    const viewer = { name: 'Vera Viewer', email: 'vera@example.com', password: 'a reader passphrase!' };
     const user = await api.call<{ id: string }>('POST', '/users', { ...viewer, role: 'viewer' });
     await api.call('PUT', `/products/${productId}/members/${user.id}`);
     const viewerContext = await signedInContext(browser, cairn.url, viewer);

@@ -12,12 +12,32 @@ describe('server configuration', () => {
     assert.deepEqual(config.corsOrigins, []);
   });
 
+  it('requires CAIRN_PUBLIC_URL when binding beyond loopback, and keeps only its origin', () => {
+    assert.throws(
+      () => loadConfig({ host: '0.0.0.0' }, {}),
+      /CAIRN_PUBLIC_URL must be set when binding 0\.0\.0\.0/,
+    );
+    assert.throws(() => loadConfig({ host: '192.168.1.20' }, {}), /CAIRN_PUBLIC_URL/);
+    for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1']) {
+      assert.equal(loadConfig({ host }, {}).publicUrl, undefined, host);
+    }
+    const config = loadConfig({ host: '0.0.0.0' }, { CAIRN_PUBLIC_URL: 'https://Plan.Example.com/' });
+    assert.equal(config.publicUrl, 'https://plan.example.com');
+  });
+
+  it('refuses a CAIRN_PUBLIC_URL that is not an http(s) origin', () => {
+    for (const url of ['plan.example.com', 'ftp://plan.example.com', 'https://plan.example.com/cairn']) {
+      assert.throws(() => loadConfig({}, { CAIRN_PUBLIC_URL: url }), /CAIRN_PUBLIC_URL/, url);
+    }
+  });
+
   it('takes environment variables, and flags over them', () => {
     const env = {
       PORT: '5000',
       CAIRN_DATA_DIR: '/tmp/x',
       DATABASE_URL: 'postgres://db/cairn',
       CAIRN_HOST: '0.0.0.0',
+      CAIRN_PUBLIC_URL: 'https://plan.example.com',
     };
     const fromEnv = loadConfig({}, env);
     assert.equal(fromEnv.port, 5000);

@@ -1,6 +1,7 @@
 /** Server configuration from command-line flags and environment variables, validated with clear errors. */
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHostname } from './http/host-names.ts';
 import { type AuthSettings, defaultAuthSettings } from './services/auth/settings.ts';
 
 export interface ServerConfig {
@@ -9,6 +10,8 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   sqliteFile: string;
+  /** CAIRN_PUBLIC_URL's origin: where people reach Cairn; required when bound beyond loopback. */
+  publicUrl: string | undefined;
   corsOrigins: string[];
   trustProxy: boolean;
   bodyLimitBytes: number;
@@ -42,6 +45,18 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
     .optional(),
+  publicUrl: z
+    .string()
+    .url({ message: 'CAIRN_PUBLIC_URL must be a URL such as https://plan.example.com', abort: true })
+    .refine(
+      (value) => /^https?:$/.test(new URL(value).protocol),
+      'CAIRN_PUBLIC_URL must be http:// or https://',
+    )
+    .refine(
+      (value) => ['', '/'].includes(new URL(value).pathname) && !new URL(value).search,
+      'CAIRN_PUBLIC_URL must be an origin without a path, such as https://plan.example.com',
+    )
+    .optional(),
   corsOrigins: z.array(z.string().url('CAIRN_CORS_ORIGINS must list URLs such as https://plan.example.com')),
   trustProxy: z.boolean(),
   bodyLimitBytes: positive('CAIRN_BODY_LIMIT_BYTES'),
@@ -56,6 +71,7 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     port: flags.port ?? env.PORT ?? 4100,
     dataDir: flags.data ?? env.CAIRN_DATA_DIR ?? 'cairn-data',
     databaseUrl: flags.databaseUrl ?? (env.DATABASE_URL || undefined),
+    publicUrl: env.CAIRN_PUBLIC_URL || undefined,
     corsOrigins: (env.CAIRN_CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -69,6 +85,13 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
   const c = parsed.data;
+  // Bound beyond loopback, the server cannot tell its own names from a rebinding attacker's: it must be told.
+  if (!isLoopbackHostname(c.host) && !c.publicUrl) {
+    throw new Error(
+      `invalid configuration: CAIRN_PUBLIC_URL must be set when binding ${c.host} (not loopback): ` +
+        'the address people use to reach Cairn, such as https://plan.example.com',
+    );
+  }
   const dataDir = resolve(c.dataDir);
   return {
     host: c.host,
@@ -76,6 +99,7 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     dataDir,
     databaseUrl: c.databaseUrl,
     sqliteFile: join(dataDir, 'cairn.db'),
+    publicUrl: c.publicUrl === undefined ? undefined : new URL(c.publicUrl).origin,
     corsOrigins: c.corsOrigins,
     trustProxy: c.trustProxy,
     bodyLimitBytes: c.bodyLimitBytes,

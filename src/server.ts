@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
+import type { AppOptions } from './http/env.ts';
 import { createLiveHub } from './services/live/create-live-hub.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -29,18 +30,25 @@ export async function startServer(
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   await migrateToLatest(database.db, log);
   const live = createLiveHub({ database, log: (message) => console.error(message) });
-  const app = createApp({
+  const bound = (port: number) => {
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    return `http://${host}:${port}`;
+  };
+  const options: AppOptions = {
     db: database.db,
     dialect: database.dialect,
     version: VERSION,
     auth: config.auth,
+    // Without CAIRN_PUBLIC_URL the server is on loopback (loadConfig insists): links use its own address.
+    publicOrigin: config.publicUrl ?? bound(config.port),
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     bodyLimitBytes: config.bodyLimitBytes,
     live,
     log: (message) => console.error(message),
     webRoot: config.webRoot ?? fileURLToPath(new URL('../dist/web', import.meta.url)),
-  });
+  };
+  const app = createApp(options);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
       resolve(s as Server),
@@ -49,8 +57,9 @@ export async function startServer(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${port}`;
+  const url = bound(port);
+  // Port 0 picks a free port only now; no request has been answered yet.
+  if (!config.publicUrl) options.publicOrigin = url;
   log(`Cairn ${VERSION} listening on ${url} (database: ${database.describe})`);
   return {
     url,

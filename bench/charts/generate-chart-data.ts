@@ -120,7 +120,7 @@ export async function createChartFixture(db: Db, options: ChartDataOptions): Pro
 
   const { user, token } = await setupWorkspace({
     db,
-    input: { email: 'charts@example.com', name: 'Chart Owner', password: 'a long enough bench password' },
+    input: { email: 'charts@example.com', name: 'Chart Owner', password: 'a long enough timing passphrase' },
   });
   const actor: Actor = { id: user.id, role: 'owner' };
   const product = await createProduct({

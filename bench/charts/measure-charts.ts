@@ -67,6 +67,7 @@ export async function measureCharts(
     dialect: database.dialect,
     version: 'bench',
     auth: defaultAuthSettings,
+    publicOrigin: 'http://cairn.bench',
     corsOrigins: [],
     trustProxy: false,
     bodyLimitBytes: 1024 * 1024,

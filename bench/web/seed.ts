@@ -8,7 +8,7 @@ import { createTheme } from '../../src/services/planning/themes.ts';
 import { type BenchDatabase, createBenchDatabase } from '../databases.ts';
 import { createFixture, type Fixture } from '../generate.ts';
 
-export const OWNER = { email: 'bench@example.com', password: 'a long enough bench password' };
+export const OWNER = { email: 'bench@example.com', password: 'a long enough timing passphrase' };
 
 const THEMES = [
   ['Growth', '#2563eb'],

@@ -14,7 +14,10 @@ export function usersCommand(): Command {
     .requiredOption('--email <email>', 'their email address (their login)')
     .requiredOption('--name <name>', 'their name')
     .option('--role <role>', 'owner | admin | editor | viewer', 'editor')
-    .option('--password <password>', 'at least 12 characters (env CAIRN_PASSWORD); omit for token-only users')
+    .option(
+      '--password <password>',
+      'at least 12 characters, not common or guessable (env CAIRN_PASSWORD); omit for token-only users',
+    )
     .action(
       async (flags: {
         email: string;

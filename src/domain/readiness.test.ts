@@ -29,6 +29,14 @@ describe('notReadyReasons', () => {
     assert.deepEqual(reason?.blockers, [{ key: 'CHK-12', title: 'Export CSV', external: false }]);
   });
 
+  it('names a blocker the reader may not see only as an item in another product, without its status', () => {
+    const [reason] = notReadyReasons(ready, [
+      { external: false, key: null, title: null, status: 'in_progress', deleted: false },
+    ]);
+    assert.equal(reason?.message, 'blocked by an item in another product');
+    assert.deepEqual(reason?.blockers, [{ key: null, title: null, external: false }]);
+  });
+
   it('is not blocked by items that are done, dropped or trashed, nor by met external dependencies', () => {
     const settled: Blocker[] = [
       { external: false, key: 'CHK-1', title: 'Done', status: 'done', deleted: false },

@@ -3,6 +3,7 @@
  * estimate, no acceptance criteria, or it waits on something still open (another item or an external
  * business dependency). Pure: the caller loads the item's blockers.
  */
+import { HIDDEN_ITEM_LABEL } from './hidden-item.ts';
 import type { Status } from './item-replay.ts';
 
 export interface ReadinessItem {
@@ -13,13 +14,14 @@ export interface ReadinessItem {
 
 /** Something the item depends on: another item (open unless done, won't do or trashed) or an external one. */
 export type Blocker =
-  | { external: false; key: string; title: string; status: Status; deleted: boolean }
+  /** `key` and `title` are null when the item is in a product the reader may not see. */
+  | { external: false; key: string | null; title: string | null; status: Status; deleted: boolean }
   | { external: true; title: string; met: boolean };
 
 export interface NotReadyReason {
   code: 'no_estimate' | 'no_acceptance_criteria' | 'blocked';
   message: string;
-  blockers?: { key: string | null; title: string; external: boolean }[];
+  blockers?: { key: string | null; title: string | null; external: boolean }[];
 }
 
 const statusWords: Record<Status, string> = {
@@ -39,6 +41,8 @@ export function isOpenBlocker(blocker: Blocker): boolean {
 
 function describeBlocker(blocker: Blocker): string {
   if (blocker.external) return `waiting on ${JSON.stringify(blocker.title)} (external)`;
+  // Not even its status: how far another product's work has got is theirs to tell.
+  if (blocker.key === null) return `blocked by ${HIDDEN_ITEM_LABEL}`;
   return `blocked by ${blocker.key} ${JSON.stringify(blocker.title)} (${statusWords[blocker.status]})`;
 }
 

@@ -6,6 +6,7 @@ import type { AppEnv, AppOptions } from './env.ts';
 import { errorResponse, handleError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { compressResponses } from './middleware/compress.ts';
+import { checkHost } from './middleware/host-check.ts';
 import { jsonBodyOnly, limitBodySize, noStore, securityHeaders } from './middleware/security.ts';
 import { wakeLiveHub } from './middleware/wake-live-hub.ts';
 import { createRouter } from './openapi.ts';
@@ -34,6 +35,7 @@ export function createApp(options: AppOptions) {
     await next();
   });
   app.use('*', securityHeaders);
+  app.use('*', checkHost);
   if (options.corsOrigins.length > 0) {
     app.use(
       `${API_PREFIX}/*`,

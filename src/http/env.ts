@@ -10,6 +10,12 @@ export interface AppOptions {
   dialect: DialectName;
   version: string;
   auth: AuthSettings;
+  /**
+   * Where people reach Cairn (CAIRN_PUBLIC_URL, or the loopback address it is bound to): the base of every
+   * absolute link (feeds, share pages), never the Host header; its host is the one non-loopback Host name
+   * answered (DNS rebinding).
+   */
+  publicOrigin: string;
   /** Origins allowed by CORS; none by default (same-origin only). */
   corsOrigins: string[];
   /** Trust X-Forwarded-For / X-Forwarded-Proto (only behind a proxy you run). */
@@ -20,7 +26,7 @@ export interface AppOptions {
   secureCookies?: boolean | undefined;
   /** Live updates (GET /products/{id}/stream); its owner closes it before the database. */
   live: LiveHub;
-  /** How often a stream sends a heartbeat and re-checks its credential; 15 s by default. */
+  /** How often a stream sends a heartbeat; 15 s by default (access is re-checked every 0.5 s regardless). */
   streamHeartbeatMs?: number | undefined;
   log: (message: string) => void;
   /** The built web app (dist/web) to serve at `/`; none in API-only tests. */

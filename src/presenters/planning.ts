@@ -10,6 +10,7 @@ import type {
   ThemeRow,
   UserRow,
 } from '../store/tables.ts';
+import { redactLinkedItem } from './redact-linked-item.ts';
 
 export function presentProduct(row: ProductRow) {
   return {
@@ -114,13 +115,22 @@ export function presentItem(row: ItemRow) {
 }
 export type Item = ReturnType<typeof presentItem>;
 
-export function presentDependency(row: DependencyRow & { blocker_key: string; blocked_key: string }) {
+/**
+ * A dependency as the reader sees it; `visible` says whether they may see the item at each end (the
+ * other end may be in a product they are not a member of: then its id and key are null).
+ */
+export function presentDependency(
+  row: DependencyRow & { blocker_key: string; blocked_key: string },
+  visible: { blocker: boolean; blocked: boolean } = { blocker: true, blocked: true },
+) {
+  const blocker = redactLinkedItem({ id: row.blocker_id, key: row.blocker_key, title: '' }, visible.blocker);
+  const blocked = redactLinkedItem({ id: row.blocked_id, key: row.blocked_key, title: '' }, visible.blocked);
   return {
     id: row.id,
-    blockerId: row.blocker_id,
-    blockerKey: row.blocker_key,
-    blockedId: row.blocked_id,
-    blockedKey: row.blocked_key,
+    blockerId: blocker.id,
+    blockerKey: blocker.key,
+    blockedId: blocked.id,
+    blockedKey: blocked.key,
     kind: row.kind,
     note: row.note,
     createdAt: row.created_at,

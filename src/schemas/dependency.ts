@@ -1,4 +1,5 @@
 /** Dependencies between items, external business dependencies, and events. */
+import { HIDDEN_ITEM_LABEL } from '../domain/hidden-item.ts';
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 import { ItemRef } from './item.ts';
 
@@ -19,13 +20,15 @@ export const CreateDependencyInput = z
   .openapi('CreateDependencyInput');
 export type CreateDependencyInput = z.infer<typeof CreateDependencyInput>;
 
+const HIDDEN_NOTE = `Null when the item is in a product you are not a member of: show "${HIDDEN_ITEM_LABEL}".`;
+
 export const Dependency = z
   .object({
     id: Id,
-    blockerId: Id,
-    blockerKey: z.string(),
-    blockedId: Id,
-    blockedKey: z.string(),
+    blockerId: Id.nullable().describe(HIDDEN_NOTE),
+    blockerKey: z.string().nullable().describe(HIDDEN_NOTE),
+    blockedId: Id.nullable().describe(HIDDEN_NOTE),
+    blockedKey: z.string().nullable().describe(HIDDEN_NOTE),
     kind: DependencyKind,
     note: z.string(),
     createdAt: Timestamp,
@@ -91,7 +94,12 @@ export const Event = z
     entityType: z.string(),
     entityId: z.string(),
     action: z.string(),
-    changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).describe('field → [before, after]'),
+    changes: z
+      .record(z.string(), z.tuple([z.unknown(), z.unknown()]))
+      .describe(
+        "field → [before, after]. An item id (a dependency's `blockerId`, `blockedId`) is null when the item " +
+          `is in a product you are not a member of ("${HIDDEN_ITEM_LABEL}").`,
+      ),
   })
   .openapi('Event');
 

@@ -1,6 +1,7 @@
 /** Sprints: planning, the active sprint's board limits, closing with a report. */
 
 import { sprintDatesProblem } from '../domain/sprint-rules.ts';
+import { HIDDEN_ITEM_LABEL } from '../domain/hidden-item.ts';
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 import { BacklogItem, ItemStatus } from './item.ts';
 import { LIMITS } from './limits.ts';
@@ -110,7 +111,18 @@ export const NotReadyReason = z
     code: z.enum(['no_estimate', 'no_acceptance_criteria', 'blocked']),
     message: z.string().openapi({ example: 'blocked by CAI-12 (in progress)' }),
     blockers: z
-      .array(z.object({ key: z.string().nullable(), title: z.string(), external: z.boolean() }))
+      .array(
+        z.object({
+          key: z
+            .string()
+            .nullable()
+            .describe(
+              `Null for an external dependency, and for ${HIDDEN_ITEM_LABEL} you are not a member of.`,
+            ),
+          title: z.string().nullable().describe(`Null for ${HIDDEN_ITEM_LABEL} you are not a member of.`),
+          external: z.boolean(),
+        }),
+      )
       .optional(),
   })
   .openapi('NotReadyReason');

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'misdirected_request'
   | 'internal_error';
 
 export interface FieldIssue {

@@ -30,6 +30,22 @@ for (const dialect of DIALECTS) {
       assert.equal(doc.body.openapi, '3.1.0');
     });
 
+    it('refuses a weak owner password at setup before anything is created', async () => {
+      const fresh = await createTestApi(dialect, { setup: false });
+      try {
+        const weak = await fresh.call('POST', '/setup', {
+          token: null,
+          body: { email: 'owner@example.com', name: 'Olive Owner', password: 'password1234' },
+        });
+        assert.equal(weak.status, 400);
+        assert.equal(weak.body.error.details.issues[0].path, 'password');
+        const status = await fresh.call('GET', '/setup', { token: null });
+        assert.equal(status.body.required, true, 'still not set up');
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('allows setup once; afterwards 409 already_set_up', async () => {
       const again = await api.call('POST', '/setup', {
         token: null,
@@ -86,6 +102,32 @@ for (const dialect of DIALECTS) {
         body: { email: 'p@example.com', name: 'P', role: 'editor', password: 'alllowercaseletters' },
       });
       assert.equal(plain.status, 201, 'no composition rules');
+    });
+
+    it('refuses common, guessable and personal passwords with a 400 naming password and the reason', async () => {
+      const cases = [
+        { password: 'password1234', reason: /common password/ },
+        { password: '123456789012', reason: /is one of the most common passwords/ },
+        { password: 'aaaaaaaaaaaa', reason: /too easy to guess/ },
+        { password: 'Margaret.Hamilton!', reason: /contains your name/ },
+        { password: 'apollo-guidance-maggie', reason: /contains your e-mail address/ },
+      ];
+      for (const { password, reason } of cases) {
+        const response = await api.call('POST', '/users', {
+          body: { email: 'maggie@example.com', name: 'Margaret Hamilton', role: 'editor', password },
+        });
+        assert.equal(response.status, 400, password);
+        assert.equal(response.body.error.code, 'validation_failed');
+        const [issue] = response.body.error.details.issues;
+        assert.equal(issue.path, 'password');
+        assert.match(issue.message, reason, password);
+      }
+      const found = await api.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'maggie@example.com')
+        .executeTakeFirst();
+      assert.equal(found, undefined, 'no user was created');
     });
 
     it('logs in with a HttpOnly SameSite session cookie; logout ends it at once', async () => {

@@ -50,6 +50,7 @@ export async function createTestApi(
     dialect,
     version: 'test',
     auth: { ...defaultAuthSettings, ...overrides.auth },
+    publicOrigin: 'http://cairn.test',
     corsOrigins: [],
     trustProxy: overrides.trustProxy ?? false,
     bodyLimitBytes: overrides.bodyLimitBytes ?? 1024 * 1024,

@@ -21,7 +21,7 @@ import {
 } from '../../services/releases/published-notes.ts';
 import type { ProductRow } from '../../store/tables.ts';
 import type { AppEnv } from '../env.ts';
-import { authenticate, requestOrigin } from '../middleware/authenticate.ts';
+import { authenticate } from '../middleware/authenticate.ts';
 
 const STYLESHEET_PATH = '/feeds/release-notes.css';
 const RELEASE_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(html|md)$/;
@@ -68,9 +68,9 @@ function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '').replaceAll(']]>', ']]&gt;');
 }
 
+/** Absolute links start at the configured public origin: a Host header is the client's to choose. */
 function feedBase(c: Context<AppEnv>, product: ProductRow): string {
-  const origin = requestOrigin(c.req.url, c.req.raw.headers, c.var.options.trustProxy);
-  return `${origin}/feeds/${product.key}`;
+  return `${c.var.options.publicOrigin}/feeds/${product.key}`;
 }
 
 export const feedRoutes = new Hono<AppEnv>()

@@ -4,12 +4,19 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { Id } from '../../schemas/common.ts';
 import { LiveChange } from '../../schemas/live.ts';
+import { redactEvents } from '../../services/events/redact-events.ts';
 import { checkStreamAccess, type StreamCredential } from '../../services/live/check-stream-access.ts';
 import { openProductStream } from '../../services/live/open-product-stream.ts';
 import type { AppEnv } from '../env.ts';
 import { authenticated, commonErrors, createRouter } from '../openapi.ts';
 
 const HEARTBEAT_MS = 15_000;
+/**
+ * How often an open stream re-checks its credential and membership. Logout, token revocation, a disabled
+ * user and a removed membership must end the feed within 1 s, on every server sharing the database; a
+ * re-check is two indexed lookups, cheaper than a cross-server notification channel for each of them.
+ */
+const ACCESS_CHECK_MS = 500;
 
 const stream = createRoute({
   method: 'get',
@@ -20,8 +27,8 @@ const stream = createRoute({
   description:
     'Each message is `event: change`, `id: <event id>`, and `data:` a LiveChange: the event as ' +
     '`GET /products/{id}/events` gives it plus the object it is about, as it is now. Without a cursor the ' +
-    'stream starts at the current end. A comment line is sent every 15 s; the stream ends when the ' +
-    'session or token stops working or the product is no longer visible.',
+    'stream starts at the current end. A comment line is sent every 15 s; the stream ends within 1 s ' +
+    'when the session or token stops working or the product is no longer visible.',
   security: authenticated,
   request: {
     params: z.object({ productId: Id }),
@@ -47,7 +54,7 @@ const stream = createRoute({
   },
 });
 
-/** The secret this request authenticated with, to re-check on every heartbeat. */
+/** The secret this request authenticated with, to re-check while the stream is open. */
 function credentialOf(c: Context<AppEnv>): StreamCredential {
   if (c.var.authMethod === 'session') return { kind: 'session', secret: c.var.sessionToken ?? '' };
   const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
@@ -74,17 +81,22 @@ export const streamRoutes = createRouter().openapi(stream, async (c) => {
     try {
       // Sends the headers through any proxy at once, so the client knows it is connected.
       await sse.write(': connected\n\n');
-      let checkAt = Date.now() + heartbeatMs;
+      const checkMs = Math.min(ACCESS_CHECK_MS, heartbeatMs);
+      let checkAt = Date.now() + checkMs;
+      let heartbeatAt = Date.now() + heartbeatMs;
       for (;;) {
         const changes = await subscription.take(checkAt - Date.now());
         if (changes === null || sse.aborted) break;
-        for (const change of changes) {
+        // The feed is shared by every reader of the product; what names other products is cut per reader.
+        for (const change of await redactEvents(db, c.var.actor, changes)) {
           await sse.writeSSE({ id: String(change.event.id), event: 'change', data: JSON.stringify(change) });
         }
         if (Date.now() < checkAt) continue;
         if (!(await checkStreamAccess({ db, auth, credential, productId, now: new Date() }))) break;
+        checkAt = Date.now() + checkMs;
+        if (Date.now() < heartbeatAt) continue;
         await sse.write(': heartbeat\n\n');
-        checkAt = Date.now() + heartbeatMs;
+        heartbeatAt = Date.now() + heartbeatMs;
       }
     } catch (error) {
       log(`live stream of product ${productId} failed: ${(error as Error).stack ?? error}`);

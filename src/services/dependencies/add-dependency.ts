@@ -58,8 +58,8 @@ export async function addDependency(
     }
     const cycle = findCycle(await reachableEdges(trx, blocked.id), { from: blocker.id, to: blocked.id });
     if (cycle) {
-      const keys = await keysOf(trx, cycle);
-      const path = cycle.map((id) => keys.get(id) ?? id);
+      const keyOf = await keysOf(trx, ctx.actor, cycle);
+      const path = cycle.map(keyOf);
       throw new AppError('dependency_cycle', `this dependency would close a cycle: ${path.join(' → ')}`, {
         cycle: path,
       });

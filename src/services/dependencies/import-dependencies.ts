@@ -135,8 +135,8 @@ export async function importDependencies(
       ...ctx.pairs.map((p) => ({ from: p.blockerId, to: p.blockedId })),
     ]);
     if (cycle) {
-      const keys = await keysOf(trx, cycle);
-      const path = cycle.map((id) => keys.get(id) ?? id);
+      const keyOf = await keysOf(trx, ctx.actor, cycle);
+      const path = cycle.map(keyOf);
       throw new AppError('dependency_cycle', `these dependencies would close a cycle: ${path.join(' → ')}`, {
         cycle: path,
       });

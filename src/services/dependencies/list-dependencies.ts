@@ -1,4 +1,7 @@
-/** An item's dependencies: what blocks it, what it blocks, and its external business dependencies. */
+/**
+ * An item's dependencies: what blocks it, what it blocks, and its external business dependencies. An item
+ * at the other end that the reader may not see is named only as "an item in another product".
+ */
 import {
   type Dependency,
   type ExternalDependency,
@@ -8,6 +11,7 @@ import {
 import type { Db } from '../../store/database.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadItem } from '../items/load-item.ts';
+import { productVisibility } from '../products/product-access.ts';
 
 export interface ItemDependencies {
   blockedBy: Dependency[];
@@ -21,7 +25,12 @@ function dependencyQuery(db: Db) {
     .innerJoin('items as blocker', 'blocker.id', 'dependencies.blocker_id')
     .innerJoin('items as blocked', 'blocked.id', 'dependencies.blocked_id')
     .selectAll('dependencies')
-    .select(['blocker.key as blocker_key', 'blocked.key as blocked_key'])
+    .select([
+      'blocker.key as blocker_key',
+      'blocked.key as blocked_key',
+      'blocker.product_id as blocker_product_id',
+      'blocked.product_id as blocked_product_id',
+    ])
     .orderBy('dependencies.created_at')
     .orderBy('dependencies.id');
 }
@@ -39,9 +48,16 @@ export async function listDependencies(ctx: ServiceContext & { itemId: string })
       .orderBy('id')
       .execute(),
   ]);
+  // The other end may be in a product the reader is not a member of: it is shown without key or id.
+  const canSee = await productVisibility(ctx.db, ctx.actor);
+  const present = (row: (typeof blockedBy)[number]) =>
+    presentDependency(row, {
+      blocker: canSee(row.blocker_product_id),
+      blocked: canSee(row.blocked_product_id),
+    });
   return {
-    blockedBy: blockedBy.map(presentDependency),
-    blocks: blocks.map(presentDependency),
+    blockedBy: blockedBy.map(present),
+    blocks: blocks.map(present),
     external: external.map(presentExternalDependency),
   };
 }

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context.ts';
 import { loadItem } from '../items/load-item.ts';
 import { loadVisibleProduct } from '../products/product-access.ts';
 import { parseEventCursor } from './event-cursor.ts';
+import { redactEventList } from './redact-events.ts';
 
 export interface EventPage {
   events: PlanningEvent[];
@@ -28,7 +29,7 @@ export async function listProductEvents(
     .orderBy('id')
     .limit(ctx.limit)
     .execute();
-  const events = rows.map(presentEvent);
+  const events = await redactEventList(ctx.db, ctx.actor, rows.map(presentEvent));
   const last = events.at(-1);
   return { events, nextCursor: last ? String(last.id) : (ctx.after ?? null) };
 }
@@ -42,5 +43,5 @@ export async function listItemHistory(ctx: ServiceContext & { id: string }): Pro
     .where('entity_id', '=', item.id)
     .orderBy('id')
     .execute();
-  return rows.map(presentEvent);
+  return redactEventList(ctx.db, ctx.actor, rows.map(presentEvent));
 }

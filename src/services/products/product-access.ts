@@ -42,6 +42,21 @@ export async function isVisible(db: Db, actor: Actor, productId: string): Promis
 }
 
 /**
+ * A test of which products `actor` may see, from one query: for redacting objects of other products that
+ * something visible links to (a dependency, a blocker, an event).
+ */
+export async function productVisibility(db: Db, actor: Actor): Promise<(productId: string) => boolean> {
+  if (can(actor, 'see_all_products')) return () => true;
+  const rows = await db
+    .selectFrom('product_members')
+    .select('product_id')
+    .where('user_id', '=', actor.id)
+    .execute();
+  const visible = new Set(rows.map((row) => row.product_id));
+  return (productId) => visible.has(productId);
+}
+
+/**
  * Checks that `actor` may write to the product and takes the product's write lock for the rest of the
  * transaction. On PostgreSQL the row lock serialises writers of one product across servers, so rank keys
  * never collide and event ids within a product are committed in order (readers of `events?after=` never

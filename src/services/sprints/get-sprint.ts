@@ -6,6 +6,7 @@ import { type NotReadyReason, notReadyReasons } from '../../domain/readiness.ts'
 import { presentSprint, type Sprint } from '../../presenters/sprint.ts';
 import type { BacklogItem } from '../../schemas/item.ts';
 import type { ServiceContext } from '../context.ts';
+import { productVisibility } from '../products/product-access.ts';
 import { loadBlockers } from './item-blockers.ts';
 import { loadSprint } from './load-sprint.ts';
 import { listSprintItems, type SprintPoints, sprintPoints } from './sprint-items.ts';
@@ -26,6 +27,7 @@ export async function getSprint(ctx: ServiceContext & { id: string }): Promise<S
   const blockers = await loadBlockers(
     ctx.db,
     open.map((item) => item.id),
+    await productVisibility(ctx.db, ctx.actor),
   );
   const notReady = open.flatMap((item) => {
     const reasons = notReadyReasons(item, blockers.get(item.id) ?? []);

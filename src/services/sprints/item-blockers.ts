@@ -1,11 +1,17 @@
 /**
  * What holds items back, for readiness: the items they depend on and their unmet external dependencies,
- * loaded for many items in two queries.
+ * loaded for many items in two queries. A blocking item in a product the reader may not see comes without
+ * its key and title (see redactLinkedItem).
  */
 import type { Blocker } from '../../domain/readiness.ts';
+import { redactLinkedItem } from '../../presenters/redact-linked-item.ts';
 import type { Db } from '../../store/database.ts';
 
-export async function loadBlockers(db: Db, itemIds: readonly string[]): Promise<Map<string, Blocker[]>> {
+export async function loadBlockers(
+  db: Db,
+  itemIds: readonly string[],
+  canSee: (productId: string) => boolean,
+): Promise<Map<string, Blocker[]>> {
   const byItem = new Map<string, Blocker[]>();
   if (itemIds.length === 0) return byItem;
   const add = (itemId: string, blocker: Blocker) => {
@@ -18,6 +24,8 @@ export async function loadBlockers(db: Db, itemIds: readonly string[]): Promise<
     .innerJoin('items as blocker', 'blocker.id', 'dependencies.blocker_id')
     .select([
       'dependencies.blocked_id',
+      'blocker.id',
+      'blocker.product_id',
       'blocker.key',
       'blocker.title',
       'blocker.status',
@@ -28,10 +36,11 @@ export async function loadBlockers(db: Db, itemIds: readonly string[]): Promise<
     .orderBy('blocker.rank')
     .execute();
   for (const row of dependencies) {
+    const { key, title } = redactLinkedItem(row, canSee(row.product_id));
     add(row.blocked_id, {
       external: false,
-      key: row.key,
-      title: row.title,
+      key,
+      title,
       status: row.status,
       deleted: row.deleted_at !== null,
     });

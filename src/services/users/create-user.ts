@@ -2,6 +2,7 @@
 import type { User } from '../../presenters/planning.ts';
 import type { CreateUserInput } from '../../schemas/user.ts';
 import { withTransaction } from '../../store/transaction.ts';
+import { assertStrongPassword } from '../auth/password-strength.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -14,6 +15,7 @@ export async function createUser(ctx: ServiceContext & { input: CreateUserInput 
     throw new AppError('forbidden', `a ${ctx.actor.role} may not create an ${ctx.input.role}`);
   }
   const at = timestamp(ctx);
+  if (ctx.input.password) await assertStrongPassword(ctx.input.password, ctx.input);
   const passwordHash = ctx.input.password ? await hashPassword(ctx.input.password) : null;
   return withTransaction(ctx.db, async (trx) => {
     const taken = await trx

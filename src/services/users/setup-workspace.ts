@@ -3,6 +3,7 @@ import type { User } from '../../presenters/planning.ts';
 import type { Db } from '../../store/database.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
+import { assertStrongPassword } from '../auth/password-strength.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { AppError } from '../errors.ts';
 import { insertUser } from './insert-user.ts';
@@ -21,6 +22,7 @@ export async function isSetUp(db: Db): Promise<boolean> {
 export async function createOwner(ctx: { db: Db; input: SetupInput; now?: string }): Promise<User> {
   const already = () => new AppError('already_set_up', 'Cairn is already set up; log in instead');
   if (await isSetUp(ctx.db)) throw already();
+  await assertStrongPassword(ctx.input.password, ctx.input);
   const at = ctx.now ?? new Date().toISOString();
   const passwordHash = await hashPassword(ctx.input.password);
   const user = await withTransaction(ctx.db, async (trx) => {

@@ -39,7 +39,7 @@ export function SetupScreen() {
           <input name="email" type="email" required autoComplete="email" />
         </label>
         <label>
-          Password <span className="hint">(at least 12 characters)</span>
+          Password <span className="hint">(at least 12 characters, hard to guess)</span>
           <input name="password" type="password" required minLength={12} autoComplete="new-password" />
         </label>
         <FormError error={error} />

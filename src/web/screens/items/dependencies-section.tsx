@@ -4,6 +4,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { HIDDEN_ITEM_LABEL } from '../../../domain/hidden-item.ts';
 import { ApiError, api } from '../../api/client.ts';
 import type { DependencyT, ItemT } from '../../api/types.ts';
 import { StatusChip } from '../../components/chips.tsx';
@@ -72,19 +73,24 @@ export function DependenciesSection(props: {
   const row = (dependency: DependencyT, list: Relation) => {
     const otherId = list === 'blockedBy' ? dependency.blockerId : dependency.blockedId;
     const otherKey = list === 'blockedBy' ? dependency.blockerKey : dependency.blockedKey;
-    const other = store.items.get(otherId);
+    // The server leaves out the key and id of an item in a product this user is not a member of.
+    const other = otherId === null ? undefined : store.items.get(otherId);
     return (
       <li key={dependency.id} className="dependency">
-        <Link to={paths.item(otherKey)} state={linkState} className="dependency-link">
-          <span className="key">{otherKey}</span>{' '}
-          <span className="dependency-title">{other?.title ?? ''}</span>
-        </Link>
+        {otherKey === null ? (
+          <span className="dependency-hidden">{HIDDEN_ITEM_LABEL}</span>
+        ) : (
+          <Link to={paths.item(otherKey)} state={linkState} className="dependency-link">
+            <span className="key">{otherKey}</span>{' '}
+            <span className="dependency-title">{other?.title ?? ''}</span>
+          </Link>
+        )}
         {other && <StatusChip status={other.status} />}
         {dependency.kind === 'business' && <span className="kind-badge">business</span>}
         <button
           type="button"
           className="icon-button"
-          aria-label={`Remove dependency on ${otherKey}`}
+          aria-label={`Remove dependency on ${otherKey ?? HIDDEN_ITEM_LABEL}`}
           onClick={() => void remove(dependency, list)}
         >
           ×
