@@ -1,5 +1,7 @@
 /** Upgrading a database that already holds history: what a new migration derives from the log is there. */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { migrateTo, migrateToLatest } from '../src/store/migrate.ts';
@@ -7,6 +9,17 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from './support/datab
 
 const SLOT = 15 * 60_000;
 const slotAt = (iso: string) => Math.floor(Date.parse(iso) / SLOT);
+
+describe('migrations', () => {
+  it('are frozen: they import nothing of the application, only Kysely', () => {
+    const dir = join(import.meta.dirname, '..', 'src', 'store', 'migrations');
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+      const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/^import[^;]*?from '([^']+)'/gms)];
+      assert.ok(imports.length > 0, `${file} imports Kysely`);
+      for (const [, source] of imports) assert.equal(source, 'kysely', `${file} imports ${source}`);
+    }
+  });
+});
 
 for (const dialect of DIALECTS) {
   describe(`migrating a database with history (${dialect})`, () => {
