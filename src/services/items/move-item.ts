@@ -4,7 +4,7 @@ import type { MoveItemInput } from '../../schemas/item.ts';
 import type { ServiceContext } from '../context.ts';
 import { timestamp } from '../context.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
-import { loadLiveItem } from './load-item.ts';
+import { loadLiveItem, lockItemProduct } from './load-item.ts';
 import { rankForPlacement, rebalanceAround } from './placement.ts';
 
 export async function moveItem(ctx: ServiceContext & { id: string; input: MoveItemInput }): Promise<Item> {
@@ -13,6 +13,7 @@ export async function moveItem(ctx: ServiceContext & { id: string; input: MoveIt
     ...ctx,
     now: at,
     entityType: 'item',
+    lockByReference: (trx) => lockItemProduct(trx, ctx.id),
     load: (db) => loadLiveItem(db, ctx.actor, ctx.id),
     present: (_db, row) => presentItem(row),
     describe: (row) => row.key,

@@ -2,12 +2,13 @@
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { ServiceContext } from '../context.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
-import { loadItem } from './load-item.ts';
+import { loadItem, lockItemProduct } from './load-item.ts';
 
 export async function setItemTrashed(ctx: ServiceContext & { id: string; trashed: boolean }): Promise<Item> {
   return updateVersioned({
     ...ctx,
     entityType: 'item',
+    lockByReference: (trx) => lockItemProduct(trx, ctx.id),
     load: (db) => loadItem(db, ctx.actor, ctx.id),
     present: (_db, row) => presentItem(row),
     describe: (row) => row.key,

@@ -8,7 +8,7 @@ import type { UpdateItemInput } from '../../schemas/item.ts';
 import type { ServiceContext } from '../context.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
 import { itemColumns } from './item-columns.ts';
-import { loadLiveItem } from './load-item.ts';
+import { loadLiveItem, lockItemProduct } from './load-item.ts';
 import { noteSprintScope, validateItemReferences, writeLabels } from './validate-item-references.ts';
 
 export async function updateItem(
@@ -17,6 +17,7 @@ export async function updateItem(
   return updateVersioned({
     ...ctx,
     entityType: 'item',
+    lockByReference: (trx) => lockItemProduct(trx, ctx.id),
     load: (db) => loadLiveItem(db, ctx.actor, ctx.id),
     present: (_db, row) => presentItem(row),
     describe: (row) => row.key,

@@ -11,6 +11,7 @@ import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { type EventInput, recordEvent } from '../events/record-event.ts';
+import { authorize } from '../policy.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 
 /** The columns every versioned object has. */
@@ -53,6 +54,11 @@ export interface UpdateVersionedContext<R extends VersionedRow, T> extends Servi
   change(trx: Db, current: R, at: string): Promise<VersionedChange<R> | null>;
   /** Takes the product's write lock; defaults to lockProductForWrite (products check their own policy). */
   lock?(trx: Db, productId: string): Promise<unknown>;
+  /**
+   * Takes the product's write lock straight from the object's reference, in one statement, so the row is
+   * read once, under the lock (one round trip fewer than find, lock, read again). `load` then scopes it.
+   */
+  lockByReference?(trx: Db): Promise<void>;
 }
 
 async function conflict<R extends VersionedRow, T>(
@@ -73,11 +79,13 @@ export async function updateVersioned<R extends VersionedRow, T>(
   const at = timestamp(ctx);
   const lock = ctx.lock ?? ((trx: Db, productId: string) => lockProductForWrite(trx, ctx.actor, productId));
   return withTransaction(ctx.db, async (trx) => {
-    const found = await ctx.load(trx);
-    await lock(trx, found.product_id);
-    // Read again under the product lock: on PostgreSQL another server may have written meanwhile, and the
+    if (ctx.lockByReference) await ctx.lockByReference(trx);
+    else await lock(trx, (await ctx.load(trx)).product_id);
+    // Read (again) under the product lock: on PostgreSQL another server may have written meanwhile, and the
     // version and before-values must come from the row this write replaces.
     const current = await ctx.load(trx);
+    // Checked after the scoped read, as lockProductForWrite does: an invisible object is not_found.
+    if (ctx.lockByReference) authorize(ctx.actor, 'write');
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== current.version) {
       throw await conflict(ctx, trx, current);
     }
