@@ -31,6 +31,8 @@ export interface VersionStamp {
 export interface VersionedChange<R> {
   action: string;
   changes: Changes;
+  /** The instant of the change when the change decides it (a sprint's close); the write's time otherwise. */
+  at?: string;
   /**
    * Writes the change with `stamp`, only where the row still has `current.version` (so two writers racing
    * on one version cannot both win); returns the new row, or undefined when the version had moved on.
@@ -91,12 +93,13 @@ export async function updateVersioned<R extends VersionedRow, T>(
     }
     const change = await ctx.change(trx, current, at);
     if (change === null) return ctx.present(trx, current);
-    const written = await change.write({ version: current.version + 1, updated_at: at });
+    const changedAt = change.at ?? at;
+    const written = await change.write({ version: current.version + 1, updated_at: changedAt });
     if (!written) throw await conflict(ctx, trx, await ctx.load(trx));
     await recordEvent(trx, {
       productId: written.product_id,
       actorId: ctx.actor.id,
-      at,
+      at: changedAt,
       entityType: ctx.entityType,
       entityId: written.id,
       action: change.action,
