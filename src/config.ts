@@ -16,8 +16,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   bodyLimitBytes: number;
   auth: AuthSettings;
-  /** The built web app to serve; defaults to dist/web beside the server. */
-  webRoot?: string | undefined;
+  /** The built web app to serve; defaults to dist/web beside the server; null serves the API only. */
+  webRoot?: string | null | undefined;
 }
 
 export interface ConfigFlags {
@@ -108,5 +108,8 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
       sessionIdleMinutes: c.sessionIdleMinutes,
       sessionMaxHours: c.sessionMaxHours,
     },
+    // CAIRN_WEB_ROOT=none: an API-only server (its health does not wait for a web build).
+    webRoot:
+      env.CAIRN_WEB_ROOT === 'none' ? null : env.CAIRN_WEB_ROOT ? resolve(env.CAIRN_WEB_ROOT) : undefined,
   };
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
-import type { AppOptions } from './http/env.ts';
+import type { AppOptions, Readiness } from './http/env.ts';
 import { createLiveHub } from './services/live/create-live-hub.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -17,6 +17,13 @@ export const VERSION: string = (
 /** How long in-flight requests get to finish on shutdown. */
 const CLOSE_GRACE_MS = 5_000;
 
+/** Work that must finish before the server can serve (loading the demo): health answers 503 meanwhile. */
+export interface WarmUp {
+  /** Said by health while it runs: "loading the demo data". */
+  reason: string;
+  run(database: Database): Promise<void>;
+}
+
 export interface RunningServer {
   url: string;
   database: Database;
@@ -26,9 +33,12 @@ export interface RunningServer {
 export async function startServer(
   config: ServerConfig,
   log: (line: string) => void = console.log,
+  warmUp?: WarmUp,
 ): Promise<RunningServer> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   await migrateToLatest(database.db, log);
+  // Listening before the warm-up lets a load balancer see "not ready yet" instead of no answer at all.
+  const readiness: Readiness = { pending: warmUp?.reason ?? null };
   const live = createLiveHub({ database, log: (message) => console.error(message) });
   const bound = (port: number) => {
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -46,7 +56,11 @@ export async function startServer(
     bodyLimitBytes: config.bodyLimitBytes,
     live,
     log: (message) => console.error(message),
-    webRoot: config.webRoot ?? fileURLToPath(new URL('../dist/web', import.meta.url)),
+    webRoot:
+      config.webRoot === null
+        ? undefined
+        : (config.webRoot ?? fileURLToPath(new URL('../dist/web', import.meta.url))),
+    readiness,
   };
   const app = createApp(options);
   const server = await new Promise<Server>((resolve, reject) => {
@@ -61,7 +75,7 @@ export async function startServer(
   // Port 0 picks a free port only now; no request has been answered yet.
   if (!config.publicUrl) options.publicOrigin = url;
   log(`Cairn ${VERSION} listening on ${url} (database: ${database.describe})`);
-  return {
+  const running: RunningServer = {
     url,
     database,
     close: async () => {
@@ -85,4 +99,14 @@ export async function startServer(
       await database.close();
     },
   };
+  if (warmUp) {
+    try {
+      await warmUp.run(database);
+    } catch (error) {
+      await running.close();
+      throw error;
+    }
+    readiness.pending = null;
+  }
+  return running;
 }

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import SQLite from 'better-sqlite3';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'cairn.js');
 
@@ -16,8 +18,14 @@ function cairn(args: string[], env: Record<string, string> = {}) {
 }
 
 /** Starts `cairn serve` and resolves with its URL once it logs the listening line. */
-function serve(args: string[]): Promise<{ child: ChildProcess; url: string; line: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function serve(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string; line: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 15_000);
@@ -102,6 +110,41 @@ describe('the cairn command', () => {
       const me = await fetch(`${url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}` } });
       assert.equal(me.status, 200);
       assert.equal(((await me.json()) as { role: string }).role, 'editor');
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+    }
+  });
+  it('answers health 503 with the reason until --demo has loaded, then 200 with the demo there', async () => {
+    const demoDir = join(dir, 'demo');
+    // API only: this checkout's web app may not be built, and health would rightly wait for it.
+    const { child, url } = await serve(['--port', '0', '--data', demoDir, '--demo'], {
+      CAIRN_WEB_ROOT: 'none',
+    });
+    try {
+      const reasons = new Set<string>();
+      let status = 0;
+      // Bounded: the demo loads in a few seconds; 600 polls of 50 ms is half a minute.
+      for (let attempt = 0; attempt < 600 && status !== 200; attempt++) {
+        const health = await fetch(`${url}/api/v1/health`);
+        status = health.status;
+        const body = (await health.json()) as { reason?: string };
+        if (status === 503 && body.reason) reasons.add(body.reason);
+        else assert.equal(status, 200, 'health answers 200 or 503 with a reason');
+        if (status !== 200) await sleep(50);
+      }
+      assert.equal(status, 200);
+      for (const reason of reasons) assert.equal(reason, 'loading the demo data');
+      const db = new SQLite(join(demoDir, 'cairn.db'), { readonly: true });
+      try {
+        const products = db.prepare('select count(*) as n from products').get() as { n: number };
+        const items = db.prepare('select count(*) as n from items').get() as { n: number };
+        assert.equal(products.n, 1, 'the demo product is there once health says ok');
+        assert.ok(items.n > 100, `the demo backlog is there (${items.n} items)`);
+      } finally {
+        db.close();
+      }
     } finally {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');

@@ -160,12 +160,13 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       database = await createTestDatabase(dialect, { migrate: false });
+      // API only (CAIRN_WEB_ROOT=none): health must not wait for a web build this checkout may not have.
       if (dialect === 'postgres') {
         args = [];
-        env = { DATABASE_URL: database.location.databaseUrl! };
+        env = { DATABASE_URL: database.location.databaseUrl!, CAIRN_WEB_ROOT: 'none' };
       } else {
         args = ['--data', dirname(database.location.sqliteFile!)];
-        env = { DATABASE_URL: '' };
+        env = { DATABASE_URL: '', CAIRN_WEB_ROOT: 'none' };
       }
     });
     after(async () => {

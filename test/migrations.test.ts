@@ -1,5 +1,7 @@
 /** Upgrading a database that already holds history: what a new migration derives from the log is there. */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { migrateTo, migrateToLatest } from '../src/store/migrate.ts';
@@ -7,6 +9,17 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from './support/datab
 
 const SLOT = 15 * 60_000;
 const slotAt = (iso: string) => Math.floor(Date.parse(iso) / SLOT);
+
+describe('migrations', () => {
+  it('are frozen: they import nothing of the application, only Kysely', () => {
+    const dir = join(import.meta.dirname, '..', 'src', 'store', 'migrations');
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+      const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/^import[^;]*?from '([^']+)'/gms)];
+      assert.ok(imports.length > 0, `${file} imports Kysely`);
+      for (const [, source] of imports) assert.equal(source, 'kysely', `${file} imports ${source}`);
+    }
+  });
+});
 
 for (const dialect of DIALECTS) {
   describe(`migrating a database with history (${dialect})`, () => {
@@ -65,8 +78,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         said.map((line) => line.replace(/ in [\d.]+ s$/, ' in … s')),
         [
-          'Migrating the database: 003-chart-projections…',
-          'Migrated the database (003-chart-projections) in … s',
+          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items…',
+          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items) in … s',
         ],
         'an operator sees what a long migration is doing',
       );
@@ -110,6 +123,76 @@ for (const dialect of DIALECTS) {
         { slot: slotAt(rows[4]!.at), backlog: 0, ready: 0, done: 1 },
         // i2, never in a sprint: in the flow, but no replayed fields kept.
         { slot: slotAt('2026-03-04T08:00:00.000Z'), backlog: 0, ready: 1, done: 0 },
+      ]);
+    });
+  });
+
+  describe(`migrating planning names and dependency history (${dialect})`, () => {
+    let database: TestDatabase;
+    before(async () => {
+      database = await createTestDatabase(dialect, { migrate: false });
+    });
+    after(() => database.close());
+
+    it('004 keys names for the duplicate check and reports the live duplicates already stored', async () => {
+      const db = database.db;
+      await migrateTo(db, '003-chart-projections');
+      const at = '2026-03-01T09:00:00.000Z';
+      await sql`insert into products (id, key, name, description, next_item_number, created_at, updated_at, version)
+        values ('p1', 'CHK', 'Checkout', '', 1, ${at}, ${at}, 1)`.execute(db);
+      const theme = (id: string, name: string, deletedAt: string | null) =>
+        sql`insert into themes (id, product_id, name, color, description, version, created_at, updated_at, deleted_at)
+          values (${id}, 'p1', ${name}, '#000000', '', 1, ${at}, ${at}, ${deletedAt})`.execute(db);
+      await theme('t1', 'Growth', null);
+      await theme('t2', ' growth', null);
+      await theme('t3', 'GROWTH', at);
+      await theme('t4', 'Retention', null);
+      await sql`insert into objectives (id, product_id, title, description, version, created_at, updated_at)
+        values ('o1', 'p1', 'Grow', '', 1, ${at}, ${at}), ('o2', 'p1', 'grow', '', 1, ${at}, ${at})`.execute(
+        db,
+      );
+
+      const said: string[] = [];
+      await migrateToLatest(db, (line) => said.push(line));
+      assert.deepEqual(
+        said.filter((line) => line.startsWith('Warning')),
+        [
+          'Warning: product CHK has 2 themes named alike: "Growth", " growth" (kept; rename all but one)',
+          'Warning: product CHK has 2 objectives titled alike: "Grow", "grow" (kept; rename all but one)',
+        ],
+        'an operator learns which names to fix; a trashed duplicate is not one',
+      );
+      const keys = await db.selectFrom('themes').select(['id', 'name', 'name_key']).orderBy('id').execute();
+      assert.deepEqual(
+        keys.map((row) => row.name_key),
+        ['growth', 'growth', 'growth', 'retention'],
+      );
+      assert.equal((await db.selectFrom('themes').select('id').execute()).length, 4, 'duplicates stay');
+    });
+
+    it('005 indexes the dependency events already in the log by both items they link', async () => {
+      const db = database.db;
+      const at = '2026-03-01T09:00:00.000Z';
+      await migrateTo(db, '004-name-keys');
+      const changes = JSON.stringify({
+        blockerId: [null, 'i1'],
+        blockedId: [null, 'i2'],
+        kind: [null, 'blocks'],
+      });
+      await sql`insert into events (id, product_id, actor_id, at, entity_type, entity_id, action, changes)
+        values (41, 'p1', null, ${at}, 'dependency', 'd1', 'created', ${changes}),
+          (42, 'p1', null, ${at}, 'item', 'i1', 'updated', ${JSON.stringify({ title: ['a', 'b'] })})`.execute(
+        db,
+      );
+      await migrateToLatest(db);
+      const links = await db
+        .selectFrom('event_items')
+        .select(['item_id', 'event_id'])
+        .orderBy('item_id')
+        .execute();
+      assert.deepEqual(links, [
+        { item_id: 'i1', event_id: 41 },
+        { item_id: 'i2', event_id: 41 },
       ]);
     });
   });

@@ -10,6 +10,7 @@ const exitCodes: Partial<Record<ErrorCode, number>> = {
   duplicate_key: 5,
   dependency_cycle: 5,
   duplicate_dependency: 5,
+  duplicate_name: 5,
   sprint_active: 5,
   invalid_state: 5,
 };

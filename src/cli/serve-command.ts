@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { startServer } from '../server.ts';
+import type { Database } from '../store/database.ts';
 import { withDatabaseOptions } from './database-options.ts';
 
 export function serveCommand(): Command {
@@ -20,11 +21,14 @@ export function serveCommand(): Command {
         demo?: boolean;
       }) => {
         const config = loadConfig(flags);
-        const server = await startServer(config);
-        if (flags.demo) {
-          const outcome = await loadDemo(server.database.db, { onlyIfEmpty: true });
-          console.log(outcome.message);
-        }
+        const demo = {
+          reason: 'loading the demo data',
+          run: async (database: Database) => {
+            const outcome = await loadDemo(database.db, { onlyIfEmpty: true });
+            console.log(outcome.message);
+          },
+        };
+        const server = await startServer(config, console.log, flags.demo ? demo : undefined);
         let stopping = false;
         const stop = (signal: string) => {
           if (stopping) return;

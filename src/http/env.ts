@@ -31,6 +31,13 @@ export interface AppOptions {
   log: (message: string) => void;
   /** The built web app (dist/web) to serve at `/`; none in API-only tests. */
   webRoot?: string | undefined;
+  /** What the server still does before it can serve (loading the demo); health answers 503 until done. */
+  readiness?: Readiness | undefined;
+}
+
+/** Set by whoever starts the server: `pending` names the work in progress, null once it can serve. */
+export interface Readiness {
+  pending: string | null;
 }
 
 export interface AppEnv {

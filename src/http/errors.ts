@@ -15,6 +15,7 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   duplicate_key: 409,
   dependency_cycle: 409,
   duplicate_dependency: 409,
+  duplicate_name: 409,
   in_trash: 409,
   sprint_active: 409,
   invalid_state: 409,

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'duplicate_key'
   | 'dependency_cycle'
   | 'duplicate_dependency'
+  | 'duplicate_name'
   | 'in_trash'
   | 'sprint_active'
   | 'invalid_state'

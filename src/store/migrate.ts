@@ -3,12 +3,19 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as initial from './migrations/001-initial.ts';
 import * as execution from './migrations/002-execution.ts';
 import * as chartProjections from './migrations/003-chart-projections.ts';
+import * as nameKeys from './migrations/004-name-keys.ts';
+import * as eventItems from './migrations/005-event-items.ts';
 
-const migrations: Record<string, Migration> = {
-  '001-initial': initial,
-  '002-execution': execution,
-  '003-chart-projections': chartProjections,
-};
+/** The migrations in order; `warn` receives what one finds that an operator should act on. */
+function migrationsFor(warn: (line: string) => void): Record<string, Migration> {
+  return {
+    '001-initial': initial,
+    '002-execution': execution,
+    '003-chart-projections': chartProjections,
+    '004-name-keys': { up: (db) => nameKeys.up(db, warn), down: nameKeys.down },
+    '005-event-items': eventItems,
+  };
+}
 
 export interface MigrationOutcome {
   applied: string[];
@@ -16,6 +23,7 @@ export interface MigrationOutcome {
 
 /** Brings the schema to the named version (tests of a migration start from the one before it). */
 export async function migrateTo<T>(db: Kysely<T>, name: string): Promise<void> {
+  const migrations = migrationsFor(() => {});
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateTo(name);
   if (error) throw error;
@@ -30,6 +38,7 @@ export async function migrateToLatest<T>(
   db: Kysely<T>,
   log?: (line: string) => void,
 ): Promise<MigrationOutcome> {
+  const migrations = migrationsFor(log ?? ((line) => console.warn(line)));
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   if (log) {
     const pending = (await migrator.getMigrations()).filter((m) => m.executedAt === undefined);

@@ -71,6 +71,8 @@ export interface ObjectivesTable {
   product_id: string;
   title: string;
   description: string;
+  /** The title trimmed and lower-cased (domain/name-key.ts): unique among a product's live objectives. */
+  name_key: string;
   version: number;
   created_at: string;
   updated_at: string;
@@ -83,6 +85,8 @@ export interface ThemesTable {
   name: string;
   color: string;
   description: string;
+  /** The name trimmed and lower-cased (domain/name-key.ts): unique among a product's live themes. */
+  name_key: string;
   version: number;
   created_at: string;
   updated_at: string;
@@ -177,6 +181,12 @@ export interface EventsTable {
   entity_id: string;
   action: string;
   changes: string;
+}
+
+/** Events of other objects that concern an item (a dependency's), by item: part of the item's history. */
+export interface EventItemsTable {
+  item_id: string;
+  event_id: number;
 }
 
 /** The replayed fields of one item event (domain/item-projection.ts); `fields` says which it changes. */
@@ -294,6 +304,7 @@ export interface Tables {
   dependencies: DependenciesTable;
   external_dependencies: ExternalDependenciesTable;
   events: EventsTable;
+  event_items: EventItemsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   sprints: SprintsTable;

@@ -73,6 +73,27 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(removal.changes.note, ['contract', null]);
     });
 
+    it('shows a dependency being added and removed in the history of both items, across products', async () => {
+      const a = await buildItem(api, productId, { title: 'blocker' });
+      const other = await buildProduct(api);
+      const b = await buildItem(api, other.id, { title: 'blocked elsewhere' });
+      const dep = await api.call('POST', `/items/${a.id}/dependencies`, { body: { blocks: b.key } });
+      assert.equal(dep.status, 201);
+      assert.equal((await api.call('DELETE', `/dependencies/${dep.body.id}`)).status, 204);
+      for (const item of [a, b]) {
+        const history = await api.call('GET', `/items/${item.id}/history`);
+        assert.deepEqual(
+          history.body.events
+            .filter((e: { entityId: string }) => e.entityId === dep.body.id)
+            .map((e: { action: string }) => e.action),
+          ['created', 'deleted'],
+          `${item.key}'s history shows its dependency`,
+        );
+        assert.equal(history.body.events[0].action, 'created', 'and its own events, oldest first');
+        assert.equal(history.body.events[0].entityId, item.id);
+      }
+    });
+
     it('tracks external business dependencies until met', async () => {
       const item = await buildItem(api, productId, { title: 'Launch in Germany' });
       const created = await api.call('POST', `/items/${item.id}/external-dependencies`, {

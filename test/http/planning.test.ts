@@ -172,5 +172,110 @@ for (const dialect of DIALECTS) {
       assert.equal(item.status, 400);
       assert.equal(item.body.error.details.issues[0].path, 'initiativeId');
     });
+    for (const [plural, field] of [
+      ['initiatives', 'title'],
+      ['objectives', 'title'],
+      ['themes', 'name'],
+    ] as const) {
+      it(`sends ${plural} with an ETag and refuses a stale If-Match with 412, changing nothing`, async () => {
+        const created = await api.call('POST', `/products/${productId}/${plural}`, {
+          body: { [field]: `Contested ${plural}` },
+        });
+        assert.equal(created.headers.get('etag'), '"1"');
+        const read = await api.call('GET', `/${plural}/${created.body.id}`);
+        assert.equal(read.headers.get('etag'), '"1"');
+        const theirs = await api.call('PATCH', `/${plural}/${created.body.id}`, {
+          body: { [field]: `Theirs ${plural}` },
+          headers: { 'if-match': read.headers.get('etag') ?? '' },
+        });
+        assert.equal(theirs.status, 200);
+        assert.equal(theirs.headers.get('etag'), '"2"');
+        const stale = await api.call('PATCH', `/${plural}/${created.body.id}`, {
+          body: { [field]: `Mine ${plural}` },
+          headers: { 'if-match': '"1"' },
+        });
+        assert.equal(stale.status, 412);
+        assert.equal(stale.body.error.code, 'version_conflict');
+        assert.equal(stale.body.error.details.currentVersion, 2);
+        assert.equal(stale.body.error.details.current[field], `Theirs ${plural}`);
+        assert.equal(
+          (await api.call('GET', `/${plural}/${created.body.id}`)).body[field],
+          `Theirs ${plural}`,
+        );
+        const badHeader = await api.call('PATCH', `/${plural}/${created.body.id}`, {
+          body: { [field]: 'x' },
+          headers: { 'if-match': 'banana' },
+        });
+        assert.equal(badHeader.status, 400);
+        assert.equal(badHeader.body.error.details.issues[0].path, 'If-Match');
+      });
+    }
+
+    it('sends a product with an ETag and refuses a stale If-Match with 412', async () => {
+      const product = await buildProduct(api);
+      const read = await api.call('GET', `/products/${product.id}`);
+      assert.equal(read.headers.get('etag'), `"${read.body.version}"`);
+      const theirs = await api.call('PATCH', `/products/${product.id}`, {
+        body: { name: 'Theirs' },
+        headers: { 'if-match': read.headers.get('etag') ?? '' },
+      });
+      assert.equal(theirs.status, 200);
+      assert.equal(theirs.headers.get('etag'), `"${read.body.version + 1}"`);
+      const stale = await api.call('PATCH', `/products/${product.id}`, {
+        body: { name: 'Mine' },
+        headers: { 'if-match': read.headers.get('etag') ?? '' },
+      });
+      assert.equal(stale.status, 412);
+      assert.equal(stale.body.error.code, 'version_conflict');
+      assert.equal(stale.body.error.details.current.name, 'Theirs');
+      assert.equal((await api.call('GET', `/products/${product.id}`)).body.name, 'Theirs');
+    });
+
+    for (const [plural, field] of [
+      ['objectives', 'title'],
+      ['themes', 'name'],
+    ] as const) {
+      it(`refuses a second live ${field} among a product's ${plural}, whatever its case and spaces`, async () => {
+        const product = await buildProduct(api);
+        const first = await api.call('POST', `/products/${product.id}/${plural}`, {
+          body: { [field]: 'Growth' },
+        });
+        assert.equal(first.status, 201);
+        const again = await api.call('POST', `/products/${product.id}/${plural}`, {
+          body: { [field]: '  GROWTH ' },
+        });
+        assert.equal(again.status, 409);
+        assert.equal(again.body.error.code, 'duplicate_name');
+        assert.equal(again.body.error.details.issues[0].path, field);
+
+        const other = await api.call('POST', `/products/${product.id}/${plural}`, {
+          body: { [field]: 'Retention' },
+        });
+        const rename = await api.call('PATCH', `/${plural}/${other.body.id}`, {
+          body: { [field]: 'growth' },
+        });
+        assert.equal(rename.status, 409);
+        assert.equal(rename.body.error.details.issues[0].path, field);
+        const recase = await api.call('PATCH', `/${plural}/${first.body.id}`, {
+          body: { [field]: 'GROWTH' },
+        });
+        assert.equal(recase.status, 200, 'an object may change the case of its own name');
+
+        const elsewhere = await buildProduct(api);
+        const sameNameElsewhere = await api.call('POST', `/products/${elsewhere.id}/${plural}`, {
+          body: { [field]: 'Growth' },
+        });
+        assert.equal(sameNameElsewhere.status, 201, 'names are unique per product only');
+
+        await api.call('DELETE', `/${plural}/${first.body.id}`);
+        const reused = await api.call('POST', `/products/${product.id}/${plural}`, {
+          body: { [field]: 'Growth' },
+        });
+        assert.equal(reused.status, 201, 'a name in the trash is free');
+        const restore = await api.call('POST', `/${plural}/${first.body.id}/restore`);
+        assert.equal(restore.status, 409, 'restoring would make a duplicate');
+        assert.equal(restore.body.error.code, 'duplicate_name');
+      });
+    }
   });
 }

@@ -3,7 +3,7 @@
  * update, trash and restore by id. One declaration per kind keeps their behaviour identical.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { Id } from '../../schemas/common.ts';
+import { ErrorResponse, Id } from '../../schemas/common.ts';
 import { CreateInitiativeInput, Initiative, UpdateInitiativeInput } from '../../schemas/initiative.ts';
 import {
   CreateObjectiveInput,
@@ -17,6 +17,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import * as initiatives from '../../services/planning/initiatives.ts';
 import * as objectives from '../../services/planning/objectives.ts';
 import * as themes from '../../services/planning/themes.ts';
+import { expectedVersion, ifMatchHeader, versionedContent } from '../if-match.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
 
 interface Kind<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType> {
@@ -28,7 +29,9 @@ interface Kind<C extends z.ZodType, U extends z.ZodType, O extends z.ZodType> {
   create(ctx: ServiceContext & { productId: string; input: z.output<C> }): Promise<z.input<O>>;
   list(ctx: ServiceContext & { productId: string }): Promise<z.input<O>[]>;
   get(ctx: ServiceContext & { id: string }): Promise<z.input<O>>;
-  update(ctx: ServiceContext & { id: string; input: z.output<U> }): Promise<z.input<O>>;
+  update(
+    ctx: ServiceContext & { id: string; input: z.output<U>; expectedVersion?: number | undefined },
+  ): Promise<z.input<O>>;
   setTrashed(ctx: ServiceContext & { id: string; trashed: boolean }): Promise<z.input<O>>;
 }
 
@@ -43,6 +46,12 @@ function defineKind<C extends z.ZodType, U extends z.ZodType, O extends z.ZodTyp
   kind: Kind<C, U, O>,
 ): ErasedKind {
   return kind as unknown as ErasedKind;
+}
+
+/** The ETag header of a versioned object: its version, quoted. */
+function etag(value: unknown): Record<string, string> {
+  const version = (value as { version?: unknown }).version;
+  return typeof version === 'number' ? { ETag: `"${version}"` } : {};
 }
 
 /** "a theme", "an objective", "an initiative". */
@@ -63,7 +72,7 @@ function routesFor(kind: ErasedKind) {
   const tags = [plural];
   const byId = { params: z.object({ id: Id }) };
   const inProduct = { params: z.object({ productId: Id }) };
-  const one = jsonContent(kind.output, `The ${singular}`);
+  const one = versionedContent(kind.output, `The ${singular}`, singular);
   const routes = {
     create: createRoute({
       method: 'post',
@@ -100,10 +109,14 @@ function routesFor(kind: ErasedKind) {
       path: `/${plural}/{id}`,
       operationId: `update${Singular}`,
       tags,
-      summary: `Change ${aSingular}'s fields`,
+      summary: `Change ${aSingular}'s fields; with If-Match, a stale version gets 412`,
       security: authenticated,
-      request: { ...byId, ...jsonBody(kind.updateInput) },
-      responses: { 200: one, ...commonErrors },
+      request: { ...byId, ...ifMatchHeader, ...jsonBody(kind.updateInput) },
+      responses: {
+        200: one,
+        ...commonErrors,
+        412: jsonContent(ErrorResponse, 'version_conflict: changed by someone else'),
+      },
     }),
     remove: createRoute({
       method: 'delete',
@@ -135,7 +148,7 @@ function routesFor(kind: ErasedKind) {
         productId: c.req.valid('param').productId,
         input: c.req.valid('json'),
       });
-      return c.json(created, 201);
+      return c.json(created, 201, etag(created));
     })
     .openapi(routes.list, async (c) => {
       const all = await kind.list({
@@ -145,9 +158,10 @@ function routesFor(kind: ErasedKind) {
       });
       return c.json({ [plural]: all }, 200);
     })
-    .openapi(routes.get, async (c) =>
-      c.json(await kind.get({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id }), 200),
-    )
+    .openapi(routes.get, async (c) => {
+      const one = await kind.get({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+      return c.json(one, 200, etag(one));
+    })
     .openapi(routes.update, async (c) => {
       const { db } = c.var.options;
       const updated = await kind.update({
@@ -155,22 +169,29 @@ function routesFor(kind: ErasedKind) {
         actor: c.var.actor,
         id: c.req.valid('param').id,
         input: c.req.valid('json'),
+        expectedVersion: expectedVersion(c),
       });
-      return c.json(updated, 200);
+      return c.json(updated, 200, etag(updated));
     })
     .openapi(routes.remove, async (c) => {
       const { db } = c.var.options;
-      return c.json(
-        await kind.setTrashed({ db, actor: c.var.actor, id: c.req.valid('param').id, trashed: true }),
-        200,
-      );
+      const trashed = await kind.setTrashed({
+        db,
+        actor: c.var.actor,
+        id: c.req.valid('param').id,
+        trashed: true,
+      });
+      return c.json(trashed, 200, etag(trashed));
     })
     .openapi(routes.restore, async (c) => {
       const { db } = c.var.options;
-      return c.json(
-        await kind.setTrashed({ db, actor: c.var.actor, id: c.req.valid('param').id, trashed: false }),
-        200,
-      );
+      const restored = await kind.setTrashed({
+        db,
+        actor: c.var.actor,
+        id: c.req.valid('param').id,
+        trashed: false,
+      });
+      return c.json(restored, 200, etag(restored));
     });
 }
 

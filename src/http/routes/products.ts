@@ -1,6 +1,6 @@
 /** Products and their membership. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { Id } from '../../schemas/common.ts';
+import { ErrorResponse, Id } from '../../schemas/common.ts';
 import { Initiative } from '../../schemas/initiative.ts';
 import { Item } from '../../schemas/item.ts';
 import { CreateProductInput, Objective, Product, Theme, UpdateProductInput } from '../../schemas/product.ts';
@@ -10,9 +10,11 @@ import { listProducts } from '../../services/products/list-products.ts';
 import { listTrash } from '../../services/products/list-trash.ts';
 import { setProductMember } from '../../services/products/set-product-member.ts';
 import { updateProduct } from '../../services/products/update-product.ts';
+import { expectedVersion, ifMatchHeader, versionedContent } from '../if-match.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
 
 const productParams = z.object({ productId: Id });
+const oneProduct = versionedContent(Product, 'The product', 'product');
 
 const create = createRoute({
   method: 'post',
@@ -46,7 +48,7 @@ const get = createRoute({
   summary: 'One product',
   security: authenticated,
   request: { params: productParams },
-  responses: { 200: jsonContent(Product, 'The product'), ...commonErrors },
+  responses: { 200: oneProduct, ...commonErrors },
 });
 
 const update = createRoute({
@@ -54,10 +56,14 @@ const update = createRoute({
   path: '/products/{productId}',
   operationId: 'updateProduct',
   tags: ['products'],
-  summary: 'Rename or re-describe a product (admins)',
+  summary: 'Rename or re-describe a product (admins); with If-Match, a stale version gets 412',
   security: authenticated,
-  request: { params: productParams, ...jsonBody(UpdateProductInput) },
-  responses: { 200: jsonContent(Product, 'The product'), ...commonErrors },
+  request: { params: productParams, ...ifMatchHeader, ...jsonBody(UpdateProductInput) },
+  responses: {
+    200: oneProduct,
+    ...commonErrors,
+    412: jsonContent(ErrorResponse, 'version_conflict: changed by someone else'),
+  },
 });
 
 const memberParams = z.object({ productId: Id, userId: Id });
@@ -129,7 +135,7 @@ export const productRoutes = createRouter()
       actor: c.var.actor,
       productId: c.req.valid('param').productId,
     });
-    return c.json(product, 200);
+    return c.json(product, 200, { ETag: `"${product.version}"` });
   })
   .openapi(update, async (c) => {
     const product = await updateProduct({
@@ -137,8 +143,9 @@ export const productRoutes = createRouter()
       actor: c.var.actor,
       productId: c.req.valid('param').productId,
       input: c.req.valid('json'),
+      expectedVersion: expectedVersion(c),
     });
-    return c.json(product, 200);
+    return c.json(product, 200, { ETag: `"${product.version}"` });
   })
   .openapi(trash, async (c) => {
     const { db } = c.var.options;

@@ -34,13 +34,21 @@ export async function listProductEvents(
   return { events, nextCursor: last ? String(last.id) : (ctx.after ?? null) };
 }
 
-/** Every event of one item, oldest first: the item's history. */
+/**
+ * Every event of one item, oldest first: the item's history — its own events and those of the
+ * dependencies that link it to another item, on either side (indexed in `event_items`).
+ */
 export async function listItemHistory(ctx: ServiceContext & { id: string }): Promise<PlanningEvent[]> {
   const item = await loadItem(ctx.db, ctx.actor, ctx.id);
   const rows = await ctx.db
     .selectFrom('events')
     .selectAll()
-    .where('entity_id', '=', item.id)
+    .where((eb) =>
+      eb.or([
+        eb('entity_id', '=', item.id),
+        eb('id', 'in', eb.selectFrom('event_items').select('event_id').where('item_id', '=', item.id)),
+      ]),
+    )
     .orderBy('id')
     .execute();
   return redactEventList(ctx.db, ctx.actor, rows.map(presentEvent));

@@ -5,6 +5,7 @@ import type { Changes } from '../../domain/changes.ts';
 import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
 import type { EventsTable } from '../../store/tables.ts';
+import { linkedItemIds, writeEventItems } from './event-items.ts';
 import { prepareItemProjections, writeItemProjections } from './item-projections.ts';
 
 /** The PostgreSQL NOTIFY channel that carries the id of a product with new events (see services/live). */
@@ -69,6 +70,7 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
     const prepared = await prepareItemProjections(db, [values], knownScope);
     await writeItemProjections(db, [values], prepared, [id]);
   }
+  await writeEventItems(db, [{ id, entityType: event.entityType, changes: event.changes }]);
 }
 
 /**
@@ -80,7 +82,9 @@ export async function insertEvents(db: Db, rows: readonly Insertable<EventsTable
     const events = batch.map((row) => ({ ...row, product_id: row.product_id ?? null }));
     const prepared = await prepareItemProjections(db, events);
     let ids: number[] = [];
-    if (prepared.replay.length === 0) {
+    const changes = batch.map((row) => JSON.parse(row.changes) as Changes);
+    const linking = batch.some((row, i) => linkedItemIds(row.entity_type, changes[i] ?? {}).length > 0);
+    if (prepared.replay.length === 0 && !linking) {
       await db.insertInto('events').values(batch).execute();
     } else {
       const inserted = await db.insertInto('events').values(batch).returning(['id', 'entity_id']).execute();
@@ -93,6 +97,12 @@ export async function insertEvents(db: Db, rows: readonly Insertable<EventsTable
       });
     }
     await writeItemProjections(db, events, prepared, ids);
+    if (linking) {
+      await writeEventItems(
+        db,
+        batch.map((row, i) => ({ id: ids[i] ?? 0, entityType: row.entity_type, changes: changes[i] ?? {} })),
+      );
+    }
   }
 }
 

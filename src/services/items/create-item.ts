@@ -3,14 +3,38 @@
 import { creationChanges } from '../../domain/changes.ts';
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { CreateItemInput } from '../../schemas/item.ts';
+import type { Db } from '../../store/database.ts';
 import { withTransaction } from '../../store/transaction.ts';
-import { type ServiceContext, timestamp } from '../context.ts';
+import { type Actor, type ServiceContext, timestamp } from '../context.ts';
+import { notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
-import { lockProductForWrite } from '../products/product-access.ts';
+import { authorize } from '../policy.ts';
+import { isVisible } from '../products/product-access.ts';
 import { itemColumns } from './item-columns.ts';
 import { rankForPlacement, rebalanceAround } from './placement.ts';
 import { noteSprintScope, validateItemReferences, writeLabels } from './validate-item-references.ts';
+
+/**
+ * Takes the product's next item number, and with it the product's write lock: the UPDATE locks the row
+ * as lockProductForWrite's SELECT … FOR UPDATE would, in the same round trip. An actor who may not write
+ * or see the product gets forbidden / not_found and the transaction (with the increment) rolls back.
+ */
+async function takeItemNumber(
+  trx: Db,
+  actor: Actor,
+  productId: string,
+): Promise<{ product: { id: string; key: string }; number: number }> {
+  authorize(actor, 'write');
+  const row = await trx
+    .updateTable('products')
+    .set((eb) => ({ next_item_number: eb('next_item_number', '+', 1) }))
+    .where('id', '=', productId)
+    .returning(['id', 'key', 'next_item_number'])
+    .executeTakeFirst();
+  if (!row || !(await isVisible(trx, actor, row.id))) throw notFound('product');
+  return { product: row, number: row.next_item_number };
+}
 
 export async function createItem(
   ctx: ServiceContext & { productId: string; input: CreateItemInput },
@@ -18,15 +42,9 @@ export async function createItem(
   const at = timestamp(ctx);
   const { beforeId, afterId, ...fields } = ctx.input;
   return withTransaction(ctx.db, async (trx) => {
-    const product = await lockProductForWrite(trx, ctx.actor, ctx.productId);
+    const { product, number } = await takeItemNumber(trx, ctx.actor, ctx.productId);
     await validateItemReferences(trx, product.id, fields);
     const { rank, requiresRebalance } = await rankForPlacement(trx, product.id, { beforeId, afterId });
-    const { next_item_number: number } = await trx
-      .updateTable('products')
-      .set((eb) => ({ next_item_number: eb('next_item_number', '+', 1) }))
-      .where('id', '=', product.id)
-      .returning('next_item_number')
-      .executeTakeFirstOrThrow();
     const id = newId();
     const columns = itemColumns(fields);
     const row = {

@@ -4,7 +4,7 @@ import { reusableQuery } from '../../store/reusable-query.ts';
 import type { ItemRow } from '../../store/tables.ts';
 import type { Actor } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { isVisible } from '../products/product-access.ts';
+import { isVisible, lockProductOfItem } from '../products/product-access.ts';
 
 const KEY = /^[A-Z]{2,10}-[1-9]\d{0,9}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,4 +35,10 @@ export async function loadLiveItem(db: Db, actor: Actor, idOrKey: string): Promi
   const row = await loadItem(db, actor, idOrKey);
   if (row.deleted_at) throw new AppError('in_trash', `${row.key} is in the trash; restore it first`);
   return row;
+}
+
+/** Takes the write lock of the product of the item `idOrKey` names (none when it names no item). */
+export async function lockItemProduct(trx: Db, idOrKey: string): Promise<void> {
+  const ref = parseItemRef(idOrKey);
+  if (ref) await lockProductOfItem(trx, ref);
 }

@@ -5,6 +5,7 @@ import { creationChanges, diffFields } from '../../domain/changes.ts';
 import { type Initiative, presentInitiative } from '../../presenters/planning.ts';
 import type { CreateInitiativeInput, UpdateInitiativeInput } from '../../schemas/initiative.ts';
 import type { Db } from '../../store/database.ts';
+import type { InitiativeRow } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
@@ -12,7 +13,7 @@ import { recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
 import { assertInProduct } from './references.ts';
-import { loadScoped, setTrashed, writeScoped } from './scoped-entity.ts';
+import { loadScoped, setTrashed, updateScopedRow, writeScoped } from './scoped-entity.ts';
 
 /** The objective ids each initiative is linked to, in one query. */
 export async function objectiveIdsByInitiative(
@@ -30,6 +31,8 @@ export async function objectiveIdsByInitiative(
   for (const link of links) map.get(link.initiative_id)?.push(link.objective_id);
   return map;
 }
+
+const describe = (row: InitiativeRow) => `initiative "${row.title}"`;
 
 async function readInitiative(db: Db, id: string): Promise<Initiative> {
   const row = await db.selectFrom('initiatives').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -143,34 +146,46 @@ export async function getInitiative(ctx: ServiceContext & { id: string }): Promi
 }
 
 export async function updateInitiative(
-  ctx: ServiceContext & { id: string; input: UpdateInitiativeInput },
+  ctx: ServiceContext & { id: string; input: UpdateInitiativeInput; expectedVersion?: number | undefined },
 ): Promise<Initiative> {
-  return writeScoped({ ...ctx, table: 'initiatives' }, async (trx, current, at) => {
-    if (current.deleted_at) throw invalidField('id', 'names an initiative in the trash; restore it first');
-    const before = await readInitiative(trx, ctx.id);
-    const startDate = ctx.input.startDate !== undefined ? ctx.input.startDate : before.startDate;
-    const targetDate = ctx.input.targetDate !== undefined ? ctx.input.targetDate : before.targetDate;
-    if (!datesInOrder(startDate, targetDate))
-      throw invalidField('targetDate', 'must not be before startDate');
-    await validateReferences(trx, current.product_id, ctx.input);
-    const input = ctx.input.objectiveIds
-      ? { ...ctx.input, objectiveIds: [...new Set(ctx.input.objectiveIds)].sort() }
-      : ctx.input;
-    const changes = diffFields(before, input);
-    if (Object.keys(changes).length === 0) return { result: before, event: null };
-    await trx
-      .updateTable('initiatives')
-      .set({ ...columnsOf(ctx.input), version: current.version + 1, updated_at: at })
-      .where('id', '=', ctx.id)
-      .execute();
-    if (input.objectiveIds) await linkObjectives(trx, ctx.id, input.objectiveIds);
-    return { result: await readInitiative(trx, ctx.id), event: { action: 'updated', changes } };
-  });
+  return writeScoped(
+    { ...ctx, table: 'initiatives', present: (db, row) => readInitiative(db, row.id), describe },
+    async (trx, current) => {
+      if (current.deleted_at) throw invalidField('id', 'names an initiative in the trash; restore it first');
+      const before = await readInitiative(trx, current.id);
+      const startDate = ctx.input.startDate !== undefined ? ctx.input.startDate : before.startDate;
+      const targetDate = ctx.input.targetDate !== undefined ? ctx.input.targetDate : before.targetDate;
+      if (!datesInOrder(startDate, targetDate))
+        throw invalidField('targetDate', 'must not be before startDate');
+      await validateReferences(trx, current.product_id, ctx.input);
+      const input = ctx.input.objectiveIds
+        ? { ...ctx.input, objectiveIds: [...new Set(ctx.input.objectiveIds)].sort() }
+        : ctx.input;
+      const changes = diffFields(before, input);
+      if (Object.keys(changes).length === 0) return null;
+      return {
+        action: 'updated',
+        changes,
+        write: async (stamp) => {
+          const row = await updateScopedRow(trx, 'initiatives', current, {
+            ...columnsOf(ctx.input),
+            ...stamp,
+          });
+          if (row && input.objectiveIds) await linkObjectives(trx, row.id, input.objectiveIds);
+          return row;
+        },
+      };
+    },
+  );
 }
 
 export async function setInitiativeTrashed(
   ctx: ServiceContext & { id: string; trashed: boolean },
 ): Promise<Initiative> {
-  await setTrashed({ ...ctx, table: 'initiatives' });
-  return readInitiative(ctx.db, ctx.id);
+  return setTrashed({
+    ...ctx,
+    table: 'initiatives',
+    present: (db, row) => readInitiative(db, row.id),
+    describe,
+  });
 }

@@ -4,16 +4,23 @@
  * Kysely cannot type a query over a union of tables, so these functions name one table type
  * (`objectives`) for the common columns only; every column they touch exists in all three tables.
  */
+import type { Updateable } from 'kysely';
 import type { Db } from '../../store/database.ts';
-import { withTransaction } from '../../store/transaction.ts';
+import type { InitiativeRow, ObjectiveRow, ObjectivesTable, ThemeRow } from '../../store/tables.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { type EventInput, recordEvent } from '../events/record-event.ts';
-import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
+import { loadVisibleProduct } from '../products/product-access.ts';
+import { updateVersioned, type VersionedChange } from '../write/update-versioned.ts';
 
 export type ScopedTable = 'objectives' | 'themes' | 'initiatives';
 type EntityType = 'objective' | 'theme' | 'initiative';
+
+/** The row type of each table. */
+export interface ScopedRows {
+  objectives: ObjectiveRow;
+  themes: ThemeRow;
+  initiatives: InitiativeRow;
+}
 
 export const entityTypeOf: Record<ScopedTable, EntityType> = {
   objectives: 'objective',
@@ -21,23 +28,16 @@ export const entityTypeOf: Record<ScopedTable, EntityType> = {
   initiatives: 'initiative',
 };
 
-export interface CommonColumns {
-  id: string;
-  product_id: string;
-  version: number;
-  deleted_at: string | null;
-}
-
 /** Loads one object by id, scoped to the products `actor` can see (`not_found` otherwise). */
-export async function loadScoped(
+export async function loadScoped<K extends ScopedTable>(
   db: Db,
   actor: Actor,
-  table: ScopedTable,
+  table: K,
   id: string,
-): Promise<CommonColumns> {
+): Promise<ScopedRows[K]> {
   const row = await db
     .selectFrom(table as 'objectives')
-    .select(['id', 'product_id', 'version', 'deleted_at'])
+    .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
   const what = entityTypeOf[table];
@@ -47,61 +47,69 @@ export async function loadScoped(
   } catch {
     throw notFound(what);
   }
-  return row;
+  // selectAll on `table` returns that table's row; the cast only undoes the `objectives` stand-in above.
+  return row as unknown as ScopedRows[K];
 }
 
-/**
- * Opens a write transaction on one object: scopes it, takes the product's write lock, runs `change`, and
- * records the event `change` returns (none when it returns null: nothing changed).
- */
-export async function writeScoped<T>(
-  ctx: ServiceContext & { table: ScopedTable; id: string },
-  change: (
-    trx: Db,
-    current: CommonColumns,
-    at: string,
-  ) => Promise<{ result: T; event: Pick<EventInput, 'action' | 'changes'> | null }>,
+export interface WriteScopedContext<K extends ScopedTable, T> extends ServiceContext {
+  table: K;
+  id: string;
+  /** The version the caller edited (HTTP If-Match). */
+  expectedVersion?: number | undefined;
+  present(db: Db, row: ScopedRows[K]): Promise<T> | T;
+  /** Names the object in a conflict message. */
+  describe(row: ScopedRows[K]): string;
+}
+
+/** Changes one object through the one write path (services/write/update-versioned.ts). */
+export function writeScoped<K extends ScopedTable, T>(
+  ctx: WriteScopedContext<K, T>,
+  change: (trx: Db, current: ScopedRows[K], at: string) => Promise<VersionedChange<ScopedRows[K]> | null>,
 ): Promise<T> {
-  const at = timestamp(ctx);
-  return withTransaction(ctx.db, async (trx) => {
-    const found = await loadScoped(trx, ctx.actor, ctx.table, ctx.id);
-    await lockProductForWrite(trx, ctx.actor, found.product_id);
-    // Read again under the product lock: on PostgreSQL another server may have written meanwhile, and the
-    // version and before-values must come from the row this write replaces.
-    const current = await loadScoped(trx, ctx.actor, ctx.table, ctx.id);
-    const { result, event } = await change(trx, current, at);
-    if (event) {
-      await recordEvent(trx, {
-        productId: current.product_id,
-        actorId: ctx.actor.id,
-        at,
-        entityType: entityTypeOf[ctx.table],
-        entityId: ctx.id,
-        ...event,
-      });
-    }
-    return result;
+  return updateVersioned({
+    ...ctx,
+    entityType: entityTypeOf[ctx.table],
+    load: (db) => loadScoped(db, ctx.actor, ctx.table, ctx.id),
+    change,
   });
 }
 
-/** Moves an object to the trash (`trashed: true`) or restores it; returns whether anything changed. */
-export async function setTrashed(
-  ctx: ServiceContext & { table: ScopedTable; id: string; trashed: boolean },
-): Promise<void> {
-  await writeScoped(ctx, async (trx, current, at) => {
-    if ((current.deleted_at !== null) === ctx.trashed) return { result: undefined, event: null };
+/** Writes `columns` to the object where it still has `version`; the new row, or undefined if it moved on. */
+export async function updateScopedRow<K extends ScopedTable>(
+  trx: Db,
+  table: K,
+  current: { id: string; version: number },
+  columns: object,
+): Promise<ScopedRows[K] | undefined> {
+  const row = await trx
+    .updateTable(table as 'objectives')
+    // The columns are `table`'s own; `objectives` only stands in for the table type (see above).
+    .set(columns as Updateable<ObjectivesTable>)
+    .where('id', '=', current.id)
+    .where('version', '=', current.version)
+    .returningAll()
+    .executeTakeFirst();
+  return row as unknown as ScopedRows[K] | undefined;
+}
+
+/**
+ * Moves an object to the trash (`trashed: true`) or restores it. `beforeRestore` checks what a restore
+ * must not break (a theme's name taken meanwhile).
+ */
+export function setTrashed<K extends ScopedTable, T>(
+  ctx: WriteScopedContext<K, T> & {
+    trashed: boolean;
+    beforeRestore?: (trx: Db, current: ScopedRows[K]) => Promise<void>;
+  },
+): Promise<T> {
+  return writeScoped(ctx, async (trx, current, at) => {
+    if ((current.deleted_at !== null) === ctx.trashed) return null;
+    if (!ctx.trashed) await ctx.beforeRestore?.(trx, current);
     const deletedAt = ctx.trashed ? at : null;
-    await trx
-      .updateTable(ctx.table as 'objectives')
-      .set({ deleted_at: deletedAt, version: current.version + 1, updated_at: at })
-      .where('id', '=', ctx.id)
-      .execute();
     return {
-      result: undefined,
-      event: {
-        action: ctx.trashed ? 'deleted' : 'restored',
-        changes: { deletedAt: [current.deleted_at, deletedAt] },
-      },
+      action: ctx.trashed ? 'deleted' : 'restored',
+      changes: { deletedAt: [current.deleted_at, deletedAt] },
+      write: (stamp) => updateScopedRow(trx, ctx.table, current, { deleted_at: deletedAt, ...stamp }),
     };
   });
 }

@@ -70,3 +70,20 @@ export async function lockProductForWrite(trx: Db, actor: Actor, productId: stri
   if (!product || !(await isVisible(trx, actor, product.id))) throw notFound('product');
   return product;
 }
+
+/**
+ * Takes the write lock of the product of the item `ref` names (lockProductForWrite's lock, found from the
+ * item in the same statement). Scoping and the write policy are the caller's (updateVersioned): it reads
+ * the item under the lock with loadItem, which answers `not_found` for an item the actor may not see.
+ */
+export async function lockProductOfItem(
+  trx: Db,
+  ref: { column: 'id' | 'key'; value: string },
+): Promise<void> {
+  let query = trx
+    .selectFrom('products')
+    .select('id')
+    .where('id', '=', (eb) => eb.selectFrom('items').select('product_id').where(ref.column, '=', ref.value));
+  if (dialectOf(trx) === 'postgres') query = query.forUpdate();
+  await query.executeTakeFirst();
+}

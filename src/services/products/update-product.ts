@@ -1,46 +1,58 @@
 /** Renames or re-describes a product, or makes its release notes public. Its key is permanent: item keys
- *  are built from it. */
+ *  are built from it. With `expectedVersion` (the HTTP If-Match) a stale version gets `version_conflict`. */
 import { diffFields } from '../../domain/changes.ts';
 import { type Product, presentProduct } from '../../presenters/planning.ts';
 import type { UpdateProductInput } from '../../schemas/product.ts';
-import { withTransaction } from '../../store/transaction.ts';
-import { type ServiceContext, timestamp } from '../context.ts';
-import { recordEvent } from '../events/record-event.ts';
+import type { ProductRow } from '../../store/tables.ts';
+import type { ServiceContext } from '../context.ts';
 import { authorize } from '../policy.ts';
-import { lockProductForWrite } from './product-access.ts';
+import { updateVersioned } from '../write/update-versioned.ts';
+import { loadVisibleProduct } from './product-access.ts';
+
+/** A product is its own product: the write path locks and versions it like anything in it. */
+type VersionedProduct = ProductRow & { product_id: string };
 
 export async function updateProduct(
-  ctx: ServiceContext & { productId: string; input: UpdateProductInput },
+  ctx: ServiceContext & {
+    productId: string;
+    input: UpdateProductInput;
+    expectedVersion?: number | undefined;
+  },
 ): Promise<Product> {
   authorize(ctx.actor, 'manage_product');
-  const at = timestamp(ctx);
-  return withTransaction(ctx.db, async (trx) => {
-    const before = presentProduct(await lockProductForWrite(trx, ctx.actor, ctx.productId));
-    const changes = diffFields(before, ctx.input);
-    if (Object.keys(changes).length === 0) return before;
-    const row = await trx
-      .updateTable('products')
-      .set({
-        ...(ctx.input.name !== undefined && { name: ctx.input.name }),
-        ...(ctx.input.description !== undefined && { description: ctx.input.description }),
-        ...(ctx.input.releaseNotesPublic !== undefined && {
-          release_notes_public: ctx.input.releaseNotesPublic ? 1 : 0,
-        }),
-        version: before.version + 1,
-        updated_at: at,
-      })
-      .where('id', '=', ctx.productId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordEvent(trx, {
-      productId: ctx.productId,
-      actorId: ctx.actor.id,
-      at,
-      entityType: 'product',
-      entityId: ctx.productId,
-      action: 'updated',
-      changes,
-    });
-    return presentProduct(row);
+  return updateVersioned<VersionedProduct, Product>({
+    ...ctx,
+    entityType: 'product',
+    load: async (db) => {
+      const row = await loadVisibleProduct(db, ctx.actor, ctx.productId);
+      return { ...row, product_id: row.id };
+    },
+    present: (_db, row) => presentProduct(row),
+    describe: (row) => `product ${row.key}`,
+    change: async (trx, current) => {
+      const changes = diffFields(presentProduct(current), ctx.input);
+      if (Object.keys(changes).length === 0) return null;
+      return {
+        action: 'updated',
+        changes,
+        write: async (stamp) => {
+          const row = await trx
+            .updateTable('products')
+            .set({
+              ...(ctx.input.name !== undefined && { name: ctx.input.name }),
+              ...(ctx.input.description !== undefined && { description: ctx.input.description }),
+              ...(ctx.input.releaseNotesPublic !== undefined && {
+                release_notes_public: ctx.input.releaseNotesPublic ? 1 : 0,
+              }),
+              ...stamp,
+            })
+            .where('id', '=', current.id)
+            .where('version', '=', current.version)
+            .returningAll()
+            .executeTakeFirst();
+          return row && { ...row, product_id: row.id };
+        },
+      };
+    },
   });
 }

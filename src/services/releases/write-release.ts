@@ -1,19 +1,15 @@
 /**
- * The one write path of a release's own fields: scope it, take the product's write lock, read it again
- * under the lock, check the version the caller edited (If-Match), apply the change and record its event.
- * The version check also sits in the UPDATE's WHERE, so two writers racing on one version cannot both win.
+ * The write path of a release's own fields, through the one write path (services/write/update-versioned.ts):
+ * `change` works out the columns and the event from the live release, under the product's lock.
  */
 import type { Updateable } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import type { Release } from '../../schemas/release.ts';
 import type { Db } from '../../store/database.ts';
 import type { ReleaseRow, ReleasesTable } from '../../store/tables.ts';
-import { withTransaction } from '../../store/transaction.ts';
-import { type ServiceContext, timestamp } from '../context.ts';
-import { AppError } from '../errors.ts';
-import { recordEvent } from '../events/record-event.ts';
-import { lockProductForWrite } from '../products/product-access.ts';
-import { loadLiveRelease, loadRelease, presentWithCounts } from './load-release.ts';
+import type { ServiceContext } from '../context.ts';
+import { updateVersioned } from '../write/update-versioned.ts';
+import { loadLiveRelease, presentWithCounts } from './load-release.ts';
 
 export interface ReleaseChange {
   /** The columns to change (the version and updated_at are added). */
@@ -28,47 +24,32 @@ export interface WriteReleaseContext extends ServiceContext {
   expectedVersion?: number | undefined;
 }
 
-async function conflict(db: Db, current: ReleaseRow): Promise<AppError> {
-  return new AppError(
-    'version_conflict',
-    `release ${current.name} was changed by someone else (now version ${current.version})`,
-    { currentVersion: current.version, current: await presentWithCounts(db, current) },
-  );
-}
-
 /** Runs `change` on the live release; it returns null when nothing would change (nothing is written). */
 export async function writeRelease(
   ctx: WriteReleaseContext,
   change: (trx: Db, current: ReleaseRow, at: string) => Promise<ReleaseChange | null>,
 ): Promise<Release> {
-  const at = timestamp(ctx);
-  return withTransaction(ctx.db, async (trx) => {
-    const found = await loadRelease(trx, ctx.actor, ctx.id);
-    await lockProductForWrite(trx, ctx.actor, found.product_id);
-    // Read again under the product lock: on PostgreSQL another server may have written meanwhile.
-    const current = await loadLiveRelease(trx, ctx.actor, ctx.id);
-    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== current.version) {
-      throw await conflict(trx, current);
-    }
-    const result = await change(trx, current, at);
-    if (result === null) return presentWithCounts(trx, current);
-    const row = await trx
-      .updateTable('releases')
-      .set({ ...result.columns, version: current.version + 1, updated_at: at })
-      .where('id', '=', current.id)
-      .where('version', '=', current.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw await conflict(trx, await loadRelease(trx, ctx.actor, current.id));
-    await recordEvent(trx, {
-      productId: row.product_id,
-      actorId: ctx.actor.id,
-      at,
-      entityType: 'release',
-      entityId: row.id,
-      action: result.action,
-      changes: result.changes,
-    });
-    return presentWithCounts(trx, row);
+  return updateVersioned({
+    ...ctx,
+    entityType: 'release',
+    load: (db) => loadLiveRelease(db, ctx.actor, ctx.id),
+    present: presentWithCounts,
+    describe: (row) => `release ${row.name}`,
+    change: async (trx, current, at) => {
+      const result = await change(trx, current, at);
+      if (result === null) return null;
+      return {
+        action: result.action,
+        changes: result.changes,
+        write: (stamp) =>
+          trx
+            .updateTable('releases')
+            .set({ ...result.columns, ...stamp })
+            .where('id', '=', current.id)
+            .where('version', '=', current.version)
+            .returningAll()
+            .executeTakeFirst(),
+      };
+    },
   });
 }

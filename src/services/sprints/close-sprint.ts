@@ -11,11 +11,9 @@ import { computeSprintOutcome } from '../../domain/sprint-outcome.ts';
 import type { CloseSprintInput, SprintReport } from '../../schemas/sprint.ts';
 import type { Db } from '../../store/database.ts';
 import type { SprintRow } from '../../store/tables.ts';
-import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
-import { recordEvent } from '../events/record-event.ts';
-import { lockProductForWrite } from '../products/product-access.ts';
+import { updateVersioned } from '../write/update-versioned.ts';
 import { createSprint } from './create-sprint.ts';
 import { followingSprintInput } from './following-sprint.ts';
 import { loadLiveSprint } from './load-sprint.ts';
@@ -71,89 +69,95 @@ function closingInstant(ctx: ServiceContext, events: readonly ItemEvent[]): stri
 export async function closeSprint(
   ctx: ServiceContext & { id: string; input: CloseSprintInput },
 ): Promise<SprintReport> {
-  return withTransaction(ctx.db, async (trx) => {
-    const found = await loadLiveSprint(trx, ctx.actor, ctx.id);
-    await lockProductForWrite(trx, ctx.actor, found.product_id);
-    const sprint = await loadLiveSprint(trx, ctx.actor, found.id);
-    if (sprint.state !== 'active' || sprint.started_at === null) {
-      throw stateConflict(
-        'sprint_not_active',
-        `sprint "${sprint.name}" is ${sprint.state}: only the active sprint can be closed`,
-      );
-    }
-    const events = await loadSprintItemEvents(trx, sprint.id);
-    const at = closingInstant(ctx, events);
-    const outcome = computeSprintOutcome({ id: sprint.id, startedAt: sprint.started_at }, events, at);
+  let report: SprintReport | undefined;
+  await updateVersioned({
+    ...ctx,
+    entityType: 'sprint',
+    load: (db) => loadLiveSprint(db, ctx.actor, ctx.id),
+    present: (_db, row) => row,
+    describe: (row) => `sprint "${row.name}"`,
+    change: async (trx, sprint) => {
+      if (sprint.state !== 'active' || sprint.started_at === null) {
+        throw stateConflict(
+          'sprint_not_active',
+          `sprint "${sprint.name}" is ${sprint.state}: only the active sprint can be closed`,
+        );
+      }
+      const events = await loadSprintItemEvents(trx, sprint.id);
+      const at = closingInstant(ctx, events);
+      const outcome = computeSprintOutcome({ id: sprint.id, startedAt: sprint.started_at }, events, at);
 
-    // The unfinished items as they are now (still in the sprint, live), in backlog order.
-    const unfinishedIds = outcome.notCompleted.map((item) => item.id);
-    const unfinished =
-      unfinishedIds.length === 0
-        ? []
-        : await trx
-            .selectFrom('items')
-            .select(['id', 'rank'])
-            .where('id', 'in', unfinishedIds)
-            .where('sprint_id', '=', sprint.id)
-            .where('deleted_at', 'is', null)
-            .orderBy('rank')
-            .execute();
-    const destinationOf = destinations(ctx.input, new Set(unfinished.map((item) => item.id)));
-    const toNext = unfinished.filter((item) => destinationOf(item.id) === 'next');
-    const toBacklog = unfinished.filter((item) => destinationOf(item.id) === 'backlog');
+      // The unfinished items as they are now (still in the sprint, live), in backlog order.
+      const unfinishedIds = outcome.notCompleted.map((item) => item.id);
+      const unfinished =
+        unfinishedIds.length === 0
+          ? []
+          : await trx
+              .selectFrom('items')
+              .select(['id', 'rank'])
+              .where('id', 'in', unfinishedIds)
+              .where('sprint_id', '=', sprint.id)
+              .where('deleted_at', 'is', null)
+              .orderBy('rank')
+              .execute();
+      const destinationOf = destinations(ctx.input, new Set(unfinished.map((item) => item.id)));
+      const toNext = unfinished.filter((item) => destinationOf(item.id) === 'next');
+      const toBacklog = unfinished.filter((item) => destinationOf(item.id) === 'backlog');
 
-    let nextSprintId: string | null = null;
-    if (ctx.input.nextSprintId !== undefined) {
-      nextSprintId = await namedNextSprint(trx, sprint, ctx.input.nextSprintId);
-    } else if (toNext.length > 0) {
-      const created = await createSprint({
-        db: trx,
-        actor: ctx.actor,
-        now: at,
+      let nextSprintId: string | null = null;
+      if (ctx.input.nextSprintId !== undefined) {
+        nextSprintId = await namedNextSprint(trx, sprint, ctx.input.nextSprintId);
+      } else if (toNext.length > 0) {
+        const created = await createSprint({
+          db: trx,
+          actor: ctx.actor,
+          now: at,
+          productId: sprint.product_id,
+          input: followingSprintInput(sprint),
+        });
+        nextSprintId = created.id;
+      }
+
+      const move: MoveContext = {
         productId: sprint.product_id,
-        input: followingSprintInput(sprint),
-      });
-      nextSprintId = created.id;
-    }
+        fromSprintId: sprint.id,
+        actorId: ctx.actor.id,
+        at,
+      };
+      await moveItemsToSprint(trx, move, toNext, nextSprintId);
+      await moveItemsToBacklogTop(trx, move, toBacklog);
 
-    const move: MoveContext = {
-      productId: sprint.product_id,
-      fromSprintId: sprint.id,
-      actorId: ctx.actor.id,
-      at,
-    };
-    await moveItemsToSprint(trx, move, toNext, nextSprintId);
-    await moveItemsToBacklogTop(trx, move, toBacklog);
-
-    const movedTo = new Map(unfinished.map((item) => [item.id, destinationOf(item.id)]));
-    const report = buildSprintReport(sprint.id, outcome, movedTo, nextSprintId);
-    await trx
-      .updateTable('sprints')
-      .set({
-        state: 'closed',
-        closed_at: at,
-        committed_points: outcome.committedPoints,
-        completed_points: outcome.completedPoints,
-        report: JSON.stringify(report),
-        version: sprint.version + 1,
-        updated_at: at,
-      })
-      .where('id', '=', sprint.id)
-      .execute();
-    await recordEvent(trx, {
-      productId: sprint.product_id,
-      actorId: ctx.actor.id,
-      at,
-      entityType: 'sprint',
-      entityId: sprint.id,
-      action: 'closed',
-      changes: {
-        state: ['active', 'closed'],
-        closedAt: [null, at],
-        committedPoints: [sprint.committed_points, outcome.committedPoints],
-        completedPoints: [null, outcome.completedPoints],
-      },
-    });
-    return report;
+      const movedTo = new Map(unfinished.map((item) => [item.id, destinationOf(item.id)]));
+      const closed = buildSprintReport(sprint.id, outcome, movedTo, nextSprintId);
+      report = closed;
+      return {
+        action: 'closed',
+        at,
+        changes: {
+          state: ['active', 'closed'],
+          closedAt: [null, at],
+          committedPoints: [sprint.committed_points, outcome.committedPoints],
+          completedPoints: [null, outcome.completedPoints],
+        },
+        write: (stamp) =>
+          trx
+            .updateTable('sprints')
+            .set({
+              state: 'closed',
+              closed_at: at,
+              committed_points: outcome.committedPoints,
+              completed_points: outcome.completedPoints,
+              report: JSON.stringify(closed),
+              ...stamp,
+            })
+            .where('id', '=', sprint.id)
+            .where('version', '=', sprint.version)
+            .returningAll()
+            .executeTakeFirst(),
+      };
+    },
   });
+  // change() always returns a change (or throws), so the report is set once the write has committed.
+  if (!report) throw new Error('closeSprint: no report');
+  return report;
 }

@@ -6,10 +6,8 @@ import { sprintPoints } from '../../domain/sprint-points.ts';
 import { presentSprint, type Sprint } from '../../presenters/sprint.ts';
 import type { Db } from '../../store/database.ts';
 import type { SprintRow } from '../../store/tables.ts';
-import { withTransaction } from '../../store/transaction.ts';
-import { type ServiceContext, timestamp } from '../context.ts';
-import { recordEvent } from '../events/record-event.ts';
-import { lockProductForWrite } from '../products/product-access.ts';
+import type { ServiceContext } from '../context.ts';
+import { updateVersioned } from '../write/update-versioned.ts';
 import { loadLiveSprint } from './load-sprint.ts';
 import { isOneActiveViolation, sprintActive, stateConflict } from './sprint-errors.ts';
 
@@ -36,52 +34,45 @@ async function activeSprintOfTeam(db: Db, sprint: SprintRow) {
 }
 
 export async function startSprint(ctx: ServiceContext & { id: string }): Promise<Sprint> {
-  const at = timestamp(ctx);
   try {
-    return await withTransaction(ctx.db, async (trx) => {
-      const found = await loadLiveSprint(trx, ctx.actor, ctx.id);
-      await lockProductForWrite(trx, ctx.actor, found.product_id);
-      const sprint = await loadLiveSprint(trx, ctx.actor, found.id);
-      if (sprint.state !== 'planned') {
-        throw stateConflict(
-          'sprint_not_planned',
-          `sprint "${sprint.name}" is ${sprint.state}: only a planned sprint can start`,
-        );
-      }
-      const active = await activeSprintOfTeam(trx, sprint);
-      if (active) {
-        throw sprintActive(
-          `"${active.name}" is already active for this team: close it before starting "${sprint.name}"`,
-          active.id,
-        );
-      }
-      const committed = await pointsInSprint(trx, sprint.id);
-      const row = await trx
-        .updateTable('sprints')
-        .set({
-          state: 'active',
-          started_at: at,
-          committed_points: committed,
-          version: sprint.version + 1,
-          updated_at: at,
-        })
-        .where('id', '=', sprint.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordEvent(trx, {
-        productId: sprint.product_id,
-        actorId: ctx.actor.id,
-        at,
-        entityType: 'sprint',
-        entityId: sprint.id,
-        action: 'started',
-        changes: {
-          state: ['planned', 'active'],
-          startedAt: [null, at],
-          committedPoints: [null, committed],
-        },
-      });
-      return presentSprint(row);
+    return await updateVersioned({
+      ...ctx,
+      entityType: 'sprint',
+      load: (db) => loadLiveSprint(db, ctx.actor, ctx.id),
+      present: (_db, row) => presentSprint(row),
+      describe: (row) => `sprint "${row.name}"`,
+      change: async (trx, sprint, at) => {
+        if (sprint.state !== 'planned') {
+          throw stateConflict(
+            'sprint_not_planned',
+            `sprint "${sprint.name}" is ${sprint.state}: only a planned sprint can start`,
+          );
+        }
+        const active = await activeSprintOfTeam(trx, sprint);
+        if (active) {
+          throw sprintActive(
+            `"${active.name}" is already active for this team: close it before starting "${sprint.name}"`,
+            active.id,
+          );
+        }
+        const committed = await pointsInSprint(trx, sprint.id);
+        return {
+          action: 'started',
+          changes: {
+            state: ['planned', 'active'],
+            startedAt: [null, at],
+            committedPoints: [null, committed],
+          },
+          write: (stamp) =>
+            trx
+              .updateTable('sprints')
+              .set({ state: 'active', started_at: at, committed_points: committed, ...stamp })
+              .where('id', '=', sprint.id)
+              .where('version', '=', sprint.version)
+              .returningAll()
+              .executeTakeFirst(),
+        };
+      },
     });
   } catch (error) {
     // Another server started a sprint of the team between the check and the update.

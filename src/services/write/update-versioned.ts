@@ -1,0 +1,110 @@
+/**
+ * The one write path of a versioned object (item, team, sprint, release, initiative, objective, theme,
+ * product): scope it, take its product's write lock, read it again under the lock, check the version the
+ * caller edited (HTTP If-Match), write the change with the next version, and record the event — all in
+ * one transaction. Every service that changes an existing object goes through here, so If-Match and
+ * history cannot be forgotten on a new kind of object.
+ */
+import type { Changes } from '../../domain/changes.ts';
+import type { Db } from '../../store/database.ts';
+import { withTransaction } from '../../store/transaction.ts';
+import { type ServiceContext, timestamp } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { type EventInput, recordEvent } from '../events/record-event.ts';
+import { authorize } from '../policy.ts';
+import { lockProductForWrite } from '../products/product-access.ts';
+
+/** The columns every versioned object has. */
+export interface VersionedRow {
+  id: string;
+  product_id: string;
+  version: number;
+}
+
+/** What a write sets besides its own columns: the next version and the time. */
+export interface VersionStamp {
+  version: number;
+  updated_at: string;
+}
+
+/** A change worked out from the current row: its event, and how to write it. */
+export interface VersionedChange<R> {
+  action: string;
+  changes: Changes;
+  /** The instant of the change when the change decides it (a sprint's close); the write's time otherwise. */
+  at?: string;
+  /**
+   * Writes the change with `stamp`, only where the row still has `current.version` (so two writers racing
+   * on one version cannot both win); returns the new row, or undefined when the version had moved on.
+   */
+  write(stamp: VersionStamp): Promise<R | undefined>;
+  /** Work that follows the event (a rank rebalance that records events of its own); returns the final row. */
+  after?(row: R): Promise<R>;
+}
+
+export interface UpdateVersionedContext<R extends VersionedRow, T> extends ServiceContext {
+  entityType: EventInput['entityType'];
+  /** The version the caller edited (HTTP If-Match); absent means any. */
+  expectedVersion?: number | undefined;
+  /** Finds the row scoped to the actor (not_found / in_trash otherwise); called before the lock and under it. */
+  load(db: Db): Promise<R>;
+  /** The object as callers see it (also the `current` of a version conflict). */
+  present(db: Db, row: R): Promise<T> | T;
+  /** Names the object in a conflict message: `CAI-42`, `team "Core"`. */
+  describe(row: R): string;
+  /** Works out the change from the current row; null when nothing would change (nothing is written). */
+  change(trx: Db, current: R, at: string): Promise<VersionedChange<R> | null>;
+  /** Takes the product's write lock; defaults to lockProductForWrite (products check their own policy). */
+  lock?(trx: Db, productId: string): Promise<unknown>;
+  /**
+   * Takes the product's write lock straight from the object's reference, in one statement, so the row is
+   * read once, under the lock (one round trip fewer than find, lock, read again). `load` then scopes it.
+   */
+  lockByReference?(trx: Db): Promise<void>;
+}
+
+async function conflict<R extends VersionedRow, T>(
+  ctx: UpdateVersionedContext<R, T>,
+  db: Db,
+  current: R,
+): Promise<AppError> {
+  return new AppError(
+    'version_conflict',
+    `${ctx.describe(current)} was changed by someone else (now version ${current.version})`,
+    { currentVersion: current.version, current: await ctx.present(db, current) },
+  );
+}
+
+export async function updateVersioned<R extends VersionedRow, T>(
+  ctx: UpdateVersionedContext<R, T>,
+): Promise<T> {
+  const at = timestamp(ctx);
+  const lock = ctx.lock ?? ((trx: Db, productId: string) => lockProductForWrite(trx, ctx.actor, productId));
+  return withTransaction(ctx.db, async (trx) => {
+    if (ctx.lockByReference) await ctx.lockByReference(trx);
+    else await lock(trx, (await ctx.load(trx)).product_id);
+    // Read (again) under the product lock: on PostgreSQL another server may have written meanwhile, and the
+    // version and before-values must come from the row this write replaces.
+    const current = await ctx.load(trx);
+    // Checked after the scoped read, as lockProductForWrite does: an invisible object is not_found.
+    if (ctx.lockByReference) authorize(ctx.actor, 'write');
+    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== current.version) {
+      throw await conflict(ctx, trx, current);
+    }
+    const change = await ctx.change(trx, current, at);
+    if (change === null) return ctx.present(trx, current);
+    const changedAt = change.at ?? at;
+    const written = await change.write({ version: current.version + 1, updated_at: changedAt });
+    if (!written) throw await conflict(ctx, trx, await ctx.load(trx));
+    await recordEvent(trx, {
+      productId: written.product_id,
+      actorId: ctx.actor.id,
+      at: changedAt,
+      entityType: ctx.entityType,
+      entityId: written.id,
+      action: change.action,
+      changes: change.changes,
+    });
+    return ctx.present(trx, change.after ? await change.after(written) : written);
+  });
+}
