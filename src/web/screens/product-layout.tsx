@@ -78,7 +78,8 @@ function ProductFrame({ children }: { children: ReactNode }) {
           // for the few milliseconds its code takes to arrive.
           <Suspense fallback={<main className="screen" aria-busy="true" />}>{children}</Suspense>
         )}
-        {itemKey && ready && (
+        {/* The panel does not wait for the backlog: it reads its own item (see use-full-item.ts). */}
+        {itemKey && store.state !== 'error' && (
           <Suspense fallback={null}>
             <ItemPanel itemKey={itemKey} />
           </Suspense>
