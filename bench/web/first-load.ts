@@ -18,7 +18,7 @@ export interface FirstLoadTarget {
 export interface FirstLoadResult {
   cold: Summary;
   warm: Summary;
-  /** Bytes over the wire (0 for what came from the cache) of the cold and the warm load, medians. */
+  /** Bytes received before the content showed (0 for what came from the cache), cold and warm, medians. */
   coldBytes: number;
   warmBytes: number;
 }
@@ -45,7 +45,7 @@ async function load(page: Page, target: FirstLoadTarget): Promise<{ ms: number; 
   const measured = await page.evaluate(`(() => {
     const bytes = performance.getEntriesByType('navigation')
       .concat(performance.getEntriesByType('resource'))
-      .filter((entry) => entry.startTime <= window.__contentAt)
+      .filter((entry) => entry.responseEnd <= window.__contentAt)
       .reduce((sum, entry) => sum + (entry.transferSize || 0), 0);
     return { ms: window.__contentAt, bytes };
   })()`);

@@ -17,7 +17,7 @@ if (itemKey) {
   void import('./screens/items/item-panel.tsx');
 }
 const productKey = productKeyInPath(window.location.pathname);
-if (productKey) prefetchBacklog(productKey);
+if (productKey) prefetchBacklog(productKey, window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -36,18 +36,29 @@ export function productKeyInPath(pathname: string): string | null {
   return /^\/p\/([A-Za-z]{2,10})(\/|$)/.exec(pathname)?.[1]?.toUpperCase() ?? null;
 }
 
-/** Asks for a product's backlog (by id or key): its first page, and right behind it the whole of it. */
-export function requestBacklog(product: string): BacklogRequests {
-  const firstPage = api.get<BacklogSnapshot>(`/products/${product}/backlog?limit=${FIRST_PAGE}`);
+/**
+ * Asks for a product's backlog (by id or key): its first page (unless `firstPage` is false: a screen that
+ * shows no rows, which would only wait behind one more request), and right behind it the whole of it.
+ */
+export function requestBacklog(product: string, { firstPage = true } = {}): BacklogRequests {
+  const first = firstPage
+    ? api.get<BacklogSnapshot>(`/products/${product}/backlog?limit=${FIRST_PAGE}`)
+    : new Promise<BacklogSnapshot>(() => {});
   const whole = api.get<BacklogSnapshot>(`/products/${product}/backlog`);
   // A failure is the store's to report, when it asks.
-  firstPage.catch(() => undefined);
+  first.catch(() => undefined);
   whole.catch(() => undefined);
-  return { firstPage, whole };
+  return { firstPage: first, whole };
 }
 
-export function prefetchBacklog(productKey: string): void {
-  backlogs.set(productKey, { at: Date.now(), requests: requestBacklog(productKey) });
+/** The addresses that show backlog rows first: the backlog, and an item's (its panel over the backlog). */
+export function showsBacklogRows(pathname: string): boolean {
+  return itemKeyInPath(pathname) !== null || /^\/p\/[A-Za-z]{2,10}\/?(backlog\/?)?$/.test(pathname);
+}
+
+export function prefetchBacklog(productKey: string, pathname: string): void {
+  const requests = requestBacklog(productKey, { firstPage: showsBacklogRows(pathname) });
+  backlogs.set(productKey, { at: Date.now(), requests });
 }
 
 /** The prefetched backlog requests for this product if they are fresh (each is used once). */
