@@ -106,6 +106,35 @@ browserSuite('item detail panel', () => {
     await page.close();
   });
 
+  it('shows an item opened by its URL, and the first backlog rows, before the whole backlog has arrived', async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // The whole backlog (not its first page, asked for with ?limit) is held back until the end.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/api\/v1\/products\/[^/]+\/backlog$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto('/CHK-2');
+      const panel = panelOf(page, 'CHK-2');
+      await panel.getByLabel('Title').waitFor();
+      assert.equal(await panel.getByLabel('Title').inputValue(), 'Pay with one click');
+      await page.getByRole('row', { name: /CHK-1 Save card for later/ }).waitFor();
+    } finally {
+      release();
+    }
+    // Once the whole backlog is in, the live stream connects and the page works as ever.
+    await page.getByText('Live', { exact: true }).waitFor();
+    await panelOf(page, 'CHK-2').getByRole('button', { name: 'Close item' }).click();
+    await page.waitForURL(/\/p\/CHK\/backlog$/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('saves title, status, estimate, story, description, criteria, initiative and labels; history tells', async () => {
     const page = await context.newPage();
     const errors = watchErrors(page);

@@ -276,13 +276,19 @@ browserSuite('releases and reports', () => {
 
     await page.goto(`/p/CHK/reports?team=${teamId}`);
     const velocity = page.getByRole('region', { name: 'Velocity' });
-    await velocity.locator('svg.recharts-surface').waitFor();
+    await velocity.locator('svg.chart-svg').waitFor();
     await velocity.getByText('2 closed sprints. Sprint 2: 8 of 8 points completed.').waitFor();
     await velocity.getByRole('listitem').filter({ hasText: 'Mean of the last 2 (5.5)' }).waitFor();
-    assert.equal(await velocity.locator('.recharts-bar-rectangle').count(), 4);
+    assert.equal(await velocity.locator('.chart-bar').count(), 4);
+    // The tooltip by keyboard: End jumps to the last sprint, Escape hides it again.
+    await velocity.locator('svg.chart-svg').focus();
+    await page.keyboard.press('End');
+    await velocity.locator('.chart-tooltip li').filter({ hasText: 'Completed: 8 pts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await velocity.locator('.chart-tooltip li').waitFor({ state: 'detached' });
 
     const flow = page.getByRole('region', { name: 'Cumulative flow' });
-    await flow.locator('svg.recharts-surface').waitFor();
+    await flow.locator('svg.chart-svg').waitFor();
     await flow.getByText(/^On .*: .*\(\d+ items\)\.$/).waitFor();
     assert.equal(
       await page.getByLabel('Time zone').inputValue(),
@@ -324,12 +330,12 @@ browserSuite('releases and reports', () => {
     // A sprint's own burndown and burnup (on its screen), with the scope added after the start listed.
     await page.goto(`/p/CHK/sprints/${sprint2.id}`);
     const burndown = page.getByRole('region', { name: 'Burndown', exact: true });
-    await burndown.locator('svg.recharts-surface').waitFor();
+    await burndown.locator('svg.chart-svg').waitFor();
     const change = burndown
       .getByRole('table', { name: 'Scope changes' })
       .getByRole('row', { name: /Sprint 2 late work/ });
     assert.match((await change.textContent()) ?? '', /\+1\s*added\s*CHK-\d+ Sprint 2 late work/);
-    await page.getByRole('region', { name: 'Burnup', exact: true }).locator('svg.recharts-surface').waitFor();
+    await page.getByRole('region', { name: 'Burnup', exact: true }).locator('svg.chart-svg').waitFor();
     assert.deepEqual(errors, []);
   });
 });

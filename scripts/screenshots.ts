@@ -43,9 +43,9 @@ try {
     .select('id')
     .where('name', '=', '3.5')
     .executeTakeFirstOrThrow();
-  await shoot(`/p/CHK/sprints/${active.id}`, '.recharts-surface', 'sprint.png');
+  await shoot(`/p/CHK/sprints/${active.id}`, '.chart-svg', 'sprint.png');
   await shoot('/p/CHK/board', '.sb-card', 'board.png');
-  await shoot('/p/CHK/reports', '.recharts-surface', 'reports.png');
+  await shoot('/p/CHK/reports', '.chart-svg', 'reports.png');
   await page.goto(`/p/CHK/releases/${shipped.id}`);
   const notes = page.locator('textarea').first();
   await notes.waitFor();

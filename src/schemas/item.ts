@@ -159,6 +159,18 @@ export const BacklogItem = z
   .openapi('BacklogItem');
 export type BacklogItem = z.infer<typeof BacklogItem>;
 
+export const BacklogQuery = z
+  .object({
+    limit: z.coerce
+      .number()
+      .int('must be an integer')
+      .min(1, 'must be at least 1')
+      .max(1000, 'must be at most 1000')
+      .optional()
+      .describe("Only the first items in rank order: a screen's first page, drawn before the rest arrives."),
+  })
+  .strict();
+
 export const Backlog = z
   .object({
     items: z.array(BacklogItem).describe('Every live item of the product, in rank order.'),

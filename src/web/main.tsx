@@ -1,15 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import { prefetchBacklog, productKeyInPath } from './state/prefetch.ts';
+import { itemKeyInPath } from './routes.ts';
+import { prefetchBacklog, prefetchItem, productKeyInPath } from './state/prefetch.ts';
 import { startSessionRead } from './state/session.tsx';
 import './styles.css';
 
-// Ask for the session and, right behind it, the backlog (the big request) now, while React boots. In this
-// order the server answers the small session requests first, and the frame is drawn before the rows arrive.
+// Ask for the session, the item of an item address, and the backlog (its first page, then all of it) now,
+// while React boots. In this order the server answers the small requests first, and the frame is drawn
+// before the rows arrive.
 startSessionRead();
+const itemKey = itemKeyInPath(window.location.pathname);
+if (itemKey) {
+  prefetchItem(itemKey);
+  // The panel's code too, which otherwise is only asked for once the panel renders.
+  void import('./screens/items/item-panel.tsx');
+}
 const productKey = productKeyInPath(window.location.pathname);
-if (productKey) prefetchBacklog(productKey);
+if (productKey) prefetchBacklog(productKey, window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

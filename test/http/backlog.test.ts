@@ -109,6 +109,23 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('gives only the first items in rank order when asked for a first page, with the same cursor', async () => {
+      const product = await buildProduct(api);
+      const titles = ['One', 'Two', 'Three'];
+      for (const title of titles) await buildItem(api, product.id, { title });
+      const whole = (await api.call('GET', `/products/${product.key}/backlog`)).body;
+      const page = await api.call('GET', `/products/${product.key}/backlog?limit=2`);
+      assert.equal(page.status, 200);
+      assert.deepEqual(page.body.items, whole.items.slice(0, 2));
+      assert.equal(page.body.cursor, whole.cursor);
+      const more = await api.call('GET', `/products/${product.key}/backlog?limit=10`);
+      assert.deepEqual(more.body.items, whole.items);
+
+      const bad = await api.call('GET', `/products/${product.key}/backlog?limit=0`);
+      assert.equal(bad.status, 400);
+      assert.match(JSON.stringify(bad.body.error), /limit/);
+    });
+
     it('is empty for an empty product', async () => {
       const product = await buildProduct(api);
       const backlog = await api.call('GET', `/products/${product.id}/backlog`);

@@ -5,6 +5,7 @@ import { ErrorResponse, Id } from '../../schemas/common.ts';
 import { Event } from '../../schemas/dependency.ts';
 import {
   Backlog,
+  BacklogQuery,
   BulkUpdateItemsInput,
   CreateItemInput,
   Item,
@@ -69,7 +70,7 @@ const backlog = createRoute({
     'Takes the product id or its key (`CHK`), so a client can ask for the backlog of the product in its ' +
     'address before it has looked the id up.',
   security: authenticated,
-  request: productRefParams,
+  request: { ...productRefParams, query: BacklogQuery },
   responses: { 200: jsonContent(Backlog, 'The backlog'), ...commonErrors },
 });
 
@@ -188,6 +189,7 @@ export const itemRoutes = createRouter()
       db: c.var.options.db,
       actor: c.var.actor,
       productId: c.req.valid('param').productId,
+      limit: c.req.valid('query').limit,
     });
     return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as TypedResponse<
       z.infer<typeof Backlog>,

@@ -11,8 +11,10 @@ export async function listBacklogRows(
   db: Db,
   by: 'product_id' | 'sprint_id' | 'release_id',
   id: string,
+  /** Only the first rows in rank order; absent: all. */
+  limit?: number,
 ): Promise<BacklogItem[]> {
-  const rows = await db
+  let query = db
     .selectFrom('items')
     .select([
       'id',
@@ -34,7 +36,8 @@ export async function listBacklogRows(
     ])
     .where(by, '=', id)
     .where('deleted_at', 'is', null)
-    .orderBy('rank')
-    .execute();
+    .orderBy('rank');
+  if (limit !== undefined) query = query.limit(limit);
+  const rows = await query.execute();
   return rows.map(presentBacklogRow);
 }

@@ -15,12 +15,15 @@ export interface Backlog {
   cursor: string;
 }
 
-export async function listBacklog(ctx: ServiceContext & { productId: string }): Promise<Backlog> {
+/** `limit`: only the first items in rank order (a first page); absent: all of them. */
+type BacklogOptions = ServiceContext & { productId: string; limit?: number | undefined };
+
+export async function listBacklog(ctx: BacklogOptions): Promise<Backlog> {
   const product = await loadVisibleProduct(ctx.db, ctx.actor, ctx.productId);
   // The cursor is read first: whatever commits after it and before the items are read shows up in both
   // the snapshot and the stream, and a client applies it twice harmlessly; the other order could lose it.
   const cursor = await lastEventId(ctx.db, product.id);
-  const items = await listBacklogRows(ctx.db, 'product_id', product.id);
+  const items = await listBacklogRows(ctx.db, 'product_id', product.id, ctx.limit);
   return { items, cursor: String(cursor) };
 }
 
@@ -31,15 +34,17 @@ export async function listBacklog(ctx: ServiceContext & { productId: string }): 
  * PostgreSQL's json_agg was not faster than the rows (its driver parses the JSON back), so it takes the
  * object path. Both give the shape of `BacklogItem`; the backlog tests compare them with the presenter.
  */
-export async function listBacklogJson(ctx: ServiceContext & { productId: string }): Promise<string> {
+export async function listBacklogJson(ctx: BacklogOptions): Promise<string> {
   if (dialectOf(ctx.db) !== 'sqlite') return JSON.stringify(await listBacklog(ctx));
   const product = await loadVisibleProduct(ctx.db, ctx.actor, ctx.productId);
   const cursor = await lastEventId(ctx.db, product.id);
-  const items = await backlogJsonSqlite(ctx.db, product.id);
+  const items = await backlogJsonSqlite(ctx.db, product.id, ctx.limit);
   return `{"items":${items},"cursor":${JSON.stringify(String(cursor))}}`;
 }
 
-async function backlogJsonSqlite(db: Db, productId: string): Promise<string> {
+async function backlogJsonSqlite(db: Db, productId: string, limit: number | undefined): Promise<string> {
+  // SQLite reads a negative limit as "no limit".
+  const rows = limit ?? -1;
   const result = await sql<{ items: string | null }>`
     select json_group_array(json_object(
       'id', id, 'key', key, 'type', type, 'title', title, 'status', status, 'estimate', estimate,
@@ -51,7 +56,7 @@ async function backlogJsonSqlite(db: Db, productId: string): Promise<string> {
       'criteriaDone', (select count(*) from json_each(acceptance_criteria) where json_extract(value, '$.done') = 1)
     )) as items
     from (
-      select * from items where product_id = ${productId} and deleted_at is null order by rank
+      select * from items where product_id = ${productId} and deleted_at is null order by rank limit ${rows}
     )`.execute(db);
   return result.rows[0]?.items ?? '[]';
 }

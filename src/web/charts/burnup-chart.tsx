@@ -1,17 +1,9 @@
 /** The sprint burnup: points done against the sprint's total scope, day by day. */
-import { CartesianGrid, Line, LineChart, Tooltip } from 'recharts';
-import { afterEndSpan, burnupSummary, dayLabel, formatPoints } from './chart-data.ts';
+import { afterEndSpan, burnupSummary, dayLabel, formatPoints, shortDayLabel } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import {
-  afterEndArea,
-  CHART_MARGIN,
-  plotStyle,
-  pointsValue,
-  type SprintChartProps,
-  sprintDayAxis,
-  TOOLTIP_STYLE,
-  valueAxis,
-} from './chart-parts.tsx';
+import { AfterEndArea, DAY_AXIS, LineSeries, type SprintChartProps } from './chart-parts.tsx';
+import { ChartPlot, pointsValue } from './chart-plot.tsx';
+import { niceScale } from './chart-scales.ts';
 import { CHART_COLORS as C, type LegendEntry } from './legend.ts';
 
 const LEGEND: LegendEntry[] = [
@@ -46,41 +38,50 @@ export function BurnupChart({ burndown, source, fileBase, height = 280, placehol
       }}
     >
       {drawn && (
-        <LineChart
-          data={days}
-          responsive
-          style={plotStyle(height)}
-          margin={CHART_MARGIN}
+        <ChartPlot
           title="Burnup chart"
+          height={height}
+          labels={days.map((day) => shortDayLabel(day.date))}
+          xTitle={DAY_AXIS}
+          yTitle="Points"
+          scale={niceScale(0, Math.max(0, ...days.map((day) => Math.max(day.done ?? 0, day.scope ?? 0))))}
+          tooltip={(index) => {
+            const day = days[index];
+            return {
+              heading: day ? dayLabel(day.date) : '',
+              rows: [
+                { label: 'Done', color: C.done, value: pointsValue(day?.done) },
+                { label: 'Total scope', color: C.scope, value: pointsValue(day?.scope) },
+              ],
+            };
+          }}
         >
-          <CartesianGrid stroke={C.grid} vertical={false} />
-          {afterEndArea(span)}
-          {sprintDayAxis()}
-          {valueAxis('Points')}
-          <Tooltip
-            {...TOOLTIP_STYLE}
-            labelFormatter={(date) => dayLabel(String(date))}
-            formatter={(value) => pointsValue(value)}
-          />
-          <Line
-            dataKey="scope"
-            name="Total scope"
-            stroke={C.scope}
-            strokeWidth={2}
-            strokeDasharray="6 4"
-            dot={false}
-            type="stepAfter"
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="done"
-            name="Done"
-            stroke={C.done}
-            strokeWidth={3}
-            dot={{ r: 3, fill: C.done }}
-            isAnimationActive={false}
-          />
-        </LineChart>
+          {(geometry, active) => (
+            <>
+              <AfterEndArea
+                geometry={geometry}
+                from={span ? days.findIndex((day) => day.date === span.from) : null}
+                to={days.length - 1}
+              />
+              <LineSeries
+                geometry={geometry}
+                values={days.map((day) => day.scope)}
+                color={C.scope}
+                dashed
+                step
+                active={active}
+              />
+              <LineSeries
+                geometry={geometry}
+                values={days.map((day) => day.done)}
+                color={C.done}
+                width={3}
+                dots
+                active={active}
+              />
+            </>
+          )}
+        </ChartPlot>
       )}
     </ChartFrame>
   );

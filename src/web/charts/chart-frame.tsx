@@ -42,7 +42,7 @@ export function ChartFrame(props: ChartFrameProps) {
   const Heading = props.level === 3 ? 'h3' : 'h2';
 
   const file = () => {
-    const svg = plot.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    const svg = plot.current?.querySelector<SVGSVGElement>('svg.chart-svg');
     if (!svg) throw new Error('The chart is not drawn yet.');
     return chartSvgFile(svg, props.title, props.legend);
   };

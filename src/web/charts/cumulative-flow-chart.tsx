@@ -2,12 +2,12 @@
  * Cumulative flow: the product's items per status at the end of each day, stacked in workflow order (done
  * at the bottom, the backlog on top, as such charts are read), in the app's status colours.
  */
-import { Area, AreaChart, CartesianGrid, Tooltip, XAxis } from 'recharts';
 import type { ChartSource, CumulativeFlowT } from '../api/charts.ts';
 import { type ItemStatusT, STATUS_LABELS } from '../api/types.ts';
 import { dayLabel, flowRows, flowStatuses, flowSummary, shortDayLabel } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import { AXIS_TICK, axisLabel, CHART_MARGIN, plotStyle, TOOLTIP_STYLE, valueAxis } from './chart-parts.tsx';
+import { ChartPlot } from './chart-plot.tsx';
+import { areaPath, niceScale } from './chart-scales.ts';
 import type { LegendEntry } from './legend.ts';
 
 /** The values of the --status-* colours in styles.css: the file must carry colours, not variables. */
@@ -38,6 +38,7 @@ export function CumulativeFlowChart({ flow, source, fileBase, placeholder }: Cum
   const statuses = flow ? flowStatuses(flow) : [];
   const rows = flow ? flowRows(flow) : [];
   const drawn = rows.length > 0;
+  const totals = rows.map((row) => statuses.reduce((sum, status) => sum + (row[status] ?? 0), 0));
   const colors = Object.fromEntries(statuses.map((s) => [s, statusColor(s)])) as Record<ItemStatusT, string>;
   const legend: LegendEntry[] = statuses.map((status) => ({
     label: STATUS_LABELS[status],
@@ -61,44 +62,52 @@ export function CumulativeFlowChart({ flow, source, fileBase, placeholder }: Cum
       }}
     >
       {drawn && (
-        <AreaChart
-          data={rows}
-          responsive
-          style={plotStyle(320)}
-          margin={CHART_MARGIN}
+        <ChartPlot
           title="Cumulative flow chart"
+          height={320}
+          labels={rows.map((row) => shortDayLabel(row.date))}
+          xTitle="Day (at its end)"
+          yTitle="Items"
+          scale={niceScale(0, Math.max(0, ...totals), { integers: true })}
+          edgeToEdge
+          tooltip={(index) => {
+            const row = rows[index];
+            return {
+              heading: row ? dayLabel(row.date) : '',
+              rows: statuses.map((status) => ({
+                label: STATUS_LABELS[status],
+                color: colors[status],
+                value: String(row?.[status] ?? 0),
+              })),
+            };
+          }}
         >
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis
-            dataKey="date"
-            tickFormatter={shortDayLabel}
-            tick={AXIS_TICK}
-            stroke="#475569"
-            height={42}
-            minTickGap={16}
-            label={axisLabel('Day (at its end)', 'x')}
-          />
-          {valueAxis('Items')}
-          <Tooltip
-            {...TOOLTIP_STYLE}
-            labelFormatter={(date) => dayLabel(String(date))}
-            itemSorter={(entry) => statuses.indexOf(entry.dataKey as ItemStatusT)}
-          />
-          {/* Drawn last status first: the first area is the bottom of the stack. */}
-          {[...statuses].reverse().map((status) => (
-            <Area
-              key={status}
-              dataKey={status}
-              name={STATUS_LABELS[status]}
-              stackId="flow"
-              type="linear"
-              stroke={colors[status]}
-              fill={colors[status]}
-              fillOpacity={0.85}
-              isAnimationActive={false}
-            />
-          ))}
-        </AreaChart>
+          {(geometry) => {
+            // Stacked from the last status (the bottom of the stack) up to the first.
+            const bands: { status: ItemStatusT; path: string }[] = [];
+            let below = rows.map(() => 0);
+            for (const status of [...statuses].reverse()) {
+              const above = rows.map((row, index) => (below[index] ?? 0) + (row[status] ?? 0));
+              const line = (values: number[]) =>
+                values.map((value, index) => ({ x: geometry.x(index), y: geometry.y(value) }));
+              bands.push({ status, path: areaPath(line(above), line(below)) });
+              below = above;
+            }
+            return (
+              <g className="chart-areas">
+                {bands.map((band) => (
+                  <path
+                    key={band.status}
+                    d={band.path}
+                    fill={colors[band.status]}
+                    fillOpacity={0.85}
+                    stroke={colors[band.status]}
+                  />
+                ))}
+              </g>
+            );
+          }}
+        </ChartPlot>
       )}
     </ChartFrame>
   );

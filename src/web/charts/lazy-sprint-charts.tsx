@@ -1,6 +1,6 @@
 /**
- * SprintCharts loaded on demand: the charting library is the biggest dependency of the web app, so the
- * sprint and board screens (preloaded while the browser is idle) do not pull it in until a chart shows.
+ * SprintCharts loaded on demand: the sprint and board screens (preloaded while the browser is idle) do not
+ * pull the charts in until one shows.
  */
 import { type ComponentProps, lazy, Suspense } from 'react';
 

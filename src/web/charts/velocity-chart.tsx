@@ -1,18 +1,19 @@
 /** Velocity: points committed against points completed for each of the last closed sprints, with the mean. */
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis } from 'recharts';
 import type { ChartSource, VelocityChartT } from '../api/charts.ts';
 import { dayLabel, formatPoints, meanSpan, velocitySummary } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
-import {
-  AXIS_TICK,
-  axisLabel,
-  CHART_MARGIN,
-  plotStyle,
-  pointsValue,
-  TOOLTIP_STYLE,
-  valueAxis,
-} from './chart-parts.tsx';
+import { ChartPlot, pointsValue, ReferenceLine } from './chart-plot.tsx';
+import { niceScale } from './chart-scales.ts';
 import { CHART_COLORS as C, type LegendEntry } from './legend.ts';
+
+/** The two bars of a sprint, side by side. */
+const BARS = [
+  { key: 'committed', label: 'Committed', color: C.committed },
+  { key: 'completed', label: 'Completed', color: C.completed },
+] as const;
+
+/** A bar is never wider than this, however few sprints there are. */
+const MAX_BAR_WIDTH = 56;
 
 interface VelocityChartProps {
   chart: VelocityChartT | null;
@@ -62,52 +63,63 @@ export function VelocityChart({ chart, source, fileBase, placeholder }: Velocity
       }}
     >
       {drawn && (
-        <BarChart
-          data={sprints}
-          responsive
-          style={plotStyle(300)}
-          margin={CHART_MARGIN}
+        <ChartPlot
           title="Velocity chart"
-        >
-          <CartesianGrid stroke={C.grid} vertical={false} />
-          <XAxis
-            dataKey="name"
-            tick={AXIS_TICK}
-            stroke={C.axis}
-            height={42}
-            label={axisLabel('Sprint', 'x')}
-          />
-          {valueAxis('Points')}
-          <Tooltip {...TOOLTIP_STYLE} formatter={(value) => pointsValue(value)} />
-          <Bar
-            dataKey="committed"
-            name="Committed"
-            fill={C.committed}
-            maxBarSize={56}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="completed"
-            name="Completed"
-            fill={C.completed}
-            maxBarSize={56}
-            isAnimationActive={false}
-          />
-          {mean !== null && (
-            <ReferenceLine
-              y={mean}
-              stroke={C.mean}
-              strokeWidth={2}
-              strokeDasharray="6 4"
-              label={{
-                value: `Mean ${formatPoints(mean)}`,
-                position: 'insideTopLeft',
-                fill: C.axis,
-                fontSize: 12,
-              }}
-            />
+          height={300}
+          labels={sprints.map((sprint) => sprint.name)}
+          xTitle="Sprint"
+          yTitle="Points"
+          scale={niceScale(
+            0,
+            Math.max(mean ?? 0, ...sprints.map((sprint) => Math.max(sprint.committed, sprint.completed))),
           )}
-        </BarChart>
+          tooltip={(index) => {
+            const sprint = sprints[index];
+            return {
+              heading: sprint?.name ?? '',
+              rows: BARS.map((bar) => ({
+                label: bar.label,
+                color: bar.color,
+                value: pointsValue(sprint?.[bar.key]),
+              })),
+            };
+          }}
+        >
+          {(geometry) => {
+            const width = Math.min(MAX_BAR_WIDTH, (geometry.step * 0.8) / BARS.length);
+            return (
+              <>
+                <g className="chart-bars">
+                  {sprints.map((sprint, index) =>
+                    BARS.map((bar, at) => {
+                      const top = geometry.y(Math.max(0, sprint[bar.key]));
+                      return (
+                        <rect
+                          key={`${sprint.sprintId}-${bar.key}`}
+                          className="chart-bar"
+                          x={geometry.x(index) - width + at * (width + 2) - 1}
+                          y={top}
+                          width={width}
+                          height={Math.max(0, geometry.y(0) - top)}
+                          fill={bar.color}
+                        />
+                      );
+                    }),
+                  )}
+                </g>
+                {mean !== null && (
+                  <ReferenceLine
+                    geometry={geometry}
+                    value={mean}
+                    color={C.mean}
+                    dashed
+                    label={`Mean ${formatPoints(mean)}`}
+                  />
+                )}
+              </>
+            );
+          }}
+        </ChartPlot>
       )}
     </ChartFrame>
   );

@@ -83,7 +83,8 @@ function ProductFrame({ children }: { children: ReactNode }) {
             <Suspense fallback={<main className="screen" aria-busy="true" />}>{children}</Suspense>
           </ErrorBoundary>
         )}
-        {itemKey && ready && (
+        {/* The panel does not wait for the backlog: it reads its own item (see use-full-item.ts). */}
+        {itemKey && store.state !== 'error' && (
           <ErrorBoundary what={`item ${itemKey}`} resetKey={itemKey} className="side-panel item-panel">
             <Suspense fallback={null}>
               <ItemPanel itemKey={itemKey} />

@@ -1,10 +1,12 @@
 /**
- * Starts loading the backlog of the product in the address before React has rendered anything: the
- * request runs while the app boots and the session is checked, instead of after. GET /backlog takes the
- * product key, so no lookup of the id has to come first.
+ * Starts loading what the address shows before React has rendered anything: the requests run while the
+ * app boots and the session is checked, instead of after. For an item's address (/CHK-42) the item comes
+ * first; for every product page the backlog's first page, then the whole backlog (the big request), so the
+ * first rows are drawn before the rest has arrived. GET /backlog takes the product key, so no lookup of the
+ * id has to come first.
  */
 import { api } from '../api/client.ts';
-import type { BacklogItemT } from '../api/types.ts';
+import type { BacklogItemT, ItemT } from '../api/types.ts';
 import { itemKeyInPath, productKeyOf } from '../routes.ts';
 
 export interface BacklogSnapshot {
@@ -12,10 +14,20 @@ export interface BacklogSnapshot {
   cursor: string;
 }
 
-const started = new Map<string, { at: number; snapshot: Promise<BacklogSnapshot> }>();
+/** Rows enough to fill a tall window: drawn while the rest of the backlog is on its way. */
+export const FIRST_PAGE = 100;
 
-/** How long a prefetched snapshot may wait to be used (afterwards the store asks again). */
+/** The backlog's first page and the whole backlog, asked for together (the small one first). */
+export interface BacklogRequests {
+  firstPage: Promise<BacklogSnapshot>;
+  whole: Promise<BacklogSnapshot>;
+}
+
+/** How long a prefetched answer may wait to be used (afterwards it is asked for again). */
 const FRESH_MS = 15_000;
+
+const backlogs = new Map<string, { at: number; requests: BacklogRequests }>();
+const items = new Map<string, { at: number; item: Promise<ItemT> }>();
 
 /** The product key in an address like /p/CHK/backlog or /CHK-42, or null. */
 export function productKeyInPath(pathname: string): string | null {
@@ -24,16 +36,51 @@ export function productKeyInPath(pathname: string): string | null {
   return /^\/p\/([A-Za-z]{2,10})(\/|$)/.exec(pathname)?.[1]?.toUpperCase() ?? null;
 }
 
-export function prefetchBacklog(productKey: string): void {
-  const snapshot = api.get<BacklogSnapshot>(`/products/${productKey}/backlog`);
-  snapshot.catch(() => undefined); // a failure is the store's to report, when it asks
-  started.set(productKey, { at: Date.now(), snapshot });
+/**
+ * Asks for a product's backlog (by id or key): its first page (unless `firstPage` is false: a screen that
+ * shows no rows, which would only wait behind one more request), and right behind it the whole of it.
+ */
+export function requestBacklog(product: string, { firstPage = true } = {}): BacklogRequests {
+  const first = firstPage
+    ? api.get<BacklogSnapshot>(`/products/${product}/backlog?limit=${FIRST_PAGE}`)
+    : new Promise<BacklogSnapshot>(() => {});
+  const whole = api.get<BacklogSnapshot>(`/products/${product}/backlog`);
+  // A failure is the store's to report, when it asks.
+  first.catch(() => undefined);
+  whole.catch(() => undefined);
+  return { firstPage: first, whole };
 }
 
-/** The prefetched snapshot for this product if there is a fresh one (each is used once). */
-export function takePrefetchedBacklog(productKey: string): Promise<BacklogSnapshot> | null {
-  const entry = started.get(productKey);
-  started.delete(productKey);
+/** The addresses that show backlog rows first: the backlog, and an item's (its panel over the backlog). */
+export function showsBacklogRows(pathname: string): boolean {
+  return itemKeyInPath(pathname) !== null || /^\/p\/[A-Za-z]{2,10}\/?(backlog\/?)?$/.test(pathname);
+}
+
+export function prefetchBacklog(productKey: string, pathname: string): void {
+  const requests = requestBacklog(productKey, { firstPage: showsBacklogRows(pathname) });
+  backlogs.set(productKey, { at: Date.now(), requests });
+}
+
+/** The prefetched backlog requests for this product if they are fresh (each is used once). */
+export function takePrefetchedBacklog(productKey: string): BacklogRequests | null {
+  const entry = backlogs.get(productKey);
+  backlogs.delete(productKey);
   if (!entry || Date.now() - entry.at > FRESH_MS) return null;
-  return entry.snapshot;
+  return entry.requests;
+}
+
+/** Asks for the full item of an item address (/CHK-42), which its panel shows first. */
+export function prefetchItem(itemKey: string): void {
+  const item = api.get<ItemT>(`/items/${encodeURIComponent(itemKey)}`);
+  item.catch(() => undefined); // the panel reports it
+  items.set(itemKey.toUpperCase(), { at: Date.now(), item });
+}
+
+/** The prefetched item for this key if there is a fresh one (each is used once). */
+export function takePrefetchedItem(itemKey: string): Promise<ItemT> | null {
+  const key = itemKey.toUpperCase();
+  const entry = items.get(key);
+  items.delete(key);
+  if (!entry || Date.now() - entry.at > FRESH_MS) return null;
+  return entry.item;
 }

@@ -17,9 +17,10 @@ import type {
   UserT,
 } from '../api/types.ts';
 import { toBacklogItem } from './backlog-item.ts';
-import { type BacklogSnapshot, takePrefetchedBacklog } from './prefetch.ts';
+import { type BacklogSnapshot, requestBacklog, takePrefetchedBacklog } from './prefetch.ts';
 
-export type LoadState = 'loading' | 'ready' | 'error';
+/** `partial`: the backlog's first page is held, the rest is on its way (only the backlog screen shows it). */
+export type LoadState = 'loading' | 'partial' | 'ready' | 'error';
 
 /** Listeners for one object's live changes (e.g. an open detail panel refetching its dependencies). */
 type EventListener = (event: EventT, entity: unknown) => void;
@@ -95,14 +96,15 @@ export class ProductStore {
   // ---- loading ------------------------------------------------------------------------------------
 
   /**
-   * Loads the product. The screen can show rows as soon as the backlog has arrived: initiatives, themes,
-   * objectives and users follow in parallel (names fill in a moment later), instead of the slowest
-   * request holding up the first paint.
+   * Loads the product. The backlog's first page is shown as soon as it arrives (state `partial`: the
+   * backlog screen draws its first rows), then the whole backlog replaces it (state `ready`: every screen,
+   * and the live stream, which starts from the whole backlog's cursor so that nothing is applied to a
+   * snapshot older than itself). Initiatives, themes, objectives and users follow in parallel (names fill
+   * in a moment later), instead of the slowest request holding up the first paint.
    */
   async load(): Promise<void> {
     const id = this.product.id;
-    const backlog =
-      takePrefetchedBacklog(this.product.key) ?? api.get<BacklogSnapshot>(`/products/${id}/backlog`);
+    const { firstPage, whole } = takePrefetchedBacklog(this.product.key) ?? requestBacklog(id);
     const rest = Promise.all([
       api.get<{ initiatives: InitiativeT[] }>(`/products/${id}/initiatives`),
       api.get<{ themes: ThemeT[] }>(`/products/${id}/themes`),
@@ -110,16 +112,21 @@ export class ProductStore {
       api.get<{ users: UserT[] }>('/users'),
     ]);
     rest.catch(() => undefined); // reported below, after the backlog
+    let wholeArrived = false;
+    firstPage.then(
+      (page) => {
+        // Only while nothing better is held: the whole backlog may come first.
+        if (wholeArrived || this.state !== 'loading') return;
+        this.setBacklog(page);
+        this.state = 'partial';
+        this.changed();
+      },
+      () => undefined, // the whole backlog's answer decides
+    );
     try {
-      const snapshot = await backlog;
-      this.items.clear();
-      this.idByKey.clear();
-      for (const item of snapshot.items) {
-        this.items.set(item.id, item);
-        this.idByKey.set(item.key, item.id);
-      }
-      this.order = snapshot.items.map((item) => item.id);
-      this.cursor = snapshot.cursor;
+      const snapshot = await whole;
+      wholeArrived = true;
+      this.setBacklog(snapshot);
       this.state = 'ready';
       this.changed();
       const [initiatives, themes, objectives, users] = await rest;
@@ -129,10 +136,23 @@ export class ProductStore {
       this.replaceAll(this.users, users.users);
       this.planningLoaded = true;
     } catch (error) {
+      wholeArrived = true;
       this.state = 'error';
       this.error = (error as Error).message;
     }
     this.changed();
+  }
+
+  /** Holds these rows (in rank order) as the backlog, and the cursor to stream from. */
+  private setBacklog(snapshot: BacklogSnapshot): void {
+    this.items.clear();
+    this.idByKey.clear();
+    for (const item of snapshot.items) {
+      this.items.set(item.id, item);
+      this.idByKey.set(item.key, item.id);
+    }
+    this.order = snapshot.items.map((item) => item.id);
+    this.cursor = snapshot.cursor;
   }
 
   private replaceAll<T extends { id: string }>(map: Map<string, T>, values: T[]): void {

@@ -89,6 +89,18 @@ export function BacklogList(props: {
     rangeExtractor,
   });
 
+  // The backlog's first page (state `partial`) may be too short to reach the saved place: go there once
+  // the whole backlog is in, unless the list already got there.
+  const partialAtMount = useRef(store.state === 'partial');
+  const complete = store.state === 'ready';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, when the whole backlog arrives
+  useLayoutEffect(() => {
+    if (!complete || !partialAtMount.current) return;
+    partialAtMount.current = false;
+    const element = scrollRef.current;
+    if (element && initialOffset > element.scrollTop + 1) virtualizer.scrollToOffset(initialOffset);
+  }, [complete]);
+
   const revealNow = (id: string, focus: boolean) => {
     reveal.current = { id, focus, scrolled: false };
   };

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
 import type { BacklogItemT, ItemT } from '../../api/types.ts';
+import { takePrefetchedItem } from '../../state/prefetch.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 
 export type FetchState = 'loading' | 'done' | 'missing' | 'error';
@@ -41,9 +42,13 @@ export function useFullItem(store: ProductStore, itemKey: string): FullItem {
     void attempt; // "Try again" runs this effect once more
     const controller = new AbortController();
     setFetchState('loading');
-    api
-      .get<ItemT>(`/items/${encodeURIComponent(key)}`, { signal: controller.signal })
+    // An item address opened directly asked for its item before the app had rendered (state/prefetch.ts).
+    (
+      takePrefetchedItem(key) ??
+      api.get<ItemT>(`/items/${encodeURIComponent(key)}`, { signal: controller.signal })
+    )
       .then((item) => {
+        if (controller.signal.aborted) return;
         if (item.productId !== store.product.id) {
           setFetchState('missing');
           return;

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { productKeyInPath, showsBacklogRows } from './prefetch.ts';
+
+describe('what an address loads first', () => {
+  it('asks for the backlog of the product in a product or item address', () => {
+    assert.equal(productKeyInPath('/p/chk/roadmap'), 'CHK');
+    assert.equal(productKeyInPath('/CHK-42'), 'CHK');
+    assert.equal(productKeyInPath('/products'), null);
+  });
+
+  it("asks for the backlog's first page only where backlog rows show first", () => {
+    for (const path of ['/p/CHK/backlog', '/p/CHK', '/p/CHK/', '/CHK-42']) {
+      assert.equal(showsBacklogRows(path), true, path);
+    }
+    for (const path of ['/p/CHK/roadmap', '/p/CHK/timeline', '/p/CHK/sprints', '/products']) {
+      assert.equal(showsBacklogRows(path), false, path);
+    }
+  });
+});
