@@ -1,7 +1,7 @@
 /** Sprints: planning, the active sprint's board limits, closing with a report. */
 
-import { sprintDatesProblem } from '../domain/sprint-rules.ts';
 import { HIDDEN_ITEM_LABEL } from '../domain/hidden-item.ts';
+import { sprintDatesProblem } from '../domain/sprint-rules.ts';
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 import { BacklogItem, ItemStatus } from './item.ts';
 import { LIMITS } from './limits.ts';
