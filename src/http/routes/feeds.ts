@@ -62,7 +62,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /**
  * Text fit for the feed's XML: characters XML 1.0 cannot hold (control characters a name may contain)
  * are dropped, and "]]>" is broken up, as the XML writer only splits the first one of a CDATA section
- * (marked escapes `>` in its HTML already; this keeps it so whatever changes).
+ * (the Markdown renderer escapes `>` in its HTML already; this keeps it so whatever changes).
  */
 function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '').replaceAll(']]>', ']]&gt;');

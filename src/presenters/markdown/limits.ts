@@ -25,7 +25,8 @@ function isBlank(char: string | undefined): boolean {
 
 /**
  * The container depth a line opens: its leading `>` markers, list markers (`-`, `+`, `*`, `1.`, `1)`)
- * and indentation (a tab as four columns, two columns a level, as lists nest by their content's indent).
+ * (each with the one space after it) and indentation (a tab as four columns, two columns a level, as lists
+ * nest by their content's indent).
  * Reads at most the line's own characters, from `start` to `end`.
  */
 function lineDepth(source: string, start: number, end: number): number {
@@ -42,17 +43,17 @@ function lineDepth(source: string, start: number, end: number): number {
       i += 1;
     } else if (char === '>') {
       depth += 1;
-      i += 1;
+      i += source[i + 1] === ' ' ? 2 : 1;
     } else if ((char === '-' || char === '+' || char === '*') && isBlank(source[i + 1])) {
       depth += 1;
-      i += 1;
+      i += 2;
     } else if (char !== undefined && char >= '0' && char <= '9') {
       let j = i;
       while (j < end && j - i < 9 && (source[j] ?? '') >= '0' && (source[j] ?? '') <= '9') j += 1;
       const mark = source[j];
       if ((mark === '.' || mark === ')') && isBlank(source[j + 1])) {
         depth += 1;
-        i = j + 1;
+        i = j + 2;
       } else break;
     } else break;
   }
@@ -63,16 +64,15 @@ function lineDepth(source: string, start: number, end: number): number {
 export function plainTextReason(source: string): PlainTextReason | null {
   if (source.length > MAX_MARKDOWN_CHARS) return 'too_long';
   let delimiters = 0;
-  let lineStart = 0;
-  // One pass: each character is looked at once here, and once more by lineDepth for its own line's prefix.
-  for (let i = 0; i <= source.length; i++) {
-    const char = source[i];
-    if (char === undefined || char === '\n') {
-      if (lineDepth(source, lineStart, i) > MAX_MARKDOWN_DEPTH) return 'too_deep';
-      lineStart = i + 1;
-    } else if (DELIMITERS.has(char) && ++delimiters > MAX_MARKDOWN_DELIMITERS) {
-      return 'too_many_delimiters';
+  // One pass: each character is looked at once here, and a line's leading markers once more by lineDepth
+  // (at the line's start, so a deep line is turned away before its delimiters are counted).
+  for (let i = 0; i < source.length; i++) {
+    if (i === 0 || source[i - 1] === '\n') {
+      const end = source.indexOf('\n', i);
+      if (lineDepth(source, i, end === -1 ? source.length : end) > MAX_MARKDOWN_DEPTH) return 'too_deep';
     }
+    const char = source[i] ?? '';
+    if (DELIMITERS.has(char) && ++delimiters > MAX_MARKDOWN_DELIMITERS) return 'too_many_delimiters';
   }
   return null;
 }

@@ -13,13 +13,9 @@
  * the text is shown as escaped paragraphs instead; markdown-it parses in linear time and stops nesting at
  * `maxNesting` besides.
  */
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type StateCore } from 'markdown-it';
 import { escapeHtml } from './escape-html.ts';
 import { type PlainTextReason, plainTextReason } from './limits.ts';
-
-type StateCore = Parameters<MarkdownIt['core']['ruler']['push']>[1] extends (state: infer S) => unknown
-  ? S
-  : never;
 
 const LINK_SCHEMES = /^(https?:|mailto:)/i;
 const IMAGE_SCHEMES = /^https?:/i;
@@ -35,14 +31,14 @@ function keepSafeTargets(state: StateCore): void {
     let dropping = false;
     block.children = block.children.filter((token) => {
       if (token.type === 'link_open') {
-        dropping = !LINK_SCHEMES.test((token.attrGet('href') ?? '').trim());
+        dropping = !LINK_SCHEMES.test(String(token.attrGet('href') ?? '').trim());
         return !dropping;
       }
       if (token.type === 'link_close' && dropping) {
         dropping = false;
         return false;
       }
-      if (token.type === 'image' && !IMAGE_SCHEMES.test((token.attrGet('src') ?? '').trim())) {
+      if (token.type === 'image' && !IMAGE_SCHEMES.test(String(token.attrGet('src') ?? '').trim())) {
         token.type = 'text';
         token.tag = '';
         token.attrs = null;
@@ -79,7 +75,9 @@ export function plainTextHtml(source: string): string {
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '');
-  return paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>\n')}</p>\n`).join('');
+  return paragraphs
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>\n')}</p>\n`)
+    .join('');
 }
 
 /** Markdown as an HTML fragment safe to show to anyone, with whether it had to be shown as plain text. */
