@@ -6,12 +6,8 @@
  */
 import { Feed } from 'feed';
 import { type Context, Hono } from 'hono';
-import {
-  escapeHtml,
-  RELEASE_NOTES_CSS,
-  releaseNotesPage,
-  renderNotesHtml,
-} from '../../presenters/release-notes-html.ts';
+import { publishedNotesHtml } from '../../presenters/published-notes-html.ts';
+import { escapeHtml, RELEASE_NOTES_CSS, releaseNotesPage } from '../../presenters/release-notes-html.ts';
 import type { Actor } from '../../services/context.ts';
 import { AppError, notFound } from '../../services/errors.ts';
 import {
@@ -99,7 +95,7 @@ export const feedRoutes = new Hono<AppEnv>()
         link: `${base}/releases/${release.id}.html`,
         date: new Date(release.publishedAt),
         ...(release.releasedAt && { published: new Date(release.releasedAt) }),
-        content: xmlSafe(renderNotesHtml(release.markdown)),
+        content: xmlSafe(publishedNotesHtml(release)),
       });
     }
     return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
@@ -114,7 +110,7 @@ export const feedRoutes = new Hono<AppEnv>()
     }
     const page = releaseNotesPage({
       title: `${product.name} ${release.name}`,
-      notesHtml: renderNotesHtml(release.markdown),
+      notesHtml: publishedNotesHtml(release),
       publishedAt: release.publishedAt,
       feedUrl: `${feedBase(c, product)}/releases.atom`,
       stylesheetUrl: STYLESHEET_PATH,
