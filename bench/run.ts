@@ -18,6 +18,7 @@ import { benchCharts } from './charts/run.ts';
 import { type BenchDatabase, createBenchDatabase, databaseVersions } from './databases.ts';
 import { createFixture, type Fixture } from './generate.ts';
 import { createClient, type HttpClient, measureLatency } from './http-latency.ts';
+import { benchMarkdown, markdownTable } from './markdown/run.ts';
 import {
   type BenchResults,
   checksFor,
@@ -192,6 +193,8 @@ for (const dialect of DIALECTS) results.push(await benchDialect(dialect));
 // The charts last, each database on data of its own (bench/charts).
 const charts: ChartResult[] = [];
 for (const dialect of DIALECTS) charts.push(await benchCharts(dialect, log));
+// The Markdown renderer: no database, CPU only (bench/markdown).
+const markdownRows = benchMarkdown(log);
 
 const report: BenchResults = {
   date: new Date().toISOString(),
@@ -223,4 +226,5 @@ writeJson(RESULTS_FILE, report);
 console.log(`\n${consoleTable(report.checks)}\n`);
 console.log(markdown(report));
 console.log(`\n${chartsMarkdown(charts)}`);
+console.log(`\n${markdownTable(markdownRows)}`);
 console.log(`\nwrote ${RESULTS_FILE}`);
