@@ -194,7 +194,7 @@ for (const dialect of DIALECTS) results.push(await benchDialect(dialect));
 const charts: ChartResult[] = [];
 for (const dialect of DIALECTS) charts.push(await benchCharts(dialect, log));
 // The Markdown renderer: no database, CPU only (bench/markdown).
-const markdownRows = benchMarkdown(log);
+const markdownRows = await benchMarkdown(log);
 
 const report: BenchResults = {
   date: new Date().toISOString(),
