@@ -63,6 +63,8 @@ export interface MarkdownRow {
 
 export async function benchMarkdown(log: (message: string) => void = () => {}): Promise<MarkdownRow[]> {
   const rows: MarkdownRow[] = [];
+  // A warm-up render each, so the first figure is not the JIT compiling the parser.
+  for (const render of Object.values(RENDERERS)) render(plainInput(20_000).source);
   const stoppedAtSmallerSize = new Set<string>();
   for (const size of SIZES) {
     const inputs: MarkdownInput[] = [plainInput(size), ...hostileInputs(size)];

@@ -16,8 +16,11 @@ export const MAX_MARKDOWN_DELIMITERS = 20_000;
 
 export type PlainTextReason = 'too_long' | 'too_deep' | 'too_many_delimiters';
 
-// Characters the inline parser (emphasis, links, code spans, autolinks, entities) and tables work on.
-const DELIMITERS = new Set(['*', '_', '~', '`', '[', ']', '<', '>', '&', '|', '!']);
+// Characters the inline parser (emphasis, links, code spans, autolinks, entities) and tables work on, as a
+// table by character code (the scan looks at every character, so no string or Set per character).
+const DELIMITERS = new Uint8Array(128);
+for (const char of '*_~`[]<>&|!') DELIMITERS[char.charCodeAt(0)] = 1;
+const NEWLINE = 10;
 
 function isBlank(char: string | undefined): boolean {
   return char === undefined || char === ' ' || char === '\t' || char === '\n' || char === '\r';
@@ -67,12 +70,14 @@ export function plainTextReason(source: string): PlainTextReason | null {
   // One pass: each character is looked at once here, and a line's leading markers once more by lineDepth
   // (at the line's start, so a deep line is turned away before its delimiters are counted).
   for (let i = 0; i < source.length; i++) {
-    if (i === 0 || source[i - 1] === '\n') {
+    if (i === 0 || source.charCodeAt(i - 1) === NEWLINE) {
       const end = source.indexOf('\n', i);
       if (lineDepth(source, i, end === -1 ? source.length : end) > MAX_MARKDOWN_DEPTH) return 'too_deep';
     }
-    const char = source[i] ?? '';
-    if (DELIMITERS.has(char) && ++delimiters > MAX_MARKDOWN_DELIMITERS) return 'too_many_delimiters';
+    const code = source.charCodeAt(i);
+    if (code < 128 && DELIMITERS[code] === 1 && ++delimiters > MAX_MARKDOWN_DELIMITERS) {
+      return 'too_many_delimiters';
+    }
   }
   return null;
 }
