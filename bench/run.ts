@@ -21,6 +21,7 @@ import { type BenchDatabase, createBenchDatabase, databaseVersions } from './dat
 import { createFixture, type Fixture } from './generate.ts';
 import { type ClientWritesResult, measureClientWrites } from './http-client/measure.ts';
 import { createClient, type HttpClient, measureLatency } from './http-latency.ts';
+import { benchMarkdown, markdownTable } from './markdown/run.ts';
 import {
   type BenchResults,
   checksFor,
@@ -218,6 +219,8 @@ if (DIALECTS.includes('sqlite')) {
 // The charts last, each database on data of its own (bench/charts).
 const charts: ChartResult[] = [];
 for (const dialect of DIALECTS) charts.push(await benchCharts(dialect, log));
+// The Markdown renderer: no database, CPU only (bench/markdown).
+const markdownRows = await benchMarkdown(log);
 
 const report: BenchResults = {
   date: new Date().toISOString(),
@@ -259,4 +262,5 @@ console.log(`\n${consoleTable(report.checks)}\n`);
 console.log(markdown(report));
 if (clientWrites) console.log(`\n${clientWritesMarkdown(clientWrites)}`);
 console.log(`\n${chartsMarkdown(charts)}`);
+console.log(`\n${markdownTable(markdownRows)}`);
 console.log(`\nwrote ${RESULTS_FILE}`);

@@ -256,12 +256,35 @@ browserSuite('item detail panel', () => {
     await panel.locator('.item-description').getByText('link').waitFor();
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
     assert.deepEqual(popups, []);
-    // Chromium reports the handlers it meets while DOMPurify parses the text in an inert document (where
-    // nothing runs): those reports are expected; any other error is not.
+    // Reports of the Content Security Policy are expected (it is there to refuse); any other error is not.
     assert.deepEqual(
       errors.filter((e) => !e.includes('Content Security Policy')),
       [],
     );
+    await page.close();
+  });
+
+  it('shows a hostile description as plain text, never a blank page', async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // Deep enough to overflow a recursive parser (marked answered with an exception, and the page went blank).
+    const quotes = `${'> '.repeat(49_999)}a`;
+    await api.call('PATCH', '/items/CHK-3', { description: quotes });
+    await page.goto('/CHK-3');
+    const panel = panelOf(page, 'CHK-3');
+    await panel.getByRole('note').getByText('Shown as plain text: nested too deeply.').waitFor();
+    const shown = await panel.locator('.item-description').textContent();
+    assert.equal(shown?.replace(/\s+/g, ' ').trim(), quotes.replace(/\s+/g, ' ').trim());
+    assert.equal(await panel.locator('.item-description blockquote').count(), 0);
+    // The rest of the panel is still there and working.
+    await panel.getByRole('button', { name: 'Edit description' }).waitFor();
+    const stars = `${'*'.repeat(49_999)}a${'*'.repeat(49_999)}`;
+    await api.call('PATCH', '/items/CHK-3', { description: stars });
+    await page.reload();
+    await panel.getByRole('note').getByText('Shown as plain text: too many Markdown marks.').waitFor();
+    assert.equal((await panel.locator('.item-description').textContent())?.trim(), stars);
+    assert.deepEqual(errors, []);
+    await api.call('PATCH', '/items/CHK-3', { description: '' });
     await page.close();
   });
 

@@ -47,7 +47,7 @@ function files(dir) {
   });
 }
 
-const webSources = ['src/web', 'src/schemas', 'src/domain', 'package-lock.json'];
+const webSources = ['src/web', 'src/schemas', 'src/domain', 'src/presenters', 'package-lock.json'];
 const builtAt = existsSync('dist/web/index.html') ? statSync('dist/web/index.html').mtimeMs : 0;
 if (process.argv.includes('--force') || newest(webSources) > builtAt) {
   const { build: viteBuild } = await import('vite');

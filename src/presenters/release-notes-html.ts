@@ -1,51 +1,16 @@
 /**
- * Release notes as HTML, for anonymous readers of a public feed: Markdown rendered by marked with raw HTML
- * escaped (shown as text, never passed through) and only http(s) and mailto links kept. Also the small
+ * Release notes as HTML, for anonymous readers of a public feed: the shared Markdown renderer (raw HTML
+ * shown as text, only http(s) and mailto links, hostile text degraded to plain paragraphs). Also the small
  * standalone page the feed links to.
  */
-import { Marked, type Tokens } from 'marked';
+import { escapeHtml } from './markdown/escape-html.ts';
+import { renderMarkdown } from './markdown/render-markdown.ts';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
-
-const LINK_SCHEMES = /^(https?:|mailto:)/i;
-const IMAGE_SCHEMES = /^https?:/i;
-
-// Its own instance, so no other user of marked inherits (or changes) these rules.
-const markdown = new Marked({
-  async: false,
-  gfm: true,
-  breaks: false,
-  renderer: {
-    // Raw HTML blocks and inline tags are shown as the text they are.
-    html(token: Tokens.HTML | Tokens.Tag) {
-      return escapeHtml(token.text);
-    },
-    // `false` hands the token to marked's own renderer (which encodes the href); anything else keeps only
-    // the link text.
-    link(token: Tokens.Link) {
-      if (LINK_SCHEMES.test(token.href.trim())) return false;
-      return this.parser.parseInline(token.tokens);
-    },
-    image(token: Tokens.Image) {
-      if (IMAGE_SCHEMES.test(token.href.trim())) return false;
-      return escapeHtml(token.text);
-    },
-  },
-});
+export { escapeHtml };
 
 /** The notes' Markdown as an HTML fragment safe to show to anyone. */
 export function renderNotesHtml(source: string): string {
-  return markdown.parse(source, { async: false });
+  return renderMarkdown(source);
 }
 
 /** A complete HTML page of one release's notes (the CSP of every response already forbids scripts). */

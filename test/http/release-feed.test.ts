@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Parser from 'rss-parser';
+import { renderMarkdown } from '../../src/presenters/markdown/render-markdown.ts';
+import { publishedNotesRenders } from '../../src/presenters/published-notes-html.ts';
 import {
   type Body,
   buildItem,
@@ -200,6 +202,68 @@ for (const dialect of DIALECTS) {
       const entry = feed.items.find((item) => item.id === `urn:uuid:${hostile.id}`);
       // type="html": the reader decodes the escaped text back to the name as written, never markup.
       assert.equal(entry?.title, 'Checkout &lt;b&gt;3.0&lt;/b&gt; &amp; co');
+    });
+
+    it('answers the feed and the notes page of hostile notes with 200, showing them as plain text', async () => {
+      // 50,000 nested quotes overflowed the recursive parser used before (500); `*a` took seconds.
+      const notes = [
+        `${'> '.repeat(50_000)}a`,
+        '*a'.repeat(50_000),
+        `${'*'.repeat(49_999)}a${'*'.repeat(49_999)}`,
+      ];
+      const ids: string[] = [];
+      for (const [i, notesDraft] of notes.entries()) {
+        const release = (
+          await api.call('POST', `/products/${product.id}/releases`, { body: { name: `9.${i}` } })
+        ).body;
+        assert.equal(
+          (await api.call('PATCH', `/releases/${release.id}`, { body: { notesDraft } })).status,
+          200,
+        );
+        assert.equal((await api.call('POST', `/releases/${release.id}/notes/publish`)).status, 200);
+        ids.push(release.id);
+      }
+      const feed = await fetchFeed(feedPath());
+      assert.equal(feed.status, 200);
+      const entries = (await parseFeed(feed.text)).items;
+      for (const [i, id] of ids.entries()) {
+        const page = await fetchFeed(`/feeds/${product.key}/releases/${id}.html`);
+        assert.equal(page.status, 200);
+        const expected = renderMarkdown(notes[i] ?? '');
+        assert.ok(page.text.includes(`<main>${expected}</main>`), `release 9.${i}: the text as paragraphs`);
+        assert.doesNotMatch(expected, /<(blockquote|em|strong)>/);
+        assert.equal(entries.find((entry) => entry.id === `urn:uuid:${id}`)?.content, expected);
+      }
+      for (const id of ids) await api.call('DELETE', `/releases/${id}`);
+    });
+
+    it('renders published notes once per publication, and again once published anew', async () => {
+      const path = `/feeds/${product.key}/releases/${published[1].id}.html`;
+      const first = await fetchFeed(path);
+      const renders = publishedNotesRenders();
+      const again = await fetchFeed(path);
+      await fetchFeed(feedPath());
+      assert.equal(again.text, first.text);
+      assert.equal(publishedNotesRenders(), renders, 'served from the cache');
+      await api.call('PATCH', `/releases/${published[1].id}`, {
+        body: { notesDraft: '# 2.4\n\nRewritten.' },
+      });
+      await api.call('POST', `/releases/${published[1].id}/notes/publish`);
+      assert.match((await fetchFeed(path)).text, /<p>Rewritten\.<\/p>/);
+      assert.equal(publishedNotesRenders(), renders + 1);
+    });
+
+    it('publishes exactly the HTML the draft preview showed', async () => {
+      const release = (await api.call('POST', `/products/${product.id}/releases`, { body: { name: '9.9' } }))
+        .body;
+      const notesDraft = '# 9.9\n\n- **Bold** <b>raw</b> [x](javascript:alert(1)) [y](https://e.example)\n';
+      await api.call('PATCH', `/releases/${release.id}`, { body: { notesDraft } });
+      const preview = await api.call('GET', `/releases/${release.id}/notes.html?draft=true`);
+      await api.call('POST', `/releases/${release.id}/notes/publish`);
+      const page = await fetchFeed(`/feeds/${product.key}/releases/${release.id}.html`);
+      assert.equal(preview.body, renderMarkdown(notesDraft));
+      assert.ok(page.text.includes(`<main>${renderMarkdown(notesDraft)}</main>`));
+      await api.call('DELETE', `/releases/${release.id}`);
     });
 
     it('is private again once the switch is turned off', async () => {

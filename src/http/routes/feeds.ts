@@ -6,12 +6,8 @@
  */
 import { Feed } from 'feed';
 import { type Context, Hono } from 'hono';
-import {
-  escapeHtml,
-  RELEASE_NOTES_CSS,
-  releaseNotesPage,
-  renderNotesHtml,
-} from '../../presenters/release-notes-html.ts';
+import { publishedNotesHtml } from '../../presenters/published-notes-html.ts';
+import { escapeHtml, RELEASE_NOTES_CSS, releaseNotesPage } from '../../presenters/release-notes-html.ts';
 import type { Actor } from '../../services/context.ts';
 import { AppError, notFound } from '../../services/errors.ts';
 import {
@@ -62,7 +58,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /**
  * Text fit for the feed's XML: characters XML 1.0 cannot hold (control characters a name may contain)
  * are dropped, and "]]>" is broken up, as the XML writer only splits the first one of a CDATA section
- * (marked escapes `>` in its HTML already; this keeps it so whatever changes).
+ * (the Markdown renderer escapes `>` in its HTML already; this keeps it so whatever changes).
  */
 function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '').replaceAll(']]>', ']]&gt;');
@@ -99,7 +95,7 @@ export const feedRoutes = new Hono<AppEnv>()
         link: `${base}/releases/${release.id}.html`,
         date: new Date(release.publishedAt),
         ...(release.releasedAt && { published: new Date(release.releasedAt) }),
-        content: xmlSafe(renderNotesHtml(release.markdown)),
+        content: xmlSafe(publishedNotesHtml(release)),
       });
     }
     return c.body(feed.atom1(), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
@@ -114,7 +110,7 @@ export const feedRoutes = new Hono<AppEnv>()
     }
     const page = releaseNotesPage({
       title: `${product.name} ${release.name}`,
-      notesHtml: renderNotesHtml(release.markdown),
+      notesHtml: publishedNotesHtml(release),
       publishedAt: release.publishedAt,
       feedUrl: `${feedBase(c, product)}/releases.atom`,
       stylesheetUrl: STYLESHEET_PATH,

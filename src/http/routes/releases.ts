@@ -1,5 +1,6 @@
 /** Releases and their notes: create, list, read, change, trash; generate and publish notes; read them. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { publishedNotesHtml } from '../../presenters/published-notes-html.ts';
 import { renderNotesHtml } from '../../presenters/release-notes-html.ts';
 import { ErrorResponse, Id } from '../../schemas/common.ts';
 import {
@@ -227,5 +228,13 @@ export const releaseRoutes = createRouter()
       id: c.req.valid('param').id,
       draft: c.req.valid('query').draft === 'true',
     });
-    return c.body(renderNotesHtml(notes.markdown), 200, { 'Content-Type': 'text/html; charset=utf-8' });
+    const html =
+      notes.publishedAt === null
+        ? renderNotesHtml(notes.markdown)
+        : publishedNotesHtml({
+            id: c.req.valid('param').id,
+            publishedAt: notes.publishedAt,
+            markdown: notes.markdown,
+          });
+    return c.body(html, 200, { 'Content-Type': 'text/html; charset=utf-8' });
   });

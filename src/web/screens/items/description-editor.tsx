@@ -95,7 +95,7 @@ export function DescriptionEditor({ item, currentVersion }: { item: ItemT; curre
         )}
       </div>
       {item.description ? (
-        <Markdown source={item.description} className="item-description" />
+        <Markdown source={item.description} className="item-description" showPlainTextHint />
       ) : (
         <button type="button" className="add-button" onClick={start}>
           + Add a description

@@ -128,7 +128,7 @@ export function ReleaseNotes({ saver }: { saver: ReleaseSaver }) {
             <h3>Preview</h3>
             <div className="release-preview" aria-live="off">
               {text.trim() ? (
-                <Markdown source={text} />
+                <Markdown source={text} showPlainTextHint />
               ) : (
                 <p className="release-empty">Nothing to preview yet.</p>
               )}
