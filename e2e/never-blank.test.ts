@@ -21,7 +21,7 @@ import {
   watchErrors,
 } from './support/harness.ts';
 
-const VIEWER = { name: 'Vera Viewer', email: 'vera@example.com', password: 'a viewer password!' };
+const VIEWER = { name: 'Vera Viewer', email: 'vera@example.com', password: 'quiet lantern meadow 42' };
 const ITEMS = 120;
 
 /** The server's answer to an invalid edit, with the field's path as the server sends it: a dotted string. */

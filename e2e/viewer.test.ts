@@ -17,7 +17,7 @@ import {
   watchErrors,
 } from './support/harness.ts';
 
-const VIEWER = { name: 'Vera Viewer', email: 'vera@example.com', password: 'a viewer password!' };
+const VIEWER = { name: 'Vera Viewer', email: 'vera@example.com', password: 'quiet lantern meadow 42' };
 
 /** Buttons that change something, by the words they start with. */
 const EDIT_BUTTON =

@@ -73,8 +73,11 @@ export function referenceBurndown(history: History, sprint: SprintFacts, asOf: s
   const today = localDate(asOfMs, zone);
   const lastShown = closedMs === null ? today : localDate(closedMs, zone);
   const lastDay = lastShown.localeCompare(sprint.endDate) > 0 ? lastShown : sprint.endDate;
-  const dates = datesFrom(sprint.startDate, lastDay);
-  const planned = datesFrom(sprint.startDate, sprint.endDate).length;
+  // A sprint started before its start date runs from the day it was started (issue 12: the actual start).
+  const startedDay = localDate(startedMs, zone);
+  const firstDay = startedDay < sprint.startDate ? startedDay : sprint.startDate;
+  const dates = datesFrom(firstDay, lastDay);
+  const planned = datesFrom(firstDay, sprint.endDate).length;
 
   const atStart = sprintTotals(
     replay(history.events, (event) => event.ms <= startedMs && counted(event)),
