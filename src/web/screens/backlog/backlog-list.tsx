@@ -93,13 +93,12 @@ export function BacklogList(props: {
   // the whole backlog is in, unless the list already got there.
   const partialAtMount = useRef(store.state === 'partial');
   const complete = store.state === 'ready';
-  // The item last scrolled into view because it was opened (see below): it wins over the saved place.
-  const scrolledTo = useRef<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, when the whole backlog arrives
   useLayoutEffect(() => {
     if (!complete || !partialAtMount.current) return;
     partialAtMount.current = false;
-    if (scrolledTo.current !== null) return;
+    // An opened item (/CHK-42) wins over the saved place: the effect below scrolls to its row instead.
+    if (openKey) return;
     const element = scrollRef.current;
     if (element && initialOffset > element.scrollTop + 1) virtualizer.scrollToOffset(initialOffset);
   }, [complete]);
@@ -259,6 +258,7 @@ export function BacklogList(props: {
   // row exists (a direct load may render before the backlog arrives). Centred, not 'auto': opening the
   // panel narrows the list and can wrap the filter bar, shrinking the list a moment after this scroll, and
   // a row aligned to the bottom edge would end up below it.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
     if (!openKey) {
       scrolledTo.current = null;
