@@ -2,10 +2,11 @@
  * `npm run bench:markdown` (also the last part of `npm run bench`): Cairn's Markdown renderer against
  * markdown-it alone, marked 18 (what rendered before, unbounded) and micromark with GFM, on the hostile
  * inputs of bench/markdown/inputs.ts and on plain release notes, at 100 and 200 kB. Cairn's renderer and
- * markdown-it run in this process: the median of 3 renders as CPU time (wall time beside it, as the machine
- * is shared). marked and micromark can take seconds or minutes, so each of their renders runs once in a
- * worker stopped after BENCH_MARKDOWN_CAP_SECONDS (default 10) of wall time. Target: every input renders
- * in ≤ 100 ms with Cairn's renderer.
+ * markdown-it run in this process, warm (5 renders of every input shape at 20 kB first): the median of 5
+ * renders as CPU time (wall time beside it, as the machine is shared). marked and micromark can take
+ * seconds or minutes, so each of their renders runs once in a worker stopped after
+ * BENCH_MARKDOWN_CAP_SECONDS (default 10) of wall time. Target: every input renders in ≤ 100 ms with
+ * Cairn's renderer.
  */
 import { fileURLToPath } from 'node:url';
 import MarkdownIt from 'markdown-it';
@@ -14,7 +15,9 @@ import { hostileInputs, type MarkdownInput, plainInput } from './inputs.ts';
 import { renderInWorker, SLOW_RENDERERS, type SlowResult } from './slow-renderers.ts';
 
 const SIZES = [100_000, 200_000] as const;
-const RUNS = 3;
+const RUNS = 5;
+/** Renders of each input shape, at 20 kB, before anything is timed: a server renders warm. */
+const WARMUP_RENDERS = 5;
 const CAP_MS = 1000 * Number(process.env.BENCH_MARKDOWN_CAP_SECONDS ?? 10);
 export const TARGET_MS = 100;
 
@@ -63,8 +66,12 @@ export interface MarkdownRow {
 
 export async function benchMarkdown(log: (message: string) => void = () => {}): Promise<MarkdownRow[]> {
   const rows: MarkdownRow[] = [];
-  // A warm-up render each, so the first figure is not the JIT compiling the parser.
-  for (const render of Object.values(RENDERERS)) render(plainInput(20_000).source);
+  // Warm-up renders of every input shape, so that no figure is V8 compiling the parser (a single warm-up
+  // render left the first input measured at 100+ ms of CPU on background compiler threads, 25 ms warm).
+  const warmUp = [plainInput(20_000), ...hostileInputs(20_000)];
+  for (const render of Object.values(RENDERERS)) {
+    for (const input of warmUp) for (let run = 0; run < WARMUP_RENDERS; run++) render(input.source);
+  }
   const stoppedAtSmallerSize = new Set<string>();
   for (const size of SIZES) {
     const inputs: MarkdownInput[] = [plainInput(size), ...hostileInputs(size)];
