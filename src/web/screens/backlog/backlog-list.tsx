@@ -16,6 +16,7 @@ import { type Direction, useListKeys } from './use-backlog-keys.ts';
 import { useKeepRowInView } from './use-keep-row-in-view.ts';
 import { type DragState, useRowDrag } from './use-row-drag.ts';
 import { useScrollMemory } from './use-scroll-memory.ts';
+import { useScrollToOpened } from './use-scroll-to-opened.ts';
 import type { Selection } from './use-selection.ts';
 
 const estimateSize = () => ROW_HEIGHT;
@@ -97,7 +98,7 @@ export function BacklogList(props: {
   useLayoutEffect(() => {
     if (!complete || !partialAtMount.current) return;
     partialAtMount.current = false;
-    // An opened item (/CHK-42) wins over the saved place: the effect below scrolls to its row instead.
+    // An opened item (/CHK-42) wins over the saved place: useScrollToOpened scrolls to its row instead.
     if (openKey) return;
     const element = scrollRef.current;
     if (element && initialOffset > element.scrollTop + 1) virtualizer.scrollToOffset(initialOffset);
@@ -254,23 +255,8 @@ export function BacklogList(props: {
     },
   });
 
-  // An item opened elsewhere (the palette, a link, a direct load of /CHK-42) is scrolled into view, once its
-  // row exists (a direct load may render before the backlog arrives). Centred, not 'auto': opening the
-  // panel narrows the list and can wrap the filter bar, shrinking the list a moment after this scroll, and
-  // a row aligned to the bottom edge would end up below it.
-  const scrolledTo = useRef<string | null>(null);
-  useEffect(() => {
-    if (!openKey) {
-      scrolledTo.current = null;
-      return;
-    }
-    if (scrolledTo.current === openKey) return;
-    const index = rows.findIndex((row) => row.key === openKey);
-    if (index < 0) return;
-    scrolledTo.current = openKey;
-    virtualizer.scrollToIndex(index, { align: 'center' });
-  }, [openKey, rows, virtualizer]);
   const openIndex = openKey ? rows.findIndex((row) => row.key === openKey) : -1;
+  useScrollToOpened(scrollRef, virtualizer, openKey, openIndex);
   useKeepRowInView(
     scrollRef,
     openIndex < 0
