@@ -212,8 +212,9 @@ export function BacklogList(props: {
         const target = event.target as Element;
         if (target.closest('input, select, button, textarea, a, .drag-handle') || isPending(id)) return;
         const c = ctx.current;
-        if (event.shiftKey) c.selection.extendTo(id, c.rows);
-        else if (event.ctrlKey || event.metaKey) c.selection.toggle(id);
+        // A viewer selects nothing (see BacklogRow): Shift/Ctrl+click opens the item like a plain click.
+        if (event.shiftKey && !store.readOnly) c.selection.extendTo(id, c.rows);
+        else if ((event.ctrlKey || event.metaKey) && !store.readOnly) c.selection.toggle(id);
         else c.open(id);
       },
       focus: (id) => setFocusedId(id),
@@ -247,7 +248,7 @@ export function BacklogList(props: {
     move,
     open: () => focusedId && open(focusedId),
     edit: () => focusedId && startEdit(focusedId),
-    toggleSelected: () => focusedId && selection.toggle(focusedId),
+    toggleSelected: () => focusedId && !store.readOnly && selection.toggle(focusedId),
     clearSelection: () => {
       if (selection.ids.size === 0) return false;
       selection.clear();
@@ -288,10 +289,11 @@ export function BacklogList(props: {
         role="grid"
         aria-label="Backlog items in rank order"
         aria-rowcount={rows.length + 1}
-        aria-multiselectable="true"
+        aria-multiselectable={!store.readOnly}
         className="backlog-grid"
       >
         <BacklogHead
+          selectable={!store.readOnly}
           all={selectable > 0 && selectedShown === selectable}
           some={selectedShown > 0}
           onSelectAll={(on) =>
