@@ -40,7 +40,7 @@ export function SetupScreen() {
           <input name="email" type="email" required autoComplete="email" />
         </label>
         <label>
-          Password <span className="hint">(at least 12 characters, hard to guess)</span>
+          Password <span className="hint">(at least {LIMITS.passwordMin} characters, hard to guess)</span>
           <input
             name="password"
             type="password"
