@@ -245,10 +245,26 @@ browserSuite('roadmap', () => {
     await card('Voice checkout').waitFor({ state: 'detached' });
     assert.equal(await exploratory.isChecked(), false);
     assert.match(page.url(), /confidence=committed%2Cplanned|confidence=committed,planned/);
+    // Every card title that enters the page, from the document's start: a card the filter hides must never
+    // be drawn, not even for a frame before the filter applies (a user would see it flash).
+    await page.addInitScript(() => {
+      if (!location.search.includes('confidence=')) return;
+      const drawn = new Set<string>();
+      (window as unknown as { cardsDrawn: Set<string> }).cardsDrawn = drawn;
+      new MutationObserver(() => {
+        for (const title of document.querySelectorAll('.initiative-card .card-title')) {
+          drawn.add(title.textContent ?? '');
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.reload();
     await card('Self-serve refunds').waitFor();
-    // Waited for, not counted at once: one CI run under load counted the card right after the reload.
-    await card('Voice checkout').waitFor({ state: 'detached' });
+    assert.equal(await card('Voice checkout').count(), 0, 'hidden at once after the reload');
+    const drawn = await page.evaluate(() => [
+      ...(window as unknown as { cardsDrawn: Set<string> }).cardsDrawn,
+    ]);
+    assert.ok(drawn.includes('Self-serve refunds'), `the observer saw the cards: ${drawn}`);
+    assert.ok(!drawn.includes('Voice checkout'), `the filtered-out card was never drawn: ${drawn}`);
     await exploratory.click();
     await card('Voice checkout').waitFor();
     assert.equal(await exploratory.isChecked(), true);

@@ -2,6 +2,7 @@
 import { HIDDEN_ITEM_LABEL } from '../domain/hidden-item.ts';
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 import { ItemRef } from './item.ts';
+import { LIMITS } from './limits.ts';
 
 export const DependencyKind = z.enum(['technical', 'business']).openapi('DependencyKind');
 
@@ -10,7 +11,7 @@ export const CreateDependencyInput = z
     blockedBy: ItemRef.optional().describe('This item cannot finish before the named item (id or key).'),
     blocks: ItemRef.optional().describe('The named item (id or key) cannot finish before this item.'),
     kind: DependencyKind.default('technical'),
-    note: text(2_000).default(''),
+    note: text(LIMITS.dependencyNote).default(''),
   })
   .strict()
   .refine((v) => Boolean(v.blockedBy) !== Boolean(v.blocks), {
@@ -36,11 +37,13 @@ export const Dependency = z
   .openapi('Dependency');
 
 const externalFields = {
-  title: requiredText(300).describe('What is awaited: an approval, a partner delivery, a contract.'),
-  owner: text(200).describe('Who is responsible for it.'),
+  title: requiredText(LIMITS.externalTitle).describe(
+    'What is awaited: an approval, a partner delivery, a contract.',
+  ),
+  owner: text(LIMITS.externalOwner).describe('Who is responsible for it.'),
   expectedDate: DateOnly.nullable(),
   met: z.boolean(),
-  note: text(2_000),
+  note: text(LIMITS.dependencyNote),
 };
 
 export const CreateExternalDependencyInput = z

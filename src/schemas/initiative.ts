@@ -1,6 +1,7 @@
 /** Initiatives: the roadmap's units of strategy. */
 import { datesInOrder } from '../domain/calendar.ts';
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
+import { LIMITS } from './limits.ts';
 
 export const Horizon = z.enum(['now', 'next', 'later']).openapi('Horizon');
 export const Confidence = z.enum(['committed', 'planned', 'exploratory']).openapi('Confidence');
@@ -8,18 +9,24 @@ export const Visibility = z.enum(['internal', 'public']).openapi('Visibility');
 export const InitiativeStatus = z.enum(['proposed', 'active', 'done', 'dropped']).openapi('InitiativeStatus');
 
 const fields = {
-  title: requiredText(300),
-  summary: text(20_000).describe('Internal summary (markdown).'),
+  title: requiredText(LIMITS.initiativeTitle),
+  summary: text(LIMITS.initiativeSummary).describe('Internal summary (markdown).'),
   themeId: Id.nullable(),
-  objectiveIds: z.array(Id).max(50, 'must list at most 50 objectives'),
+  objectiveIds: z
+    .array(Id)
+    .max(LIMITS.initiativeObjectives, `must list at most ${LIMITS.initiativeObjectives} objectives`),
   horizon: Horizon,
   startDate: DateOnly.nullable(),
   targetDate: DateOnly.nullable(),
   confidence: Confidence,
   visibility: Visibility,
-  publicSummary: text(5_000).describe('Customer-facing words; the only text a public roadmap shows.'),
+  publicSummary: text(LIMITS.publicSummary).describe(
+    'Customer-facing words; the only text a public roadmap shows.',
+  ),
   status: InitiativeStatus,
-  successMetrics: z.array(requiredText(500)).max(50, 'must list at most 50 metrics'),
+  successMetrics: z
+    .array(requiredText(LIMITS.metric))
+    .max(LIMITS.metrics, `must list at most ${LIMITS.metrics} metrics`),
 };
 
 const inOrder = (v: { startDate?: string | null; targetDate?: string | null }) =>

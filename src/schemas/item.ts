@@ -1,18 +1,23 @@
 /** Backlog items, their ordering, and the list query. */
 import { ITEM_STATUSES } from '../domain/item-status.ts';
 import { Cursor, Id, Limit, requiredText, Timestamp, text, z } from './common.ts';
+import { LIMITS } from './limits.ts';
 
 export const ItemType = z.enum(['story', 'task', 'bug', 'spike']).openapi('ItemType');
 export const ItemStatus = z.enum(ITEM_STATUSES).openapi('ItemStatus');
 
 /** "As a … I want … so that …" */
 export const Story = z
-  .object({ asA: requiredText(300), iWant: requiredText(1_000), soThat: text(1_000).default('') })
+  .object({
+    asA: requiredText(LIMITS.storyAsA),
+    iWant: requiredText(LIMITS.storyIWant),
+    soThat: text(LIMITS.storySoThat).default(''),
+  })
   .strict()
   .openapi('Story');
 
 export const AcceptanceCriterion = z
-  .object({ text: requiredText(2_000), done: z.boolean().default(false) })
+  .object({ text: requiredText(LIMITS.criterionText), done: z.boolean().default(false) })
   .strict()
   .openapi('AcceptanceCriterion');
 
@@ -20,25 +25,31 @@ export const Label = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(50, 'must be at most 50 characters')
+  .max(LIMITS.label, `must be at most ${LIMITS.label} characters`)
   .regex(/^[^,\s][^,]*$/, 'must not contain commas')
   .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
 
 /** An item's id or its key (CAI-42). */
-export const ItemRef = z.string().min(1).max(100).openapi({ example: 'CAI-42' });
+export const ItemRef = z.string().min(1).max(LIMITS.itemRef).openapi({ example: 'CAI-42' });
 
 const fields = {
   type: ItemType,
-  title: requiredText(500),
+  title: requiredText(LIMITS.itemTitle),
   story: Story.nullable(),
-  description: text(100_000).describe('Markdown.'),
-  acceptanceCriteria: z.array(AcceptanceCriterion).max(100, 'must list at most 100 criteria'),
-  estimate: z.number().min(0, 'must be at least 0').max(1_000, 'must be at most 1000').nullable(),
+  description: text(LIMITS.itemDescription).describe('Markdown.'),
+  acceptanceCriteria: z
+    .array(AcceptanceCriterion)
+    .max(LIMITS.criteria, `must list at most ${LIMITS.criteria} criteria`),
+  estimate: z
+    .number()
+    .min(0, 'must be at least 0')
+    .max(LIMITS.estimate, `must be at most ${LIMITS.estimate}`)
+    .nullable(),
   status: ItemStatus,
   initiativeId: Id.nullable(),
   labels: z
     .array(Label)
-    .max(20, 'must list at most 20 labels')
+    .max(LIMITS.labels, `must list at most ${LIMITS.labels} labels`)
     .transform((labels) => [...new Set(labels)]),
   assigneeId: Id.nullable(),
   sprintId: Id.nullable().describe('The sprint the item is planned into (not a closed one).'),
@@ -99,7 +110,12 @@ export const ListItemsQuery = z
       .optional()
       .describe('`none` lists items serving no initiative.'),
     label: Label.optional(),
-    q: z.string().trim().max(200, 'must be at most 200 characters').optional().describe('Full-text search.'),
+    q: z
+      .string()
+      .trim()
+      .max(LIMITS.search, `must be at most ${LIMITS.search} characters`)
+      .optional()
+      .describe('Full-text search.'),
     limit: Limit,
     cursor: Cursor,
   })
@@ -181,14 +197,14 @@ export const Backlog = z
   .openapi('Backlog');
 
 /** Labels to add or remove on every item of a bulk update. */
-const labelList = z.array(Label).max(20, 'must list at most 20 labels');
+const labelList = z.array(Label).max(LIMITS.labels, `must list at most ${LIMITS.labels} labels`);
 
 export const BulkUpdateItemsInput = z
   .object({
     ids: z
       .array(ItemRef)
       .min(1, 'must name at least one item')
-      .max(1_000, 'must name at most 1000 items')
+      .max(LIMITS.bulkItems, `must name at most ${LIMITS.bulkItems} items`)
       .describe('Item ids or keys (CAI-42), all of this product.'),
     set: z
       .object({

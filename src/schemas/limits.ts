@@ -1,12 +1,92 @@
 /**
  * Length and size limits of fields, as plain numbers: the zod schemas use them, and the web's forms read
  * the same ones (this module holds no zod, so importing it adds nothing to the browser bundle).
+ * limits.test.ts checks the schemas against this table, and that no form types a number of its own.
  */
 export const LIMITS = {
+  // ---- items ----
+  /** Characters of an item's title. */
+  itemTitle: 500,
+  /** Characters of an item's description (Markdown). */
+  itemDescription: 100_000,
+  /** Characters of a story's "As a …". */
+  storyAsA: 300,
+  /** Characters of a story's "I want …". */
+  storyIWant: 1_000,
+  /** Characters of a story's "so that …". */
+  storySoThat: 1_000,
+  /** Characters of one acceptance criterion. */
+  criterionText: 2_000,
+  /** Acceptance criteria of one item. */
+  criteria: 100,
+  /** Characters of one label. */
+  label: 50,
+  /** Labels of one item. */
+  labels: 20,
+  /** Points of an item's estimate. */
+  estimate: 1_000,
+  /** Characters of an item reference (its id or key, CAI-42). */
+  itemRef: 100,
+  /** Characters of a search (the backlog's `q`, the command palette). */
+  search: 200,
+  /** Items one bulk update may change. */
+  bulkItems: 1_000,
+
+  // ---- dependencies ----
+  /** Characters of a dependency's note. */
+  dependencyNote: 2_000,
+  /** Characters of an external dependency's title (what is awaited). */
+  externalTitle: 300,
+  /** Characters of an external dependency's owner. */
+  externalOwner: 200,
+
+  // ---- roadmap ----
+  /** Characters of an initiative's title. */
+  initiativeTitle: 300,
+  /** Characters of an initiative's internal summary (Markdown). */
+  initiativeSummary: 20_000,
+  /** Characters of an initiative's public summary. */
+  publicSummary: 5_000,
+  /** Characters of one success metric. */
+  metric: 500,
+  /** Success metrics of one initiative. */
+  metrics: 50,
+  /** Objectives one initiative may serve. */
+  initiativeObjectives: 50,
+  /** Characters of an objective's title. */
+  objectiveTitle: 300,
+  /** Characters of a theme's name. */
+  themeName: 200,
+
+  // ---- products, releases ----
+  /** Characters of a product's name. */
+  productName: 200,
+  /** Characters of the description of a product, theme, objective, release or team. */
+  description: 10_000,
+  /** Characters of a release's name. */
+  releaseName: 200,
+  /** Characters of a release's notes draft (Markdown). */
+  releaseNotes: 200_000,
+
+  // ---- people ----
+  /** Characters of a user's name. */
+  userName: 200,
+  /** Characters of an email address (RFC 5321). */
+  email: 254,
+  /** Characters of a password, at least (NIST SP 800-63B: length, no composition rules). */
+  passwordMin: 12,
+  /** Characters of a password, at most: caps the key derivation's work. */
+  passwordMax: 1_024,
+  /** Characters of an API token's name. */
+  tokenName: 100,
+
+  // ---- execution ----
   /** Characters of a sprint's or a team's name. */
   name: 200,
   /** Characters of a sprint's goal. */
   sprintGoal: 2_000,
+  /** Characters of a sprint's time zone name (IANA). */
+  timeZone: 100,
   /** Points of a sprint's capacity. */
   capacity: 100_000,
   /** Items a board column's WIP limit may allow. */

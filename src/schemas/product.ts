@@ -1,5 +1,6 @@
 /** Products, objectives and themes. */
 import { Id, requiredText, Timestamp, text, z } from './common.ts';
+import { LIMITS } from './limits.ts';
 
 export const ProductKey = z
   .string()
@@ -7,15 +8,19 @@ export const ProductKey = z
   .openapi({ example: 'CAI' });
 
 export const CreateProductInput = z
-  .object({ key: ProductKey, name: requiredText(200), description: text(10_000).default('') })
+  .object({
+    key: ProductKey,
+    name: requiredText(LIMITS.productName),
+    description: text(LIMITS.description).default(''),
+  })
   .strict()
   .openapi('CreateProductInput');
 export type CreateProductInput = z.infer<typeof CreateProductInput>;
 
 export const UpdateProductInput = z
   .object({
-    name: requiredText(200),
-    description: text(10_000),
+    name: requiredText(LIMITS.productName),
+    description: text(LIMITS.description),
     releaseNotesPublic: z
       .boolean()
       .describe('Whether published release notes and the Atom feed are readable without signing in.'),
@@ -39,13 +44,13 @@ export const Product = z
   .openapi('Product');
 
 export const CreateObjectiveInput = z
-  .object({ title: requiredText(300), description: text(10_000).default('') })
+  .object({ title: requiredText(LIMITS.objectiveTitle), description: text(LIMITS.description).default('') })
   .strict()
   .openapi('CreateObjectiveInput');
 export type CreateObjectiveInput = z.infer<typeof CreateObjectiveInput>;
 // Update schemas are written without defaults: a PATCH must not reset a field it does not name.
 export const UpdateObjectiveInput = z
-  .object({ title: requiredText(300), description: text(10_000) })
+  .object({ title: requiredText(LIMITS.objectiveTitle), description: text(LIMITS.description) })
   .partial()
   .strict()
   .openapi('UpdateObjectiveInput');
@@ -70,12 +75,16 @@ export const Color = z
   .openapi({ example: '#3b82f6' });
 
 export const CreateThemeInput = z
-  .object({ name: requiredText(200), color: Color.default('#64748b'), description: text(10_000).default('') })
+  .object({
+    name: requiredText(LIMITS.themeName),
+    color: Color.default('#64748b'),
+    description: text(LIMITS.description).default(''),
+  })
   .strict()
   .openapi('CreateThemeInput');
 export type CreateThemeInput = z.infer<typeof CreateThemeInput>;
 export const UpdateThemeInput = z
-  .object({ name: requiredText(200), color: Color, description: text(10_000) })
+  .object({ name: requiredText(LIMITS.themeName), color: Color, description: text(LIMITS.description) })
   .partial()
   .strict()
   .openapi('UpdateThemeInput');

@@ -1,13 +1,14 @@
 /** Releases (versions) of a product and their notes. */
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 import { BacklogItem } from './item.ts';
+import { LIMITS } from './limits.ts';
 
 export const ReleaseState = z.enum(['planned', 'released', 'cancelled']).openapi('ReleaseState');
 
 export const CreateReleaseInput = z
   .object({
-    name: requiredText(200).openapi({ example: '2.4' }),
-    description: text(10_000).default(''),
+    name: requiredText(LIMITS.releaseName).openapi({ example: '2.4' }),
+    description: text(LIMITS.description).default(''),
     targetDate: DateOnly.nullable().default(null),
   })
   .strict()
@@ -16,11 +17,11 @@ export type CreateReleaseInput = z.infer<typeof CreateReleaseInput>;
 
 export const UpdateReleaseInput = z
   .object({
-    name: requiredText(200),
-    description: text(10_000),
+    name: requiredText(LIMITS.releaseName),
+    description: text(LIMITS.description),
     targetDate: DateOnly.nullable(),
     state: ReleaseState,
-    notesDraft: text(200_000).describe('The editable draft of the release notes (Markdown).'),
+    notesDraft: text(LIMITS.releaseNotes).describe('The editable draft of the release notes (Markdown).'),
   })
   .partial()
   .strict()

@@ -12,7 +12,7 @@ export const SprintState = z.enum(['planned', 'active', 'closed']).openapi('Spri
 export const TimeZone = z
   .string()
   .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters')
+  .max(LIMITS.timeZone, `must be at most ${LIMITS.timeZone} characters`)
   .refine((zone) => {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: zone });

@@ -10,7 +10,7 @@ const memberIds = z
 export const CreateTeamInput = z
   .object({
     name: requiredText(LIMITS.name),
-    description: text(10_000).default(''),
+    description: text(LIMITS.description).default(''),
     memberIds: memberIds.default([]),
   })
   .strict()
@@ -18,7 +18,7 @@ export const CreateTeamInput = z
 export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
 
 export const UpdateTeamInput = z
-  .object({ name: requiredText(LIMITS.name), description: text(10_000), memberIds })
+  .object({ name: requiredText(LIMITS.name), description: text(LIMITS.description), memberIds })
   .partial()
   .strict()
   .openapi('UpdateTeamInput');

@@ -1,5 +1,6 @@
 /** Users, roles, credentials. */
 import { Id, requiredText, Timestamp, z } from './common.ts';
+import { LIMITS } from './limits.ts';
 
 export const Role = z.enum(['owner', 'admin', 'editor', 'viewer']).openapi('Role');
 export type Role = z.infer<typeof Role>;
@@ -7,28 +8,28 @@ export type Role = z.infer<typeof Role>;
 /** At least 12 characters, no composition rules (NIST SP 800-63B); 1024 caps the KDF's work. */
 export const Password = z
   .string()
-  .min(12, 'must be at least 12 characters')
-  .max(1024, 'must be at most 1024 characters');
+  .min(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`)
+  .max(LIMITS.passwordMax, `must be at most ${LIMITS.passwordMax} characters`);
 
 export const Email = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, 'must be at most 254 characters')
+  .max(LIMITS.email, `must be at most ${LIMITS.email} characters`)
   .email('must be an email address');
 
 export const SetupInput = z
-  .object({ email: Email, name: requiredText(200), password: Password })
+  .object({ email: Email, name: requiredText(LIMITS.userName), password: Password })
   .strict()
   .openapi('SetupInput');
 
 export const LoginInput = z
-  .object({ email: Email, password: z.string().max(1024) })
+  .object({ email: Email, password: z.string().max(LIMITS.passwordMax) })
   .strict()
   .openapi('LoginInput');
 
 export const CreateUserInput = z
-  .object({ email: Email, name: requiredText(200), role: Role, password: Password.optional() })
+  .object({ email: Email, name: requiredText(LIMITS.userName), role: Role, password: Password.optional() })
   .strict()
   .openapi('CreateUserInput');
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
@@ -40,7 +41,7 @@ export type User = z.infer<typeof User>;
 
 export const CreateTokenInput = z
   .object({
-    name: requiredText(100),
+    name: requiredText(LIMITS.tokenName),
     expiresInDays: z
       .number()
       .int()

@@ -148,5 +148,55 @@ for (const dialect of DIALECTS) {
       }
       assert.ok(cycle.body.error.details.cycle.includes(HIDDEN_ITEM_LABEL));
     });
+
+    it('lets a member of either side remove a link from their item, wherever it is stored', async () => {
+      const hasLink = async (itemId: string, id: string) => {
+        const { body } = await api.call('GET', `/items/${itemId}/dependencies`);
+        return [...body.blockedBy, ...body.blocks].some((dependency: Body) => dependency.id === id);
+      };
+      // Stored under the blocked item's product: theirs here, which the member of mine cannot see.
+      const pressKit = await buildItem(api, theirs.id, { title: 'Merger press kit' });
+      const storedThere = await api.call('POST', `/items/${local.id}/dependencies`, {
+        body: { blocks: pressKit.key },
+      });
+      assert.equal(storedThere.status, 201, JSON.stringify(storedThere.body));
+      const listed = await api.call('GET', `/items/${local.id}/dependencies`, { token: member.token });
+      const link = listed.body.blocks.find((dependency: Body) => dependency.id === storedThere.body.id);
+      assert.ok(link, 'the member sees the link on their item');
+      assert.deepEqual([link.blockedId, link.blockedKey], [null, null]);
+
+      const outsider = await buildUser(api, 'editor');
+      const notTheirs = await api.call('DELETE', `/dependencies/${link.id}`, { token: outsider.token });
+      assert.equal(notTheirs.status, 404, 'a member of neither product is not told it exists');
+      const viewer = await buildUser(api, 'viewer');
+      await api.call('PUT', `/products/${mine.id}/members/${viewer.user.id}`);
+      const readOnly = await api.call('DELETE', `/dependencies/${link.id}`, { token: viewer.token });
+      assert.equal(readOnly.status, 403, 'a viewer of mine may not remove it');
+      assert.ok(await hasLink(pressKit.id, link.id));
+
+      const removed = await api.call('DELETE', `/dependencies/${link.id}`, { token: member.token });
+      assert.equal(removed.status, 204, JSON.stringify(removed.body));
+      assert.equal(await hasLink(pressKit.id, link.id), false, 'gone from the other item too');
+      assert.equal(await hasLink(local.id, link.id), false);
+      const { body } = await api.call('GET', `/products/${theirs.id}/events`);
+      const deleted = body.events.find(
+        (event: Body) =>
+          event.entityType === 'dependency' && event.action === 'deleted' && event.entityId === link.id,
+      );
+      assert.equal(deleted?.actorId, member.user.id, "the removal is in the stored product's history");
+
+      // The other way round: stored under mine, removed by a member of theirs only.
+      const theirMember = await buildUser(api, 'editor');
+      await api.call('PUT', `/products/${theirs.id}/members/${theirMember.user.id}`);
+      const storedHere = await api.call('POST', `/items/${local.id}/dependencies`, {
+        body: { blockedBy: pressKit.key },
+      });
+      assert.equal(storedHere.status, 201, JSON.stringify(storedHere.body));
+      const again = await api.call('DELETE', `/dependencies/${storedHere.body.id}`, {
+        token: theirMember.token,
+      });
+      assert.equal(again.status, 204, JSON.stringify(again.body));
+      assert.equal(await hasLink(local.id, storedHere.body.id), false);
+    });
   });
 }

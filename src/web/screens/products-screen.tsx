@@ -1,6 +1,7 @@
 /** The products you can see, and a form to create one. */
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { LIMITS } from '../../schemas/limits.ts';
 import { api } from '../api/client.ts';
 import type { ProductT } from '../api/types.ts';
 import { FormError } from '../components/form-error.tsx';
@@ -65,7 +66,7 @@ export function ProductsScreen() {
           <form onSubmit={submit} className="stack narrow">
             <label>
               Name
-              <input name="name" required maxLength={200} />
+              <input name="name" required maxLength={LIMITS.productName} />
             </label>
             <label>
               Key <span className="hint">(2–10 capital letters; prefixes item keys, e.g. CHK-42)</span>
@@ -79,7 +80,7 @@ export function ProductsScreen() {
             </label>
             <label>
               Description
-              <textarea name="description" rows={3} maxLength={10000} />
+              <textarea name="description" rows={3} maxLength={LIMITS.description} />
             </label>
             <FormError error={error} />
             <button type="submit" className="primary">

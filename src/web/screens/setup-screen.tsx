@@ -1,5 +1,6 @@
 /** First run: create the owner account. */
 import { type FormEvent, useState } from 'react';
+import { LIMITS } from '../../schemas/limits.ts';
 import { api } from '../api/client.ts';
 import { FormError } from '../components/form-error.tsx';
 import { useSession } from '../state/session.tsx';
@@ -32,15 +33,21 @@ export function SetupScreen() {
       <form onSubmit={submit} className="stack">
         <label>
           Your name
-          <input name="name" required autoComplete="name" maxLength={200} />
+          <input name="name" required autoComplete="name" maxLength={LIMITS.userName} />
         </label>
         <label>
           Email
           <input name="email" type="email" required autoComplete="email" />
         </label>
         <label>
-          Password <span className="hint">(at least 12 characters, hard to guess)</span>
-          <input name="password" type="password" required minLength={12} autoComplete="new-password" />
+          Password <span className="hint">(at least {LIMITS.passwordMin} characters, hard to guess)</span>
+          <input
+            name="password"
+            type="password"
+            required
+            minLength={LIMITS.passwordMin}
+            autoComplete="new-password"
+          />
         </label>
         <FormError error={error} />
         <button type="submit" className="primary" disabled={busy}>

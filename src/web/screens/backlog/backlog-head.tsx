@@ -1,12 +1,24 @@
-/** The column headers, with "select all shown" (checked when all are, mixed when some are). */
+/**
+ * The column headers, with "select all shown" (checked when all are, mixed when some are) unless the user
+ * may not select (a viewer).
+ */
 import { useEffect, useRef } from 'react';
 
-export function BacklogHead(props: { all: boolean; some: boolean; onSelectAll: (on: boolean) => void }) {
+export function BacklogHead(props: {
+  selectable: boolean;
+  all: boolean;
+  some: boolean;
+  onSelectAll: (on: boolean) => void;
+}) {
   return (
     <thead className="backlog-head">
       <tr aria-rowindex={1} className="backlog-row head-row">
         <th className="cell-select">
-          <SelectAll all={props.all} some={props.some} onChange={props.onSelectAll} />
+          {props.selectable ? (
+            <SelectAll all={props.all} some={props.some} onChange={props.onSelectAll} />
+          ) : (
+            <span className="visually-hidden">Item</span>
+          )}
         </th>
         <th className="cell-handle">
           <span className="visually-hidden">Reorder</span>

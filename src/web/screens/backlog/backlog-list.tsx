@@ -16,6 +16,7 @@ import { type Direction, useListKeys } from './use-backlog-keys.ts';
 import { useKeepRowInView } from './use-keep-row-in-view.ts';
 import { type DragState, useRowDrag } from './use-row-drag.ts';
 import { useScrollMemory } from './use-scroll-memory.ts';
+import { useScrollToOpened } from './use-scroll-to-opened.ts';
 import type { Selection } from './use-selection.ts';
 
 const estimateSize = () => ROW_HEIGHT;
@@ -97,7 +98,7 @@ export function BacklogList(props: {
   useLayoutEffect(() => {
     if (!complete || !partialAtMount.current) return;
     partialAtMount.current = false;
-    // An opened item (/CHK-42) wins over the saved place: the effect below scrolls to its row instead.
+    // An opened item (/CHK-42) wins over the saved place: useScrollToOpened scrolls to its row instead.
     if (openKey) return;
     const element = scrollRef.current;
     if (element && initialOffset > element.scrollTop + 1) virtualizer.scrollToOffset(initialOffset);
@@ -211,8 +212,9 @@ export function BacklogList(props: {
         const target = event.target as Element;
         if (target.closest('input, select, button, textarea, a, .drag-handle') || isPending(id)) return;
         const c = ctx.current;
-        if (event.shiftKey) c.selection.extendTo(id, c.rows);
-        else if (event.ctrlKey || event.metaKey) c.selection.toggle(id);
+        // A viewer selects nothing (see BacklogRow): Shift/Ctrl+click opens the item like a plain click.
+        if (event.shiftKey && !store.readOnly) c.selection.extendTo(id, c.rows);
+        else if ((event.ctrlKey || event.metaKey) && !store.readOnly) c.selection.toggle(id);
         else c.open(id);
       },
       focus: (id) => setFocusedId(id),
@@ -246,7 +248,7 @@ export function BacklogList(props: {
     move,
     open: () => focusedId && open(focusedId),
     edit: () => focusedId && startEdit(focusedId),
-    toggleSelected: () => focusedId && selection.toggle(focusedId),
+    toggleSelected: () => focusedId && !store.readOnly && selection.toggle(focusedId),
     clearSelection: () => {
       if (selection.ids.size === 0) return false;
       selection.clear();
@@ -254,23 +256,8 @@ export function BacklogList(props: {
     },
   });
 
-  // An item opened elsewhere (the palette, a link, a direct load of /CHK-42) is scrolled into view, once its
-  // row exists (a direct load may render before the backlog arrives). Centred, not 'auto': opening the
-  // panel narrows the list and can wrap the filter bar, shrinking the list a moment after this scroll, and
-  // a row aligned to the bottom edge would end up below it.
-  const scrolledTo = useRef<string | null>(null);
-  useEffect(() => {
-    if (!openKey) {
-      scrolledTo.current = null;
-      return;
-    }
-    if (scrolledTo.current === openKey) return;
-    const index = rows.findIndex((row) => row.key === openKey);
-    if (index < 0) return;
-    scrolledTo.current = openKey;
-    virtualizer.scrollToIndex(index, { align: 'center' });
-  }, [openKey, rows, virtualizer]);
   const openIndex = openKey ? rows.findIndex((row) => row.key === openKey) : -1;
+  useScrollToOpened(scrollRef, virtualizer, openKey, openIndex);
   useKeepRowInView(
     scrollRef,
     openIndex < 0
@@ -302,10 +289,11 @@ export function BacklogList(props: {
         role="grid"
         aria-label="Backlog items in rank order"
         aria-rowcount={rows.length + 1}
-        aria-multiselectable="true"
+        aria-multiselectable={!store.readOnly}
         className="backlog-grid"
       >
         <BacklogHead
+          selectable={!store.readOnly}
           all={selectable > 0 && selectedShown === selectable}
           some={selectedShown > 0}
           onSelectAll={(on) =>

@@ -68,7 +68,7 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
   return (
     <tr
       aria-rowindex={props.index + props.rowOffset + 1}
-      aria-selected={props.selected}
+      aria-selected={readOnly ? undefined : props.selected}
       aria-current={props.open ? 'true' : undefined}
       aria-label={pending ? `Saving: ${item.title}` : `${item.key} ${item.title}`}
       aria-busy={pending || undefined}
@@ -81,15 +81,18 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
       onFocus={() => actions.focus(item.id)}
     >
       <td className="cell-select">
-        <input
-          type="checkbox"
-          aria-label={`Select ${key}`}
-          checked={props.selected}
-          disabled={pending}
-          tabIndex={tab}
-          readOnly
-          onClick={(event) => actions.toggleSelected(item.id, event.shiftKey)}
-        />
+        {/* A viewer is offered no selection: it only opens the bulk changes, which the server refuses. */}
+        {!readOnly && (
+          <input
+            type="checkbox"
+            aria-label={`Select ${key}`}
+            checked={props.selected}
+            disabled={pending}
+            tabIndex={tab}
+            readOnly
+            onClick={(event) => actions.toggleSelected(item.id, event.shiftKey)}
+          />
+        )}
       </td>
       <td className="cell-handle">
         {!readOnly && (

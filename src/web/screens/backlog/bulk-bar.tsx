@@ -3,6 +3,7 @@
  * the server (all saved or none), shown at once here.
  */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { InitiativeT, ItemStatusT } from '../../api/types.ts';
 import { StatusOptions } from '../../components/options.tsx';
 import { type BulkChange, bulkUpdate } from '../../state/mutations.ts';
@@ -10,7 +11,7 @@ import { notify } from '../../state/notices.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 
 /** The server takes this many items per bulk change. */
-const BULK_LIMIT = 1000;
+const BULK_LIMIT = LIMITS.bulkItems;
 
 async function applyToAll(store: ProductStore, ids: string[], change: BulkChange): Promise<void> {
   // Beyond the limit the change goes in consecutive batches (each batch is still all or nothing).

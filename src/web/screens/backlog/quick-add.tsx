@@ -3,12 +3,13 @@
  * focused for the next one; the item shows at once and is saved in the background.
  */
 import { type Ref, useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT } from '../../api/types.ts';
 import type { NewItem } from '../../state/mutations.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 import { type AddPlace, addItem } from './add-item.ts';
 
-const TITLE_LIMIT = 500;
+const TITLE_LIMIT = LIMITS.itemTitle;
 
 export function QuickAdd(props: {
   store: ProductStore;

@@ -1,5 +1,6 @@
 /** The small editors inside a backlog row: the title (inline) and the estimate. */
 import { useEffect, useRef, useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { notify } from '../../state/notices.ts';
 
 /**
@@ -31,7 +32,7 @@ export function TitleEditor(props: {
       className="title-input"
       aria-label={`Title of ${props.itemKey}`}
       defaultValue={props.title}
-      maxLength={500}
+      maxLength={LIMITS.itemTitle}
       onKeyDown={(event) => {
         if (event.key === 'Enter') {
           event.preventDefault();
@@ -49,7 +50,7 @@ export function TitleEditor(props: {
   );
 }
 
-const MAX_ESTIMATE = 1000;
+const MAX_ESTIMATE = LIMITS.estimate;
 
 function shown(estimate: number | null): string {
   return estimate === null ? '' : String(estimate);

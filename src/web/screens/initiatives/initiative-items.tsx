@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { ProgressBar, StatusChip, TypeBadge } from '../../components/chips.tsx';
 import { InlineAdd } from '../../components/inline-add.tsx';
@@ -63,7 +64,7 @@ export function InitiativeItems({ initiative }: { initiative: InitiativeT }) {
       <InlineAdd
         label="Add an item to this initiative"
         placeholder="New backlog item for this initiative, then Enter"
-        maxLength={300}
+        maxLength={LIMITS.itemTitle}
         button="Add item"
         onAdd={(title) => void createItem(store, { title, initiativeId: initiative.id }, 'bottom')}
       />

@@ -3,6 +3,7 @@
  * planning fields, and the backlog work serving it with progress. Every edit is optimistic.
  */
 import { Link, useParams } from 'react-router';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { ConfidenceBadge } from '../../components/chips.tsx';
 import { scopeClass } from '../../components/edit-scope.ts';
 import { paths } from '../../routes.ts';
@@ -70,7 +71,7 @@ export function InitiativeScreen() {
               value={initiative.summary}
               version={initiative.version}
               markdown
-              maxLength={20_000}
+              maxLength={LIMITS.initiativeSummary}
               empty="No summary yet."
               onSave={(summary, baseVersion) =>
                 void updateInitiative(store, initiative.id, { summary }, { baseVersion })
@@ -91,7 +92,7 @@ export function InitiativeScreen() {
               value={initiative.publicSummary}
               version={initiative.version}
               markdown={false}
-              maxLength={5_000}
+              maxLength={LIMITS.publicSummary}
               empty="No public summary yet."
               onSave={(publicSummary, baseVersion) =>
                 void updateInitiative(store, initiative.id, { publicSummary }, { baseVersion })

@@ -1,5 +1,6 @@
 /** The initiative's title: a heading, turned into a field by "Rename" (or a click) and saved on Enter. */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { fieldError, updateInitiative } from '../../state/mutations.ts';
 import { useStore } from '../../state/use-store.ts';
@@ -34,7 +35,7 @@ export function InitiativeTitle({ initiative }: { initiative: InitiativeT }) {
         className="initiative-title-input"
         aria-label="Title"
         required
-        maxLength={300}
+        maxLength={LIMITS.initiativeTitle}
         value={draft.text}
         onChange={(event) => setDraft({ ...draft, text: event.target.value })}
         onBlur={save}

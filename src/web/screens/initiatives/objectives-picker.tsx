@@ -1,5 +1,6 @@
 /** Which objectives an initiative serves: a checkbox per objective, and a field to add a new one. */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { api } from '../../api/client.ts';
 import type { InitiativeT, ObjectiveT } from '../../api/types.ts';
 import { FormError } from '../../components/form-error.tsx';
@@ -47,7 +48,13 @@ export function ObjectivesPicker({ initiative }: { initiative: InitiativeT }) {
           {objective.title}
         </label>
       ))}
-      <InlineAdd label="New objective" placeholder="New objective" maxLength={300} button="Add" onAdd={add} />
+      <InlineAdd
+        label="New objective"
+        placeholder="New objective"
+        maxLength={LIMITS.objectiveTitle}
+        button="Add"
+        onAdd={add}
+      />
       <FormError error={error} />
     </fieldset>
   );

@@ -1,5 +1,6 @@
 /** How the initiative's success is measured: a list of short statements, edited in place. */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { InlineAdd } from '../../components/inline-add.tsx';
 import { updateInitiative } from '../../state/mutations.ts';
@@ -22,7 +23,7 @@ function MetricRow(props: {
     <li>
       <input
         aria-label={`Success metric ${n}`}
-        maxLength={500}
+        maxLength={LIMITS.metric}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}
@@ -76,7 +77,7 @@ export function SuccessMetrics({ initiative }: { initiative: InitiativeT }) {
       <InlineAdd
         label="New success metric"
         placeholder="Add a success metric"
-        maxLength={500}
+        maxLength={LIMITS.metric}
         button="Add"
         onAdd={(metric) => change((list) => [...list, metric])}
       />

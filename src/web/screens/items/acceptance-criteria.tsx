@@ -1,12 +1,13 @@
 /** Acceptance criteria as a checklist: tick one done, edit its text in place, remove it, add more; order kept. */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT } from '../../api/types.ts';
 import { updateItem } from '../../state/mutations.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { InlineField } from './inline-field.tsx';
 
 type Criterion = ItemT['acceptanceCriteria'][number];
-const MAX_CRITERIA = 100;
+const MAX_CRITERIA = LIMITS.criteria;
 
 export function AcceptanceCriteria({ item }: { item: ItemT }) {
   const store = useStoreOnce();
@@ -45,7 +46,7 @@ export function AcceptanceCriteria({ item }: { item: ItemT }) {
               label={`Criterion ${index + 1}`}
               value={criterion.text}
               version={item.version}
-              maxLength={2000}
+              maxLength={LIMITS.criterionText}
               onSave={(next, baseVersion) => {
                 const text = next.trim();
                 if (text && text !== criterion.text) save(replace(index, { text }), baseVersion);
@@ -77,7 +78,7 @@ export function AcceptanceCriteria({ item }: { item: ItemT }) {
             aria-label="New acceptance criterion"
             placeholder="Add a criterion and press Enter"
             value={draft}
-            maxLength={2000}
+            maxLength={LIMITS.criterionText}
             onChange={(event) => setDraft(event.target.value)}
           />
           <button type="submit" aria-label="Add criterion">

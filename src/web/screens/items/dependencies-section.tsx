@@ -5,6 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { HIDDEN_ITEM_LABEL } from '../../../domain/hidden-item.ts';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { ApiError, api } from '../../api/client.ts';
 import type { DependencyT, ItemT } from '../../api/types.ts';
 import { StatusChip } from '../../components/chips.tsx';
@@ -138,7 +139,7 @@ export function DependenciesSection(props: {
           <input
             value={key}
             placeholder={`${store.product.key}-12`}
-            maxLength={100}
+            maxLength={LIMITS.itemRef}
             onChange={(event) => setKey(event.target.value)}
           />
         </label>

@@ -4,6 +4,7 @@
  * conflict dialog shows both texts instead of theirs being overwritten.
  */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT } from '../../api/types.ts';
 import { Markdown } from '../../components/markdown.tsx';
 import { updateItem } from '../../state/mutations.ts';
@@ -51,7 +52,7 @@ export function DescriptionEditor({ item, currentVersion }: { item: ItemT; curre
           className="description-input"
           aria-label="Description (Markdown)"
           rows={10}
-          maxLength={100_000}
+          maxLength={LIMITS.itemDescription}
           // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this text
           autoFocus
           value={editing.draft}

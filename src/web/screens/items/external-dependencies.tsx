@@ -1,5 +1,6 @@
 /** External business dependencies — an approval, a partner's delivery — that the item waits for. */
 import { type FormEvent, useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { api } from '../../api/client.ts';
 import type { ExternalDependencyT, ItemT } from '../../api/types.ts';
 import { FormError } from '../../components/form-error.tsx';
@@ -113,14 +114,14 @@ export function ExternalDependencies({
           aria-label="What is awaited"
           placeholder="Legal approval, partner API…"
           value={title}
-          maxLength={300}
+          maxLength={LIMITS.externalTitle}
           onChange={(event) => setTitle(event.target.value)}
         />
         <input
           aria-label="Owner"
           placeholder="Owner"
           value={owner}
-          maxLength={200}
+          maxLength={LIMITS.externalOwner}
           onChange={(event) => setOwner(event.target.value)}
         />
         <input

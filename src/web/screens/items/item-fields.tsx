@@ -1,5 +1,6 @@
 /** The item's planning fields: status, estimate, initiative, assignee and labels, each saved as it changes. */
 import { Link } from 'react-router';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemStatusT, ItemT } from '../../api/types.ts';
 import { StatusOptions } from '../../components/options.tsx';
 import { paths } from '../../routes.ts';
@@ -33,7 +34,7 @@ export function ItemFields({ item }: { item: ItemT }) {
           label="Estimate (points)"
           placeholder="No estimate"
           min={0}
-          max={1000}
+          max={LIMITS.estimate}
           value={item.estimate === null ? '' : String(item.estimate)}
           version={item.version}
           error={fieldError(store, item.id, 'estimate')}

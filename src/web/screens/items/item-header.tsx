@@ -1,4 +1,5 @@
 /** The top of the item panel: type, key, the title edited in place, and the close button. */
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT, ItemTypeT } from '../../api/types.ts';
 import { TypeBadge } from '../../components/chips.tsx';
 import { TypeOptions } from '../../components/options.tsx';
@@ -34,7 +35,7 @@ export function ItemHeader({ item, onClose }: { item: ItemT; onClose: () => void
         label="Title"
         value={item.title}
         version={item.version}
-        maxLength={500}
+        maxLength={LIMITS.itemTitle}
         readOnly={store.readOnly}
         error={fieldError(store, item.id, 'title')}
         onSave={(next, baseVersion) => {

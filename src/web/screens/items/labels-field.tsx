@@ -1,11 +1,12 @@
 /** An item's labels: remove one with its button, add one by typing (Enter or a comma), with suggestions. */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT } from '../../api/types.ts';
 import { updateItem } from '../../state/mutations.ts';
 import { notify } from '../../state/notices.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 
-const MAX_LABELS = 20;
+const MAX_LABELS = LIMITS.labels;
 
 export function LabelsField({ item }: { item: ItemT }) {
   const store = useStoreOnce();
@@ -50,7 +51,7 @@ export function LabelsField({ item }: { item: ItemT }) {
         placeholder="Add label…"
         list="item-label-suggestions"
         value={draft}
-        maxLength={50}
+        maxLength={LIMITS.label}
         onFocus={() => {
           const all = new Set<string>();
           for (const other of store.items.values()) for (const label of other.labels) all.add(label);

@@ -1,5 +1,6 @@
 /** The user story — As a … / I want … / so that … — shown as a sentence, edited as three fields, removable. */
 import { type FormEvent, useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT } from '../../api/types.ts';
 import { updateItem } from '../../state/mutations.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
@@ -61,7 +62,7 @@ export function StoryEditor({ item, currentVersion }: { item: ItemT; currentVers
             As a
             <input
               value={editing.draft.asA}
-              maxLength={300}
+              maxLength={LIMITS.storyAsA}
               required
               placeholder="shopper with a saved card"
               onChange={(event) => set('asA')(event.target.value)}
@@ -72,7 +73,7 @@ export function StoryEditor({ item, currentVersion }: { item: ItemT; currentVers
             <textarea
               rows={2}
               value={editing.draft.iWant}
-              maxLength={1000}
+              maxLength={LIMITS.storyIWant}
               required
               placeholder="to pay in one click"
               onChange={(event) => set('iWant')(event.target.value)}
@@ -83,7 +84,7 @@ export function StoryEditor({ item, currentVersion }: { item: ItemT; currentVers
             <textarea
               rows={2}
               value={editing.draft.soThat}
-              maxLength={1000}
+              maxLength={LIMITS.storySoThat}
               placeholder="checking out takes seconds (optional)"
               onChange={(event) => set('soThat')(event.target.value)}
             />

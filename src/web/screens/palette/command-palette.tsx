@@ -5,6 +5,7 @@
 import './palette.css';
 import { type KeyboardEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { type Location, useNavigate } from 'react-router';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { HORIZON_LABELS } from '../../api/types.ts';
 import { StatusChip, TypeBadge } from '../../components/chips.tsx';
 import { Dialog } from '../../components/dialog.tsx';
@@ -179,7 +180,9 @@ export function CommandPalette({ onClose, onHelp }: { onClose: () => void; onHel
         }
         autoComplete="off"
         spellCheck={false}
-        maxLength={mode === 'search' ? 200 : 500}
+        maxLength={
+          mode === 'search' ? LIMITS.search : mode === 'new-item' ? LIMITS.itemTitle : LIMITS.initiativeTitle
+        }
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);

@@ -1,6 +1,7 @@
 /** A new release: its name and, optionally, its target date. Opens the release once it exists. */
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { createRelease } from '../../api/releases.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { paths } from '../../routes.ts';
@@ -39,7 +40,7 @@ export function CreateReleaseForm() {
           Name
           <input
             value={name}
-            maxLength={200}
+            maxLength={LIMITS.releaseName}
             required
             placeholder="e.g. 2.4"
             onChange={(event) => setName(event.target.value)}

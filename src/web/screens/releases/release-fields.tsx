@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { ApiError } from '../../api/client.ts';
 import { deleteRelease, RELEASE_STATE_LABELS, type ReleaseStateT } from '../../api/releases.ts';
 import { Dialog } from '../../components/dialog.tsx';
@@ -33,7 +34,7 @@ export function ReleaseName({ saver }: { saver: ReleaseSaver }) {
         autoFocus
         className="release-name-input"
         aria-label="Release name"
-        maxLength={200}
+        maxLength={LIMITS.releaseName}
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={save}

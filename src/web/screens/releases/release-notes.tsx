@@ -3,6 +3,7 @@
  * edit the Markdown with a live preview, save the draft, publish it; once published, where to read it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import {
   feedPath,
   generateNotes,
@@ -17,7 +18,7 @@ import { useStore } from '../../state/use-store.ts';
 import { draftMayBeEdited, formatInstant } from './release-text.ts';
 import { type ReleaseSaver, refused, saveRelease } from './save-release.ts';
 
-const MAX_NOTES = 200_000;
+const MAX_NOTES = LIMITS.releaseNotes;
 
 export function ReleaseNotes({ saver }: { saver: ReleaseSaver }) {
   const store = useStore();

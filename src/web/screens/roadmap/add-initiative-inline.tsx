@@ -1,5 +1,6 @@
 /** "Add initiative" in a board cell: a title field that creates the initiative in that horizon and theme. */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { HorizonT } from '../../api/types.ts';
 import { createInitiative } from '../../state/mutations.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
@@ -42,7 +43,7 @@ export function AddInitiativeInline(props: { horizon: HorizonT; themeId: string 
         aria-label={`New initiative title (${props.where})`}
         placeholder="Initiative title, then Enter"
         value={title}
-        maxLength={300}
+        maxLength={LIMITS.initiativeTitle}
         onChange={(event) => setTitle(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {

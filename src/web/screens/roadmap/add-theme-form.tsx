@@ -1,5 +1,6 @@
 /** Adds a theme (a swimlane of the roadmap): a name and a colour. */
 import { useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { api } from '../../api/client.ts';
 import type { ThemeT } from '../../api/types.ts';
 import { FormError } from '../../components/form-error.tsx';
@@ -53,7 +54,7 @@ export function AddThemeForm() {
           // biome-ignore lint/a11y/noAutofocus: the user just asked for this form
           autoFocus
           required
-          maxLength={200}
+          maxLength={LIMITS.themeName}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />
