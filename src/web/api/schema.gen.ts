@@ -1022,7 +1022,7 @@ export interface components {
             key: string;
             name: string;
             /** @default  */
-            description: string;
+            description?: string;
         };
         UpdateProductInput: {
             name?: string;
@@ -1185,7 +1185,7 @@ export interface components {
         CreateObjectiveInput: {
             title: string;
             /** @default  */
-            description: string;
+            description?: string;
         };
         UpdateObjectiveInput: {
             title?: string;
@@ -1197,9 +1197,9 @@ export interface components {
              * @default #64748b
              * @example #3b82f6
              */
-            color: string;
+            color?: string;
             /** @default  */
-            description: string;
+            description?: string;
         };
         UpdateThemeInput: {
             name?: string;
@@ -1213,36 +1213,36 @@ export interface components {
              * @description Internal summary (markdown).
              * @default
              */
-            summary: string;
+            summary?: string;
             /**
              * Format: uuid
              * @default null
              * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
              */
-            themeId: string | null;
+            themeId?: string | null;
             /** @default [] */
-            objectiveIds: string[];
+            objectiveIds?: string[];
             horizon?: components["schemas"]["Horizon"];
             /**
              * @default null
              * @example 2027-03-31
              */
-            startDate: string | null;
+            startDate?: string | null;
             /**
              * @default null
              * @example 2027-03-31
              */
-            targetDate: string | null;
+            targetDate?: string | null;
             confidence?: components["schemas"]["Confidence"];
             visibility?: components["schemas"]["Visibility"];
             /**
              * @description Customer-facing words; the only text a public roadmap shows.
              * @default
              */
-            publicSummary: string;
+            publicSummary?: string;
             status?: components["schemas"]["InitiativeStatus"];
             /** @default [] */
-            successMetrics: string[];
+            successMetrics?: string[];
         };
         UpdateInitiativeInput: {
             title?: string;
@@ -1274,40 +1274,40 @@ export interface components {
              * @description Markdown.
              * @default
              */
-            description: string;
+            description?: string;
             /** @default [] */
-            acceptanceCriteria: components["schemas"]["AcceptanceCriterion"][];
+            acceptanceCriteria?: components["schemas"]["AcceptanceCriterion"][];
             /** @default null */
-            estimate: number | null;
+            estimate?: number | null;
             status?: components["schemas"]["ItemStatus"];
             /**
              * Format: uuid
              * @default null
              * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
              */
-            initiativeId: string | null;
+            initiativeId?: string | null;
             /** @default [] */
-            labels: string[];
+            labels?: string[];
             /**
              * Format: uuid
              * @default null
              * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
              */
-            assigneeId: string | null;
+            assigneeId?: string | null;
             /**
              * Format: uuid
              * @description The sprint the item is planned into (not a closed one).
              * @default null
              * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
              */
-            sprintId: string | null;
+            sprintId?: string | null;
             /**
              * Format: uuid
              * @description The release the item ships in.
              * @default null
              * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
              */
-            releaseId: string | null;
+            releaseId?: string | null;
             /**
              * Format: uuid
              * @description Place the new item just above this item.
@@ -1326,12 +1326,12 @@ export interface components {
             asA: string;
             iWant: string;
             /** @default  */
-            soThat: string;
+            soThat?: string;
         } | null;
         AcceptanceCriterion: {
             text: string;
             /** @default false */
-            done: boolean;
+            done?: boolean;
         };
         ItemPage: {
             items: components["schemas"]["Item"][];
@@ -1530,7 +1530,7 @@ export interface components {
             blocks?: string;
             kind?: components["schemas"]["DependencyKind"];
             /** @default  */
-            note: string;
+            note?: string;
         };
         ItemDependencies: {
             blockedBy: components["schemas"]["Dependency"][];
@@ -1566,16 +1566,16 @@ export interface components {
              * @description Who is responsible for it.
              * @default
              */
-            owner: string;
+            owner?: string;
             /**
              * @default null
              * @example 2027-03-31
              */
-            expectedDate: string | null;
+            expectedDate?: string | null;
             /** @default false */
-            met: boolean;
+            met?: boolean;
             /** @default  */
-            note: string;
+            note?: string;
         };
         UpdateExternalDependencyInput: {
             /** @description What is awaited: an approval, a partner delivery, a contract. */
@@ -1671,9 +1671,9 @@ export interface components {
         CreateTeamInput: {
             name: string;
             /** @default  */
-            description: string;
+            description?: string;
             /** @default [] */
-            memberIds: string[];
+            memberIds?: string[];
         };
         UpdateTeamInput: {
             name?: string;
@@ -1683,13 +1683,13 @@ export interface components {
         CreateSprintInput: {
             name: string;
             /** @default  */
-            goal: string;
+            goal?: string;
             /**
              * Format: uuid
              * @default null
              * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
              */
-            teamId: string | null;
+            teamId?: string | null;
             /** @example 2027-03-31 */
             startDate: string;
             /** @example 2027-03-31 */
@@ -1698,12 +1698,12 @@ export interface components {
              * @default UTC
              * @example Europe/Berlin
              */
-            timezone: string;
+            timezone?: string;
             /**
              * @description Points the team can take on in this sprint.
              * @default null
              */
-            capacity: number | null;
+            capacity?: number | null;
             wipLimits?: components["schemas"]["WipLimits"] & unknown;
         };
         SprintDetail: {
@@ -1800,7 +1800,7 @@ export interface components {
              * @default backlog
              * @enum {string}
              */
-            leftovers: "next" | "backlog";
+            leftovers?: "next" | "backlog";
             /**
              * Format: uuid
              * @description A planned sprint of the same team; without it, 'next' creates the following sprint.
@@ -1922,12 +1922,12 @@ export interface components {
             /** @example 2027-03-31 */
             date: string;
             counts: {
-                backlog?: number;
-                ready?: number;
-                in_progress?: number;
-                in_review?: number;
-                done?: number;
-                wont_do?: number;
+                backlog: number;
+                ready: number;
+                in_progress: number;
+                in_review: number;
+                done: number;
+                wont_do: number;
             };
         };
         Release: {
@@ -1973,12 +1973,12 @@ export interface components {
             /** @example 2.4 */
             name: string;
             /** @default  */
-            description: string;
+            description?: string;
             /**
              * @default null
              * @example 2027-03-31
              */
-            targetDate: string | null;
+            targetDate?: string | null;
         };
         ReleaseDetail: components["schemas"]["Release"] & {
             /** @description The release's live items, in backlog rank order. */

@@ -1,7 +1,8 @@
 /** The initiative's title: a heading, turned into a field by "Rename" (or a click) and saved on Enter. */
 import { useState } from 'react';
 import type { InitiativeT } from '../../api/types.ts';
-import { fieldError, updateInitiative } from '../../state/mutations.ts';
+import { fieldError } from '../../state/mutations/field-errors.ts';
+import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStore } from '../../state/use-store.ts';
 
 export function InitiativeTitle({ initiative }: { initiative: InitiativeT }) {

@@ -1,7 +1,7 @@
 /** Acceptance criteria as a checklist: tick one done, edit its text in place, remove it, add more; order kept. */
 import { useState } from 'react';
 import type { ItemT } from '../../api/types.ts';
-import { updateItem } from '../../state/mutations.ts';
+import { updateItem } from '../../state/mutations/items.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { InlineField } from './inline-field.tsx';
 

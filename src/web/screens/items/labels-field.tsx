@@ -1,7 +1,7 @@
 /** An item's labels: remove one with its button, add one by typing (Enter or a comma), with suggestions. */
 import { useState } from 'react';
 import type { ItemT } from '../../api/types.ts';
-import { updateItem } from '../../state/mutations.ts';
+import { updateItem } from '../../state/mutations/items.ts';
 import { notify } from '../../state/notices.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 

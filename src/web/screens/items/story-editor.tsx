@@ -1,7 +1,7 @@
 /** The user story — As a … / I want … / so that … — shown as a sentence, edited as three fields, removable. */
 import { type FormEvent, useState } from 'react';
 import type { ItemT } from '../../api/types.ts';
-import { updateItem } from '../../state/mutations.ts';
+import { updateItem } from '../../state/mutations/items.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { useReturnFocus } from './use-return-focus.ts';
 

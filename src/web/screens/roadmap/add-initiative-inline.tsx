@@ -1,7 +1,7 @@
 /** "Add initiative" in a board cell: a title field that creates the initiative in that horizon and theme. */
 import { useState } from 'react';
 import type { HorizonT } from '../../api/types.ts';
-import { createInitiative } from '../../state/mutations.ts';
+import { createInitiative } from '../../state/mutations/initiatives.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 
 export function AddInitiativeInline(props: { horizon: HorizonT; themeId: string | null; where: string }) {
