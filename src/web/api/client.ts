@@ -118,6 +118,7 @@ type DataOf<A> = Extract<A, { data: unknown }>['data'];
 export async function ok<A extends Answer>(pending: Promise<A>): Promise<DataOf<A>> {
   const answer = await pending;
   const { response } = answer;
+  // A 2xx is openapi-fetch's success branch; TypeScript cannot narrow the union by `response.ok`.
   if (response.ok) return answer.data as DataOf<A>;
   const error = (
     answer.error as { error?: { code?: string; message?: string; details?: unknown } } | undefined
