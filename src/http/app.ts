@@ -43,6 +43,39 @@ export function createApp(options: AppOptions) {
     );
   }
 
+  app.route(API_PREFIX, createApiRouter(options.version));
+  app.route('/feeds', feedRoutes);
+  const webPage = options.webRoot ? mountWebApp(app, options.webRoot, API_PREFIX) : null;
+
+  app.notFound(
+    (c) =>
+      webPage?.(c) ??
+      errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`)),
+  );
+  app.onError((error, c) => handleError(error, c, options.log));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+/** The OpenAPI document's heading: everything but the paths and components, which the routes describe. */
+function openApiConfig(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Cairn API',
+      version,
+      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
+      description:
+        'Roadmaps, backlogs and the link between them. Errors are `{error:{code,message,details}}`; ' +
+        'validation errors list each bad field in `details.issues[].path`.',
+    },
+    servers: [{ url: API_PREFIX }],
+  };
+}
+
+/** Every route under /api/v1, with its middleware and the OpenAPI document at /openapi.json. */
+function createApiRouter(version: string) {
   const api = createRouter();
   // The type is checked before the body is read: a non-JSON upload is refused unread.
   api.use('*', compressResponses, noStore, jsonBodyOnly, limitBodySize);
@@ -50,18 +83,8 @@ export function createApp(options: AppOptions) {
   api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', wakeLiveHub);
   api.route('/', systemRoutes);
   api.route('/', publicAuthRoutes);
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Cairn API',
-      version: options.version,
-      license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
-      description:
-        'Roadmaps, backlogs and the link between them. Errors are `{error:{code,message,details}}`; ' +
-        'validation errors list each bad field in `details.issues[].path`.',
-    },
-    servers: [{ url: API_PREFIX }],
-  });
+  // Served before the secured routes are mounted: their authentication middleware must not guard it.
+  api.doc31('/openapi.json', openApiConfig(version));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
@@ -95,17 +118,13 @@ export function createApp(options: AppOptions) {
     secured.route('/', routes);
   }
   api.route('/', secured);
-  app.route(API_PREFIX, api);
-  app.route('/feeds', feedRoutes);
-  const webPage = options.webRoot ? mountWebApp(app, options.webRoot, API_PREFIX) : null;
-
-  app.notFound(
-    (c) =>
-      webPage?.(c) ??
-      errorResponse(c, new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`)),
-  );
-  app.onError((error, c) => handleError(error, c, options.log));
-  return app;
+  return api;
 }
 
-export type App = ReturnType<typeof createApp>;
+/**
+ * The document GET /api/v1/openapi.json serves, built without a server or a database (the web's generated
+ * API types are made from it: `npm run generate:api`).
+ */
+export function openApiDocument(version: string) {
+  return createApiRouter(version).getOpenAPI31Document(openApiConfig(version));
+}

@@ -97,7 +97,11 @@ export const VelocityQuery = z
   .strict();
 
 export const CumulativeFlowDay = z
-  .object({ date: DateOnly, counts: z.record(ItemStatus, z.number().int()) })
+  .object({
+    date: DateOnly,
+    // A record over an enum has every key; the document says so too (its generator leaves `required` out).
+    counts: z.record(ItemStatus, z.number().int()).openapi({ required: [...ItemStatus.options] }),
+  })
   .openapi('CumulativeFlowDay');
 
 export const CumulativeFlow = z

@@ -1,4 +1,6 @@
 /** The browser's side of the HTTP API: same-origin fetch with the session cookie, typed errors. */
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './schema.gen.ts';
 
 export const API = '/api/v1';
 
@@ -54,12 +56,6 @@ export function dottedPath(path: unknown): string {
   return '';
 }
 
-export interface RequestOptions {
-  /** Sends If-Match with this version: the server answers 412 if the object changed meanwhile. */
-  ifMatch?: number;
-  signal?: AbortSignal;
-}
-
 /** Listeners told when the server says the session is gone (401), so the app can show the login. */
 const unauthorizedListeners = new Set<() => void>();
 export function onUnauthorized(listener: () => void): () => void {
@@ -67,66 +63,73 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  path: string,
-  body?: unknown,
-  options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  // Behind Node every non-GET request has a (possibly empty) body stream, and the server refuses a body that
-  // is not declared JSON (415): a bodyless DELETE or POST (trash, restore) must declare it too.
-  if (body !== undefined || method !== 'GET') headers['Content-Type'] = 'application/json';
-  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
-  let response: Response;
-  try {
-    response = await fetch(API + path, {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: options.signal ?? null,
-    });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'network_error', 'Cannot reach the Cairn server. Check your connection.');
-  }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  const data: unknown = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
-      ?.error;
-    if (response.status === 401 && !path.startsWith('/auth/login')) {
+/** openapi-fetch builds a Request, which needs an absolute address outside a browser (the unit tests). */
+const origin = typeof location === 'undefined' ? 'http://localhost' : location.origin;
+
+/** What every request and answer goes through: headers, the 401 listeners, a network failure's error. */
+const conventions: Middleware = {
+  onRequest({ request }) {
+    // Behind Node every non-GET request has a (possibly empty) body stream, and the server refuses a body
+    // that is not declared JSON (415): a bodyless DELETE or POST (trash, restore) must declare it too.
+    if (request.method !== 'GET' && !request.headers.has('Content-Type')) {
+      request.headers.set('Content-Type', 'application/json');
+    }
+    return request;
+  },
+  onResponse({ response, schemaPath }) {
+    if (response.status === 401 && !schemaPath.startsWith('/auth/login')) {
       for (const listener of unauthorizedListeners) listener();
     }
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http_${response.status}`,
-      error?.message ?? `The server answered ${response.status} ${response.statusText}`,
-      error?.details,
-    );
-  }
-  return data as T;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-export const api = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>('POST', path, body, options),
-  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
-    request<T>('PATCH', path, body, options),
-  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options),
-  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+    return response;
+  },
+  onError({ error }) {
+    if ((error as Error).name === 'AbortError') return;
+    return new ApiError(0, 'network_error', 'Cannot reach the Cairn server. Check your connection.');
+  },
 };
+
+/**
+ * The API with its paths, parameters, bodies and answers typed from the OpenAPI document (schema.gen.ts,
+ * `npm run generate:api`): same-origin with the session cookie, JSON both ways.
+ */
+export const client = createClient<paths, 'application/json'>({
+  baseUrl: origin + API,
+  credentials: 'same-origin',
+  headers: { Accept: 'application/json' },
+  // Looked up on each call, so a test's stand-in for fetch is the one used.
+  fetch: (request) => globalThis.fetch(request),
+});
+client.use(conventions);
+
+/** Headers that make a write conditional: the server answers 412 if the object changed since `version`. */
+export function ifMatch(version: number): { 'If-Match': string } {
+  return { 'If-Match': `"${version}"` };
+}
+
+/** openapi-fetch's answer: the data of a 2xx, or the error body of anything else. */
+type Answer = { data?: unknown; error?: unknown; response: Response };
+/** The data of the success branch only (the error branch has `data?: never`). */
+type DataOf<A> = Extract<A, { data: unknown }>['data'];
+
+/**
+ * The data of a successful answer, or the server's `{error:{code,message,details}}` thrown as an ApiError:
+ * `const item = await ok(client.GET('/items/{idOrKey}', { params: { path: { idOrKey } } }))`.
+ */
+export async function ok<A extends Answer>(pending: Promise<A>): Promise<DataOf<A>> {
+  const answer = await pending;
+  const { response } = answer;
+  // A 2xx is openapi-fetch's success branch; TypeScript cannot narrow the union by `response.ok`.
+  if (response.ok) return answer.data as DataOf<A>;
+  const error = (
+    answer.error as { error?: { code?: string; message?: string; details?: unknown } } | undefined
+  )?.error;
+  throw new ApiError(
+    response.status,
+    error?.code ?? `http_${response.status}`,
+    error?.message ?? `The server answered ${response.status} ${response.statusText}`,
+    error?.details,
+  );
+}
 
 /** Builds a query string from the defined values only. */
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -16,7 +16,7 @@ import type {
   WipLimits,
 } from '../../schemas/sprint.ts';
 import type { CreateTeamInput, Team, UpdateTeamInput } from '../../schemas/team.ts';
-import { api, query } from './client.ts';
+import { client, ifMatch, ok } from './client.ts';
 
 export type TeamT = z.infer<typeof Team>;
 export type SprintT = z.infer<typeof Sprint>;
@@ -44,28 +44,43 @@ export type TeamFilter = string | 'none';
 
 export const teamsApi = {
   list: (productId: string) =>
-    api.get<{ teams: TeamT[] }>(`/products/${productId}/teams`).then((body) => body.teams),
+    ok(client.GET('/products/{productId}/teams', { params: { path: { productId } } })).then(
+      (body) => body.teams,
+    ),
   create: (productId: string, input: CreateTeamBody) =>
-    api.post<TeamT>(`/products/${productId}/teams`, input),
+    ok(client.POST('/products/{productId}/teams', { params: { path: { productId } }, body: input })),
   update: (team: Pick<TeamT, 'id' | 'version'>, patch: UpdateTeamBody) =>
-    api.patch<TeamT>(`/teams/${team.id}`, patch, { ifMatch: team.version }),
-  remove: (id: string) => api.delete<unknown>(`/teams/${id}`),
+    ok(
+      client.PATCH('/teams/{id}', {
+        params: { path: { id: team.id } },
+        body: patch,
+        headers: ifMatch(team.version),
+      }),
+    ),
+  remove: (id: string) => ok(client.DELETE('/teams/{id}', { params: { path: { id } } })),
 };
 
 export const sprintsApi = {
   list: (productId: string, filter: { teamId?: TeamFilter; state?: SprintStateT } = {}) =>
-    api
-      .get<{ sprints: SprintT[] }>(`/products/${productId}/sprints${query(filter)}`)
-      .then((body) => body.sprints),
+    ok(client.GET('/products/{productId}/sprints', { params: { path: { productId }, query: filter } })).then(
+      (body) => body.sprints,
+    ),
   create: (productId: string, input: CreateSprintBody) =>
-    api.post<SprintT>(`/products/${productId}/sprints`, input),
+    ok(client.POST('/products/{productId}/sprints', { params: { path: { productId } }, body: input })),
   detail: (id: string, signal?: AbortSignal) =>
-    api.get<SprintDetailT>(`/sprints/${id}`, signal ? { signal } : {}),
+    ok(client.GET('/sprints/{id}', { params: { path: { id } }, signal })),
   update: (sprint: Pick<SprintT, 'id' | 'version'>, patch: UpdateSprintBody) =>
-    api.patch<SprintT>(`/sprints/${sprint.id}`, patch, { ifMatch: sprint.version }),
-  remove: (id: string) => api.delete<unknown>(`/sprints/${id}`),
-  start: (id: string) => api.post<SprintT>(`/sprints/${id}/start`),
-  close: (id: string, input: CloseSprintBody) => api.post<SprintReportT>(`/sprints/${id}/close`, input),
+    ok(
+      client.PATCH('/sprints/{id}', {
+        params: { path: { id: sprint.id } },
+        body: patch,
+        headers: ifMatch(sprint.version),
+      }),
+    ),
+  remove: (id: string) => ok(client.DELETE('/sprints/{id}', { params: { path: { id } } })),
+  start: (id: string) => ok(client.POST('/sprints/{id}/start', { params: { path: { id } } })),
+  close: (id: string, input: CloseSprintBody) =>
+    ok(client.POST('/sprints/{id}/close', { params: { path: { id } }, body: input })),
   report: (id: string, signal?: AbortSignal) =>
-    api.get<SprintReportT>(`/sprints/${id}/report`, signal ? { signal } : {}),
+    ok(client.GET('/sprints/{id}/report', { params: { path: { id } }, signal })),
 };

@@ -9,7 +9,7 @@ import type {
   ReleaseDetail,
   UpdateReleaseInput,
 } from '../../schemas/release.ts';
-import { api } from './client.ts';
+import { client, ifMatch, ok } from './client.ts';
 import type { ProductT } from './types.ts';
 
 export type ReleaseT = z.infer<typeof Release>;
@@ -26,38 +26,43 @@ export const RELEASE_STATE_LABELS: Record<ReleaseStateT, string> = {
 };
 
 export async function listReleases(productId: string, signal?: AbortSignal): Promise<ReleaseT[]> {
-  const result = await api.get<{ releases: ReleaseT[] }>(
-    `/products/${productId}/releases`,
-    signal ? { signal } : {},
+  const result = await ok(
+    client.GET('/products/{productId}/releases', { params: { path: { productId } }, signal }),
   );
   return result.releases;
 }
 
 export function getRelease(id: string, signal?: AbortSignal): Promise<ReleaseDetailT> {
-  return api.get<ReleaseDetailT>(`/releases/${id}`, signal ? { signal } : {});
+  return ok(client.GET('/releases/{id}', { params: { path: { id } }, signal }));
 }
 
 export function createRelease(productId: string, input: NewRelease): Promise<ReleaseT> {
-  return api.post<ReleaseT>(`/products/${productId}/releases`, input);
+  return ok(client.POST('/products/{productId}/releases', { params: { path: { productId } }, body: input }));
 }
 
 /** Saves a change; `version` is the one the change was made from (the server answers 412 if it moved). */
 export function updateRelease(id: string, patch: ReleasePatch, version: number): Promise<ReleaseT> {
-  return api.patch<ReleaseT>(`/releases/${id}`, patch, { ifMatch: version });
+  return ok(
+    client.PATCH('/releases/{id}', { params: { path: { id } }, body: patch, headers: ifMatch(version) }),
+  );
 }
 
 export function deleteRelease(id: string): Promise<ReleaseT> {
-  return api.delete<ReleaseT>(`/releases/${id}`);
+  return ok(client.DELETE('/releases/{id}', { params: { path: { id } } }));
 }
 
 /** Replaces the draft with notes generated from the release's done items (412 if `version` is stale). */
 export function generateNotes(id: string, version: number): Promise<ReleaseT> {
-  return api.post<ReleaseT>(`/releases/${id}/notes/generate`, undefined, { ifMatch: version });
+  return ok(
+    client.POST('/releases/{id}/notes/generate', { params: { path: { id } }, headers: ifMatch(version) }),
+  );
 }
 
 /** Publishes the draft (a planned release becomes released). */
 export function publishNotes(id: string, version: number): Promise<ReleaseT> {
-  return api.post<ReleaseT>(`/releases/${id}/notes/publish`, undefined, { ifMatch: version });
+  return ok(
+    client.POST('/releases/{id}/notes/publish', { params: { path: { id } }, headers: ifMatch(version) }),
+  );
 }
 
 /**
@@ -68,7 +73,13 @@ export function setReleaseNotesPublic(
   product: Pick<ProductT, 'id' | 'version'>,
   releaseNotesPublic: boolean,
 ): Promise<ProductT> {
-  return api.patch<ProductT>(`/products/${product.id}`, { releaseNotesPublic }, { ifMatch: product.version });
+  return ok(
+    client.PATCH('/products/{productId}', {
+      params: { path: { productId: product.id } },
+      body: { releaseNotesPublic },
+      headers: ifMatch(product.version),
+    }),
+  );
 }
 
 /** The product's Atom feed of published notes (public only when the product says so). */

@@ -12,7 +12,7 @@ export interface ChartRead<T> {
   error: string | null;
 }
 
-export function useChart<T>(source: ChartSource | null, refreshKey = 0): ChartRead<T> {
+export function useChart<T>(source: ChartSource<T> | null, refreshKey = 0): ChartRead<T> {
   const [state, setState] = useState<ChartRead<T>>({ data: null, loading: true, error: null });
   const key = source ? source.path + JSON.stringify(source.params) : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `source` (a new object each render)
@@ -20,7 +20,7 @@ export function useChart<T>(source: ChartSource | null, refreshKey = 0): ChartRe
     if (!source) return;
     const controller = new AbortController();
     setState((previous) => ({ ...previous, loading: true }));
-    fetchChart<T>(source, controller.signal).then(
+    fetchChart(source, controller.signal).then(
       (data) => setState({ data, loading: false, error: null }),
       (error: unknown) => {
         if ((error as Error).name === 'AbortError') return;

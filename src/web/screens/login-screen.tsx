@@ -1,6 +1,6 @@
 /** Sign in with email and password; the server sets an HttpOnly session cookie. */
 import { type FormEvent, useState } from 'react';
-import { api } from '../api/client.ts';
+import { sessionApi } from '../api/session.ts';
 import { FormError } from '../components/form-error.tsx';
 import { useSession } from '../state/session.tsx';
 
@@ -15,7 +15,7 @@ export function LoginScreen({ returnTo }: { returnTo: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/auth/login', { email: form.get('email'), password: form.get('password') });
+      await sessionApi.logIn({ email: String(form.get('email')), password: String(form.get('password')) });
       await reload();
     } catch (caught) {
       setError(caught);

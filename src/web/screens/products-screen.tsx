@@ -2,8 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { LIMITS } from '../../schemas/limits.ts';
-import { api } from '../api/client.ts';
-import type { ProductT } from '../api/types.ts';
+import { productsApi } from '../api/products.ts';
 import { FormError } from '../components/form-error.tsx';
 import { paths } from '../routes.ts';
 import { useSession, useSignedIn } from '../state/session.tsx';
@@ -21,10 +20,10 @@ export function ProductsScreen() {
     const form = new FormData(event.currentTarget);
     setError(null);
     try {
-      const product = await api.post<ProductT>('/products', {
-        name: form.get('name'),
-        key: form.get('key'),
-        description: form.get('description'),
+      const product = await productsApi.create({
+        name: String(form.get('name')),
+        key: String(form.get('key')),
+        description: String(form.get('description')),
       });
       await reload();
       navigate(paths.backlog(product.key));

@@ -1,7 +1,7 @@
 /** First run: create the owner account. */
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../schemas/limits.ts';
-import { api } from '../api/client.ts';
+import { sessionApi } from '../api/session.ts';
 import { FormError } from '../components/form-error.tsx';
 import { useSession } from '../state/session.tsx';
 
@@ -16,9 +16,13 @@ export function SetupScreen() {
     setBusy(true);
     setError(null);
     try {
-      const input = { name: form.get('name'), email: form.get('email'), password: form.get('password') };
-      await api.post('/setup', input);
-      await api.post('/auth/login', { email: input.email, password: input.password });
+      const input = {
+        name: String(form.get('name')),
+        email: String(form.get('email')),
+        password: String(form.get('password')),
+      };
+      await sessionApi.setUp(input);
+      await sessionApi.logIn({ email: input.email, password: input.password });
       await reload();
     } catch (caught) {
       setError(caught);

@@ -5,7 +5,7 @@
  * first rows are drawn before the rest has arrived. GET /backlog takes the product key, so no lookup of the
  * id has to come first.
  */
-import { api } from '../api/client.ts';
+import { backlogApi, itemsApi } from '../api/items.ts';
 import type { BacklogItemT, ItemT } from '../api/types.ts';
 import { itemKeyInPath, productKeyOf } from '../routes.ts';
 
@@ -41,10 +41,8 @@ export function productKeyInPath(pathname: string): string | null {
  * shows no rows, which would only wait behind one more request), and right behind it the whole of it.
  */
 export function requestBacklog(product: string, { firstPage = true } = {}): BacklogRequests {
-  const first = firstPage
-    ? api.get<BacklogSnapshot>(`/products/${product}/backlog?limit=${FIRST_PAGE}`)
-    : new Promise<BacklogSnapshot>(() => {});
-  const whole = api.get<BacklogSnapshot>(`/products/${product}/backlog`);
+  const first = firstPage ? backlogApi.get(product, FIRST_PAGE) : new Promise<BacklogSnapshot>(() => {});
+  const whole = backlogApi.get(product);
   // A failure is the store's to report, when it asks.
   first.catch(() => undefined);
   whole.catch(() => undefined);
@@ -71,7 +69,7 @@ export function takePrefetchedBacklog(productKey: string): BacklogRequests | nul
 
 /** Asks for the full item of an item address (/CHK-42), which its panel shows first. */
 export function prefetchItem(itemKey: string): void {
-  const item = api.get<ItemT>(`/items/${encodeURIComponent(itemKey)}`);
+  const item = itemsApi.get(itemKey);
   item.catch(() => undefined); // the panel reports it
   items.set(itemKey.toUpperCase(), { at: Date.now(), item });
 }

@@ -4,7 +4,8 @@
  * network; the live stream and the optimistic mutations (./mutations.ts) keep it current.
  */
 import { type Progress, progressByInitiative } from '../../domain/progress.ts';
-import { api } from '../api/client.ts';
+import { initiativesApi, objectivesApi, themesApi } from '../api/planning.ts';
+import { usersApi } from '../api/products.ts';
 import type {
   BacklogItemT,
   EventT,
@@ -106,10 +107,10 @@ export class ProductStore {
     const id = this.product.id;
     const { firstPage, whole } = takePrefetchedBacklog(this.product.key) ?? requestBacklog(id);
     const rest = Promise.all([
-      api.get<{ initiatives: InitiativeT[] }>(`/products/${id}/initiatives`),
-      api.get<{ themes: ThemeT[] }>(`/products/${id}/themes`),
-      api.get<{ objectives: ObjectiveT[] }>(`/products/${id}/objectives`),
-      api.get<{ users: UserT[] }>('/users'),
+      initiativesApi.list(id),
+      themesApi.list(id),
+      objectivesApi.list(id),
+      usersApi.list(),
     ]);
     rest.catch(() => undefined); // reported below, after the backlog
     let wholeArrived = false;
@@ -130,10 +131,10 @@ export class ProductStore {
       this.state = 'ready';
       this.changed();
       const [initiatives, themes, objectives, users] = await rest;
-      this.replaceAll(this.initiatives, initiatives.initiatives);
-      this.replaceAll(this.themes, themes.themes);
-      this.replaceAll(this.objectives, objectives.objectives);
-      this.replaceAll(this.users, users.users);
+      this.replaceAll(this.initiatives, initiatives);
+      this.replaceAll(this.themes, themes);
+      this.replaceAll(this.objectives, objectives);
+      this.replaceAll(this.users, users);
       this.planningLoaded = true;
     } catch (error) {
       wholeArrived = true;

@@ -1,6 +1,8 @@
 /** Who is signed in, whether the workspace still needs its first owner, and the products they can see. */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { api, onUnauthorized } from '../api/client.ts';
+import { onUnauthorized } from '../api/client.ts';
+import { productsApi } from '../api/products.ts';
+import { sessionApi } from '../api/session.ts';
 import type { ProductT, UserT } from '../api/types.ts';
 
 export type SessionState =
@@ -30,11 +32,11 @@ async function readSession(): Promise<SessionState> {
   try {
     // The usual case (signed in) in one round trip: the user and their products together.
     const [user, products] = await Promise.all([
-      api.get<UserT>('/auth/me').catch(() => null),
-      api.get<{ products: ProductT[] }>('/products').catch(() => null),
+      sessionApi.me().catch(() => null),
+      productsApi.list().catch(() => null),
     ]);
-    if (user && products) return { status: 'signed-in', user, products: products.products };
-    const { required } = await api.get<{ required: boolean }>('/setup');
+    if (user && products) return { status: 'signed-in', user, products };
+    const required = await sessionApi.setupRequired();
     return required ? { status: 'setup' } : { status: 'anonymous' };
   } catch (error) {
     return { status: 'error', message: (error as Error).message };
@@ -45,7 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
   const reload = useCallback(async () => setSession(await readSession()), []);
   const logout = useCallback(async () => {
-    await api.post('/auth/logout').catch(() => undefined);
+    await sessionApi.logOut().catch(() => undefined);
     setSession({ status: 'anonymous' });
   }, []);
   useEffect(() => {

@@ -5,7 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { BacklogItemT, ItemT } from '../../api/types.ts';
-import { createItem, type NewItem } from '../../state/mutations.ts';
+import { createItem, type NewItem } from '../../state/mutations/backlog.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 
 export type AddPlace = 'top' | 'bottom';

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useLocation, useNavigate } from 'react-router';
 import type { BacklogItemT } from '../../api/types.ts';
 import { paths } from '../../routes.ts';
-import { moveItem, updateItem } from '../../state/mutations.ts';
+import { moveItem, updateItem } from '../../state/mutations/items.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 import { isPending } from './add-item.ts';
 import { BacklogHead } from './backlog-head.tsx';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { InitiativeT, ItemStatusT } from '../../api/types.ts';
 import { StatusOptions } from '../../components/options.tsx';
-import { type BulkChange, bulkUpdate } from '../../state/mutations.ts';
+import { type BulkChange, bulkUpdate } from '../../state/mutations/backlog.ts';
 import { notify } from '../../state/notices.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 

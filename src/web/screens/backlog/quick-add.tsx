@@ -5,7 +5,7 @@
 import { type Ref, useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT } from '../../api/types.ts';
-import type { NewItem } from '../../state/mutations.ts';
+import type { NewItem } from '../../state/mutations/backlog.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 import { type AddPlace, addItem } from './add-item.ts';
 

@@ -11,7 +11,7 @@ import { type NotReadyReasonT, type SprintT, sprintsApi, type WipLimitsT } from 
 import type { ItemStatusT } from '../../api/types.ts';
 import { LazySprintCharts as SprintCharts } from '../../charts/lazy-sprint-charts.tsx';
 import { paths } from '../../routes.ts';
-import { updateItem } from '../../state/mutations.ts';
+import { updateItem } from '../../state/mutations/items.ts';
 import { notify } from '../../state/notices.ts';
 import { useStore } from '../../state/use-store.ts';
 import { useRefocus } from '../roadmap/use-refocus.ts';

@@ -2,7 +2,7 @@
 import { datesInOrder } from '../../../domain/calendar.ts';
 import type { ConfidenceT, HorizonT, InitiativeStatusT, InitiativeT, VisibilityT } from '../../api/types.ts';
 import { CONFIDENCES, HORIZON_LABELS, HORIZONS } from '../../api/types.ts';
-import { updateInitiative } from '../../state/mutations.ts';
+import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStore } from '../../state/use-store.ts';
 import {
   CONFIDENCE_LABELS,

@@ -9,7 +9,7 @@ import type { InitiativeT } from '../../api/types.ts';
 import { ProgressBar, StatusChip, TypeBadge } from '../../components/chips.tsx';
 import { InlineAdd } from '../../components/inline-add.tsx';
 import { paths } from '../../routes.ts';
-import { createItem } from '../../state/mutations.ts';
+import { createItem } from '../../state/mutations/backlog.ts';
 import { useStore } from '../../state/use-store.ts';
 
 export function InitiativeItems({ initiative }: { initiative: InitiativeT }) {

@@ -7,7 +7,7 @@ import { LIMITS } from '../../../schemas/limits.ts';
 import { ConfidenceBadge } from '../../components/chips.tsx';
 import { scopeClass } from '../../components/edit-scope.ts';
 import { paths } from '../../routes.ts';
-import { updateInitiative } from '../../state/mutations.ts';
+import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStore } from '../../state/use-store.ts';
 import { INITIATIVE_STATUS_LABELS } from '../roadmap/initiative-text.ts';
 import { EditableText } from './editable-text.tsx';

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { InitiativeT } from '../../api/types.ts';
-import { fieldError, updateInitiative } from '../../state/mutations.ts';
+import { fieldError } from '../../state/mutations/field-errors.ts';
+import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStore } from '../../state/use-store.ts';
 
 export function InitiativeTitle({ initiative }: { initiative: InitiativeT }) {

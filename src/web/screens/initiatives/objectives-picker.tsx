@@ -1,11 +1,11 @@
 /** Which objectives an initiative serves: a checkbox per objective, and a field to add a new one. */
 import { useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
-import { api } from '../../api/client.ts';
-import type { InitiativeT, ObjectiveT } from '../../api/types.ts';
+import { objectivesApi } from '../../api/planning.ts';
+import type { InitiativeT } from '../../api/types.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { InlineAdd } from '../../components/inline-add.tsx';
-import { updateInitiative } from '../../state/mutations.ts';
+import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStore } from '../../state/use-store.ts';
 
 export function ObjectivesPicker({ initiative }: { initiative: InitiativeT }) {
@@ -27,7 +27,7 @@ export function ObjectivesPicker({ initiative }: { initiative: InitiativeT }) {
 
   const add = async (title: string): Promise<boolean> => {
     try {
-      const objective = await api.post<ObjectiveT>(`/products/${store.product.id}/objectives`, { title });
+      const objective = await objectivesApi.create(store.product.id, { title });
       store.objectives.set(objective.id, objective);
       setError(null);
       save(new Set([...(store.initiatives.get(initiative.id)?.objectiveIds ?? []), objective.id]));

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { InlineAdd } from '../../components/inline-add.tsx';
-import { updateInitiative } from '../../state/mutations.ts';
+import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 
 function MetricRow(props: {

@@ -1,7 +1,8 @@
 /** Moves an initiative to the trash after a confirmation, with an undo; the roadmap is shown after. */
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { initiativesApi } from '../../api/planning.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { paths } from '../../routes.ts';
@@ -20,15 +21,15 @@ export function TrashInitiative({ initiative, itemCount }: { initiative: Initiat
     store.changed();
     navigate(paths.roadmap(store.product.key));
     try {
-      await api.delete(`/initiatives/${id}`);
+      await initiativesApi.trash(id);
       notify({
         kind: 'info',
         message: `“${title}” moved to the trash.`,
         action: {
           label: 'Undo',
           run: () =>
-            void api
-              .post<InitiativeT>(`/initiatives/${id}/restore`)
+            void initiativesApi
+              .restore(id)
               .then((restored) => {
                 store.acceptInitiative(restored);
                 store.changed();

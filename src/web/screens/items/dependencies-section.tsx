@@ -6,7 +6,8 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { HIDDEN_ITEM_LABEL } from '../../../domain/hidden-item.ts';
 import { LIMITS } from '../../../schemas/limits.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { dependenciesApi } from '../../api/dependencies.ts';
 import type { DependencyT, ItemT } from '../../api/types.ts';
 import { StatusChip } from '../../components/chips.tsx';
 import { paths } from '../../routes.ts';
@@ -48,10 +49,7 @@ export function DependenciesSection(props: {
     setAdding(true);
     setAddError(null);
     try {
-      const created = await api.post<DependencyT>(`/items/${item.id}/dependencies`, {
-        [relation]: other,
-        kind,
-      });
+      const created = await dependenciesApi.add(item.id, { [relation]: other, kind });
       setDeps((held) => held && { ...held, [relation]: [...held[relation], created] });
       setKey('');
     } catch (caught) {
@@ -64,7 +62,7 @@ export function DependenciesSection(props: {
   const remove = async (dependency: DependencyT, list: Relation) => {
     setDeps((held) => held && { ...held, [list]: held[list].filter((d) => d.id !== dependency.id) });
     try {
-      await api.delete(`/dependencies/${dependency.id}`);
+      await dependenciesApi.remove(dependency.id);
     } catch (caught) {
       setDeps((held) => held && { ...held, [list]: [...held[list], dependency] });
       notify({ kind: 'error', message: `The dependency was not removed: ${(caught as Error).message}` });

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT } from '../../api/types.ts';
 import { Markdown } from '../../components/markdown.tsx';
-import { updateItem } from '../../state/mutations.ts';
+import { updateItem } from '../../state/mutations/items.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { useReturnFocus } from './use-return-focus.ts';
 

@@ -1,7 +1,7 @@
 /** External business dependencies — an approval, a partner's delivery — that the item waits for. */
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
-import { api } from '../../api/client.ts';
+import { dependenciesApi } from '../../api/dependencies.ts';
 import type { ExternalDependencyT, ItemT } from '../../api/types.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { notify } from '../../state/notices.ts';
@@ -30,7 +30,7 @@ export function ExternalDependencies({
     setAdding(true);
     setError(null);
     try {
-      const created = await api.post<ExternalDependencyT>(`/items/${item.id}/external-dependencies`, {
+      const created = await dependenciesApi.addExternal(item.id, {
         title: title.trim(),
         owner: owner.trim(),
         expectedDate: expectedDate || null,
@@ -49,7 +49,7 @@ export function ExternalDependencies({
   const setMet = async (external: ExternalDependencyT, met: boolean) => {
     replace({ ...external, met });
     try {
-      replace(await api.patch<ExternalDependencyT>(`/external-dependencies/${external.id}`, { met }));
+      replace(await dependenciesApi.updateExternal(external.id, { met }));
     } catch (caught) {
       replace(external);
       notify({ kind: 'error', message: `“${external.title}” was not saved: ${(caught as Error).message}` });
@@ -59,7 +59,7 @@ export function ExternalDependencies({
   const remove = async (external: ExternalDependencyT) => {
     setDeps((held) => held && { ...held, external: held.external.filter((e) => e.id !== external.id) });
     try {
-      await api.delete(`/external-dependencies/${external.id}`);
+      await dependenciesApi.removeExternal(external.id);
     } catch (caught) {
       setDeps((held) => held && { ...held, external: [...held.external, external] });
       notify({ kind: 'error', message: `“${external.title}” was not removed: ${(caught as Error).message}` });

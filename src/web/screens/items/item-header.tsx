@@ -3,7 +3,8 @@ import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT, ItemTypeT } from '../../api/types.ts';
 import { TypeBadge } from '../../components/chips.tsx';
 import { TypeOptions } from '../../components/options.tsx';
-import { fieldError, updateItem } from '../../state/mutations.ts';
+import { fieldError } from '../../state/mutations/field-errors.ts';
+import { updateItem } from '../../state/mutations/items.ts';
 import { useStore } from '../../state/use-store.ts';
 import { InlineField } from './inline-field.tsx';
 

@@ -1,6 +1,6 @@
 /** The item's history, newest first, in words: who did what, when. Refetched whenever the item changes. */
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { itemsApi } from '../../api/items.ts';
 import type { EventT } from '../../api/types.ts';
 import { useStore } from '../../state/use-store.ts';
 import { describeEvent, relativeTime } from './describe-event.ts';
@@ -25,10 +25,10 @@ export function ItemHistory({ itemId, version }: { itemId: string; version: numb
   useEffect(() => {
     void version;
     const controller = new AbortController();
-    api
-      .get<{ events: EventT[] }>(`/items/${itemId}/history`, { signal: controller.signal })
-      .then((result) => {
-        setEvents(result.events.slice().reverse());
+    itemsApi
+      .history(itemId, controller.signal)
+      .then((events) => {
+        setEvents(events.slice().reverse());
         setError(null);
       })
       .catch((caught: unknown) => {

@@ -9,7 +9,7 @@ import { Link } from 'react-router';
 import type { ItemT } from '../../api/types.ts';
 import { scopeClass } from '../../components/edit-scope.ts';
 import { paths } from '../../routes.ts';
-import { trashItem } from '../../state/mutations.ts';
+import { trashItem } from '../../state/mutations/backlog.ts';
 import { useStore } from '../../state/use-store.ts';
 import { AcceptanceCriteria } from './acceptance-criteria.tsx';
 import { DependenciesSection } from './dependencies-section.tsx';

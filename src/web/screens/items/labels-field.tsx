@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT } from '../../api/types.ts';
-import { updateItem } from '../../state/mutations.ts';
+import { updateItem } from '../../state/mutations/items.ts';
 import { notify } from '../../state/notices.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 

@@ -3,7 +3,7 @@
  * item loads (no spinner for a click), a message for an unknown or trashed item.
  */
 import type { ReactNode } from 'react';
-import { api } from '../../api/client.ts';
+import { itemsApi } from '../../api/items.ts';
 import type { BacklogItemT, ItemT } from '../../api/types.ts';
 import { StatusChip, TypeBadge } from '../../components/chips.tsx';
 import { notify } from '../../state/notices.ts';
@@ -15,8 +15,8 @@ export function RestoreButton({ item }: { item: ItemT }) {
     <button
       type="button"
       onClick={() =>
-        void api
-          .post<ItemT>(`/items/${item.id}/restore`)
+        void itemsApi
+          .restore(item.id)
           .then((restored) => {
             store.acceptItem(restored);
             store.changed();

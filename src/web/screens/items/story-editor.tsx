@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemT } from '../../api/types.ts';
-import { updateItem } from '../../state/mutations.ts';
+import { updateItem } from '../../state/mutations/items.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { useReturnFocus } from './use-return-focus.ts';
 

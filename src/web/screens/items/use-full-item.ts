@@ -3,7 +3,8 @@
  * item is fetched in the background each time the panel opens, and live events keep it current afterwards.
  */
 import { useEffect, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { itemsApi } from '../../api/items.ts';
 import type { BacklogItemT, ItemT } from '../../api/types.ts';
 import { takePrefetchedItem } from '../../state/prefetch.ts';
 import type { ProductStore } from '../../state/product-store.ts';
@@ -43,10 +44,7 @@ export function useFullItem(store: ProductStore, itemKey: string): FullItem {
     const controller = new AbortController();
     setFetchState('loading');
     // An item address opened directly asked for its item before the app had rendered (state/prefetch.ts).
-    (
-      takePrefetchedItem(key) ??
-      api.get<ItemT>(`/items/${encodeURIComponent(key)}`, { signal: controller.signal })
-    )
+    (takePrefetchedItem(key) ?? itemsApi.get(key, controller.signal))
       .then((item) => {
         if (controller.signal.aborted) return;
         if (item.productId !== store.product.id) {

@@ -3,7 +3,7 @@
  * again when a live event touches one of them (someone else linking, unlinking or marking one met).
  */
 import { type Dispatch, type SetStateAction, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { dependenciesApi } from '../../api/dependencies.ts';
 import type { EventT, ItemDependenciesT } from '../../api/types.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 
@@ -28,8 +28,8 @@ export function useItemDependencies(store: ProductStore, itemId: string): ItemDe
   useEffect(() => {
     void generation;
     const controller = new AbortController();
-    api
-      .get<ItemDependenciesT>(`/items/${itemId}/dependencies`, { signal: controller.signal })
+    dependenciesApi
+      .ofItem(itemId, controller.signal)
       .then((fetched) => {
         setDeps(fetched);
         setError(null);

@@ -7,7 +7,7 @@ import { Link, useLocation } from 'react-router';
 import type { ReleaseDetailT } from '../../api/releases.ts';
 import { StatusChip, TypeBadge } from '../../components/chips.tsx';
 import { paths } from '../../routes.ts';
-import { updateItem } from '../../state/mutations.ts';
+import { updateItem } from '../../state/mutations/items.ts';
 import { useStore } from '../../state/use-store.ts';
 import { findItemsToAdd } from './release-text.ts';
 

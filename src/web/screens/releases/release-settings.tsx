@@ -3,9 +3,9 @@
  * admins and owners may change, and the feed's address to copy into a reader.
  */
 import { useId, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { productsApi } from '../../api/products.ts';
 import { feedPath, setReleaseNotesPublic } from '../../api/releases.ts';
-import type { ProductT } from '../../api/types.ts';
 import { notify } from '../../state/notices.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 import { useSignedIn } from '../../state/session.tsx';
@@ -15,7 +15,7 @@ const said = (isPublic: boolean) => (isPublic ? 'Public' : 'Members only');
 
 /** Someone changed the product since it was shown: show theirs, and offer to apply this change over it. */
 async function productConflict(store: ProductStore, mine: boolean, retry: () => void): Promise<void> {
-  const theirs = await api.get<ProductT>(`/products/${store.product.id}`).catch(() => null);
+  const theirs = await productsApi.get(store.product.id).catch(() => null);
   if (theirs) {
     store.product = theirs;
     store.changed();

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { HorizonT } from '../../api/types.ts';
-import { createInitiative } from '../../state/mutations.ts';
+import { createInitiative } from '../../state/mutations/initiatives.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 
 export function AddInitiativeInline(props: { horizon: HorizonT; themeId: string | null; where: string }) {

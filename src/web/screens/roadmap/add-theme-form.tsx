@@ -1,8 +1,7 @@
 /** Adds a theme (a swimlane of the roadmap): a name and a colour. */
 import { useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
-import { api } from '../../api/client.ts';
-import type { ThemeT } from '../../api/types.ts';
+import { themesApi } from '../../api/planning.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { useStoreOnce } from '../../state/use-store.ts';
 
@@ -26,7 +25,7 @@ export function AddThemeForm() {
     const text = name.trim();
     if (!text) return;
     try {
-      const theme = await api.post<ThemeT>(`/products/${store.product.id}/themes`, { name: text, color });
+      const theme = await themesApi.create(store.product.id, { name: text, color });
       store.themes.set(theme.id, theme);
       store.changed();
       setName('');

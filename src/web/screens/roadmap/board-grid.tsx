@@ -9,7 +9,7 @@ import type { Progress } from '../../../domain/progress.ts';
 import type { HorizonT, InitiativeT } from '../../api/types.ts';
 import { HORIZON_LABELS, HORIZONS } from '../../api/types.ts';
 import { paths } from '../../routes.ts';
-import { updateInitiative } from '../../state/mutations.ts';
+import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { AddInitiativeInline } from './add-initiative-inline.tsx';
 import { type CardMove, INITIATIVE_DRAG_TYPE, InitiativeCard } from './initiative-card.tsx';

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { InitiativeT } from '../../api/types.ts';
 import { paths } from '../../routes.ts';
-import { updateInitiative } from '../../state/mutations.ts';
+import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStore } from '../../state/use-store.ts';
 import { matchesFilter, useRoadmapFilter } from './roadmap-filter.ts';
 import { ConfidenceLegend, RoadmapFilterBar } from './roadmap-filter-bar.tsx';

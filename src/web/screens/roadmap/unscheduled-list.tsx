@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { InitiativeT } from '../../api/types.ts';
 import { ConfidenceBadge } from '../../components/chips.tsx';
 import { paths } from '../../routes.ts';
-import { updateInitiative } from '../../state/mutations.ts';
+import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { fromDay, monthOf, today } from './timeline-dates.ts';
 

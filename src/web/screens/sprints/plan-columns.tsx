@@ -7,7 +7,7 @@ import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState
 import type { Location } from 'react-router';
 import type { NotReadyReasonT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
-import { updateItem } from '../../state/mutations.ts';
+import { updateItem } from '../../state/mutations/items.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 import { ITEM_DRAG_TYPE, PlanRow } from './plan-row.tsx';
 import { backlogCandidates } from './planning-lists.ts';

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
-import { setReleaseNotesPublic } from '../api/releases.ts';
-import type { InitiativeT, ProductT } from '../api/types.ts';
-import { fieldError, updateInitiative } from './mutations.ts';
-import { currentNotices, dismiss } from './notices.ts';
-import { ProductStore } from './product-store.ts';
+import { setReleaseNotesPublic } from '../../api/releases.ts';
+import type { InitiativeT, ProductT } from '../../api/types.ts';
+import { currentNotices, dismiss } from '../notices.ts';
+import { ProductStore } from '../product-store.ts';
+import { fieldError } from './field-errors.ts';
+import { updateInitiative } from './initiatives.ts';
 
 const product: ProductT = {
   id: 'p1',
@@ -52,13 +53,14 @@ interface Sent {
 function serve(answers: { status: number; body?: unknown }[]): Sent[] {
   const sent: Sent[] = [];
   let next = 0;
-  mock.method(globalThis, 'fetch', async (url: string, init: RequestInit) => {
-    const headers = init.headers as Record<string, string>;
+  mock.method(globalThis, 'fetch', async (request: Request) => {
+    const text = await request.text();
+    const url = new URL(request.url);
     sent.push({
-      method: init.method ?? 'GET',
-      url,
-      ifMatch: headers['If-Match'] ?? null,
-      body: init.body ? JSON.parse(String(init.body)) : undefined,
+      method: request.method,
+      url: url.pathname + url.search,
+      ifMatch: request.headers.get('If-Match'),
+      body: text ? JSON.parse(text) : undefined,
     });
     const answer = answers[next++] ?? { status: 500 };
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
