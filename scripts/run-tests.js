@@ -3,7 +3,7 @@
 // two files at a time. PostgreSQL: TEST_DATABASE_URL, else the local server at 127.0.0.1:5432 (see
 // test-files.js). The longest files start first (test/support/durations.json, refreshed with
 // `node scripts/time-test-files.js --write`), so the two workers finish together instead of one running a
-// long file alone at the end.
+// long file alone at the end. scripts/run-test-files.js keeps that order (`node --test` sorts by name).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { findTestFiles, testEnvironment } from './test-files.js';
@@ -50,7 +50,7 @@ if (files.some((f) => f.startsWith('e2e'))) {
 const started = performance.now();
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  ['--import', 'tsx', 'scripts/run-test-files.js', '--concurrency', '2', ...files],
   { stdio: 'inherit', env },
 );
 const seconds = (performance.now() - started) / 1000;
