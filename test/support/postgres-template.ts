@@ -58,7 +58,8 @@ async function buildOnce(serverUrl: string, name: string): Promise<string> {
         await database.close();
       }
       await admin.query(`alter database ${building} rename to ${name}`);
-      await admin.query(`alter database ${name} is_template true`);
+      // No connections to it, ever: CREATE DATABASE … TEMPLATE refuses a template someone is connected to.
+      await admin.query(`alter database ${name} is_template true allow_connections false`);
     }
     return name;
   } finally {
