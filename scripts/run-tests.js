@@ -1,55 +1,29 @@
 #!/usr/bin/env node
-// Runs every test (unit, service/HTTP on both databases, process-level) with node's test runner.
-// PostgreSQL: TEST_DATABASE_URL, else the local server at 127.0.0.1:5432. Outside CI an unreachable
-// PostgreSQL is reported and its suites are left out; in CI (CI=true) that is a failure, never a skip.
+// Runs every test (unit, service/HTTP on both databases, process-level, browser) with node's test runner,
+// two files at a time. PostgreSQL: TEST_DATABASE_URL, else the local server at 127.0.0.1:5432 (see
+// test-files.js). The longest files start first (test/support/durations.json, refreshed with
+// `node scripts/time-test-files.js --write`), so the two workers finish together instead of one running a
+// long file alone at the end. scripts/run-test-files.js keeps that order (`node --test` sorts by name).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import pg from 'pg';
+import { existsSync, readFileSync } from 'node:fs';
+import { findTestFiles, testEnvironment } from './test-files.js';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
-const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+/** What the whole suite may take on 2 cores; a run over it says so, naming the slowest files. */
+const BUDGET_SECONDS = 240;
 
-async function postgresReachable() {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch (error) {
-    return error;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-function findTests(dir) {
-  const found = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...findTests(path));
-    else if (name.endsWith('.test.ts')) found.push(path);
-  }
-  return found;
-}
-
-const reachable = await postgresReachable();
-const env = { ...process.env, CAIRN_SCRYPT_COST: process.env.CAIRN_SCRYPT_COST ?? '12' };
-if (reachable === true) {
-  env.TEST_DATABASE_URL = url;
-  console.log(`tests: SQLite and PostgreSQL (${new URL(url).host})`);
-} else if (ci) {
-  console.error(`tests: PostgreSQL at ${url} is required in CI and is not reachable: ${reachable.message}`);
-  process.exit(1);
-} else {
-  delete env.TEST_DATABASE_URL;
-  console.warn(`tests: PostgreSQL not reachable at ${url} (${reachable.message}); running SQLite only.`);
-}
-
+const env = await testEnvironment();
 const filter = process.argv.slice(2);
-const files = [...findTests('src'), ...findTests('test'), ...findTests('e2e')]
+const durations = JSON.parse(readFileSync('test/support/durations.json', 'utf8'));
+/** A file not timed yet is placed by a guess from its folder until durations.json is refreshed. */
+const guess = (file) => (file.startsWith('e2e') ? 30 : file.startsWith('test') ? 10 : 2);
+const estimate = (file) => durations[file] ?? guess(file);
+const files = findTestFiles()
   .filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)))
-  .sort();
+  .sort((a, b) => estimate(b) - estimate(a) || a.localeCompare(b));
+const untimed = files.filter((f) => durations[f] === undefined);
+if (untimed.length > 0)
+  console.log(`tests: not in test/support/durations.json yet (placed by a guess): ${untimed.join(', ')}`);
 
 // Browser tests: Debian's Chromium, never a downloaded one. Missing outside CI: said plainly and skipped;
 // missing in CI: a failure.
@@ -57,9 +31,10 @@ if (files.some((f) => f.startsWith('e2e'))) {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (existsSync(chromium)) {
     console.log(`tests: browser tests in ${chromium}`);
-    // Build the web app once here, not in each test process (it is skipped when dist/web is current).
+    // Build the web app and the server bundle once here, not in each browser test process.
     const build = spawnSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' });
     if (build.status !== 0) process.exit(build.status ?? 1);
+    env.CAIRN_TEST_BUILT = '1';
   } else if (ci) {
     console.error(
       `tests: Chromium is required in CI and is missing at ${chromium} (apt-get install chromium)`,
@@ -72,9 +47,20 @@ if (files.some((f) => f.startsWith('e2e'))) {
     );
   }
 }
+const started = performance.now();
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  ['--import', 'tsx', 'scripts/run-test-files.js', '--concurrency', '2', ...files],
   { stdio: 'inherit', env },
 );
+const seconds = (performance.now() - started) / 1000;
+console.log(`tests: ${files.length} files in ${seconds.toFixed(0)} s`);
+if (filter.length === 0 && seconds > BUDGET_SECONDS) {
+  const slowest = [...files].sort((a, b) => estimate(b) - estimate(a)).slice(0, 5);
+  console.warn(
+    `tests: over the ${BUDGET_SECONDS} s budget. The slowest files (durations.json): ` +
+      `${slowest.map((f) => `${f} ${estimate(f)} s`).join(', ')}. ` +
+      'Time them with `node scripts/time-test-files.js`.',
+  );
+}
 process.exit(result.status ?? 1);

@@ -6,15 +6,18 @@
 import { mkdirSync } from 'node:fs';
 import { launchBrowser, setupOwner, signedInContext, startCairn } from '../e2e/support/harness.ts';
 import { loadDemo } from '../src/demo/load-demo.ts';
+import { openDatabase } from '../src/store/database.ts';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
 
 const cairn = await startCairn();
 const browser = await launchBrowser();
+// The server runs in its own process; the demo is loaded into its SQLite file from here (WAL: both may open it).
+const database = openDatabase({ sqliteFile: cairn.sqliteFile });
 try {
   await setupOwner(cairn.url);
-  await loadDemo(cairn.server.database.db, { onlyIfEmpty: true });
+  await loadDemo(database.db, { onlyIfEmpty: true });
   const context = await signedInContext(browser, cairn.url);
   await context.addInitScript("localStorage.setItem('cairn:lastProduct', 'CHK')");
   const page = await context.newPage();
@@ -32,7 +35,7 @@ try {
   await shoot('/p/CHK/backlog', '[data-item-key]', 'backlog.png');
   await shoot('/CHK-12', '.item-panel h2', 'item-detail.png');
 
-  const db = cairn.server.database.db;
+  const db = database.db;
   const active = await db
     .selectFrom('sprints')
     .select('id')
@@ -55,6 +58,7 @@ try {
   console.log(`${OUT}/release.png`);
   await context.close();
 } finally {
+  await database.close();
   await browser.close();
   await cairn.close();
 }

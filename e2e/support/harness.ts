@@ -1,15 +1,14 @@
 /**
- * End-to-end harness: a real Cairn server (in process, on a free port, over a fresh SQLite file or
- * PostgreSQL database) and Debian's Chromium driven by playwright-core. Never a downloaded browser.
+ * End-to-end harness: a real Cairn server (the built bundle in its own process, on a free port, over a fresh
+ * SQLite file or PostgreSQL database) and Debian's Chromium driven by playwright-core. Never a downloaded
+ * browser.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe } from 'node:test';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.ts';
-import { type RunningServer, startServer } from '../../src/server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ci = process.env.CI === 'true' || process.env.CI === '1';
@@ -27,8 +26,9 @@ export function browserSuite(name: string, fn: () => void): void {
   describe(name, { skip: `Chromium not found at ${CHROMIUM} (apt-get install chromium)` }, fn);
 }
 
-let built = false;
-/** Builds the web app if its sources changed (the build is skipped when dist/web is current). */
+/** scripts/run-tests.js builds once before the test processes start and says so in CAIRN_TEST_BUILT. */
+let built = process.env.CAIRN_TEST_BUILT === '1';
+/** Builds the server bundle, and the web app if its sources changed (skipped when dist/web is current). */
 function ensureBuilt(): void {
   if (built) return;
   execFileSync(process.execPath, ['scripts/build.js'], { stdio: 'inherit' });
@@ -37,25 +37,78 @@ function ensureBuilt(): void {
 
 export interface Cairn {
   url: string;
-  server: RunningServer;
+  /** The server's SQLite file (unset on PostgreSQL), for a script that loads data into it directly. */
+  sqliteFile: string | undefined;
   close(): Promise<void>;
 }
 
-/** Starts Cairn on a free port over a fresh SQLite file (or the PostgreSQL database given). */
+const ROOT = join(import.meta.dirname, '..', '..');
+const LISTENING = /Cairn \S+ listening on (http:\/\/\S+) \(database: [^)]+\)/;
+/** What `cairn serve` reads besides its flags: none of the caller's may redirect or reshape a test's server. */
+const SERVER_SETTINGS =
+  /^(DATABASE_URL|PORT|CAIRN_(?!SCRYPT_COST$|SQLITE_SYNCHRONOUS$).*|NODE_TEST_CONTEXT)$/;
+
+/**
+ * Starts Cairn on a free port over a fresh SQLite file (or the PostgreSQL database given): the built bundle
+ * (dist/cairn.js, what `npm start` runs) in its own process. Loading the server's hundreds of modules
+ * through the TypeScript loader in every browser test process cost seconds each; the bundle starts in a
+ * fraction of that.
+ */
 export async function startCairn(options: { databaseUrl?: string } = {}): Promise<Cairn> {
   ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'cairn-e2e-'));
-  // An empty environment: a DATABASE_URL in the caller's shell must not redirect a test's server.
-  const config = loadConfig(
-    { host: '127.0.0.1', port: 0, data: dataDir, databaseUrl: options.databaseUrl },
-    {},
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !SERVER_SETTINGS.test(name)));
+  const args = ['--host', '127.0.0.1', '--port', '0', '--data', dataDir];
+  if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      join(ROOT, 'e2e/support/exit-with-parent.js'),
+      join(ROOT, 'dist/cairn.js'),
+      'serve',
+      ...args,
+    ],
+    { cwd: dataDir, env, stdio: ['pipe', 'pipe', 'pipe'] },
   );
-  const server = await startServer(config, () => {});
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Cairn did not start within 30 s:\n${output}`));
+    }, 30_000);
+    const onData = () => {
+      const match = LISTENING.exec(output);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`Cairn exited (${code}) before listening:\n${output}`));
+    });
+  });
   return {
-    url: server.url,
-    server,
+    url,
+    sqliteFile: options.databaseUrl ? undefined : join(dataDir, 'cairn.db'),
     close: async () => {
-      await server.close();
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, 10_000, 'timeout').unref());
+        if ((await Promise.race([exited, timeout])) === 'timeout') {
+          child.kill('SIGKILL');
+          throw new Error(`Cairn did not stop within 10 s of SIGTERM:\n${output}`);
+        }
+      }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

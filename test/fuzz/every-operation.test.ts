@@ -21,10 +21,14 @@ import {
   poolOf,
 } from './openapi-operations.ts';
 import { checkAnswer, type OperationRequest, operationRequests, send } from './operation-requests.ts';
+import { fuzzRuns } from './run-count.ts';
 import { validValue } from './schema-values.ts';
 
-/** Random requests per operation: enough to reach each branch often, few enough to stay well under a minute. */
-const RUNS = 20;
+/**
+ * Random requests per operation at full scale: enough to reach each branch often, few enough to stay well
+ * under a minute. `npm test` runs a share of them (see run-count.ts).
+ */
+const RUNS = fuzzRuns(20);
 
 async function servedDocument(): Promise<OpenApiDocument> {
   const api = await createTestApi('sqlite', { setup: false });

@@ -15,6 +15,7 @@ import type { Pools } from './field-values.ts';
 import { seedFixtures } from './fixtures.ts';
 import { checkInvariants } from './invariants.ts';
 import { orderCommands } from './order-model.ts';
+import { fuzzRuns } from './run-count.ts';
 import { type Case, cases, checkAnswer, describeCase, send } from './write-requests.ts';
 import { ROUTES } from './write-route-table.ts';
 
@@ -30,7 +31,7 @@ for (const dialect of DIALECTS) {
     after(() => api.close());
 
     for (const route of ROUTES) {
-      const runs = route.runs ?? (route.fields ? 120 : 60);
+      const runs = fuzzRuns(route.runs ?? (route.fields ? 120 : 60));
       it(`${route.method} ${route.path} answers malformed input with a well-formed 4xx naming the bad fields`, async () => {
         await fc.assert(
           fc.asyncProperty(cases(route, pools), async (c) => {
@@ -59,7 +60,7 @@ for (const dialect of DIALECTS) {
             commands,
           );
         }),
-        { numRuns: 12 },
+        { numRuns: fuzzRuns(12) },
       );
     });
 
