@@ -91,7 +91,7 @@ function ActiveSprintBoard({ sprint: listed, teamName }: { sprint: SprintT; team
   const store = useStore();
   const location = useLocation();
   const navigate = useNavigate();
-  const { detail, reload, refreshKey } = useSprintDetail(store, listed.id);
+  const { detail, reload } = useSprintDetail(store, listed.id);
   const sprint = detail?.sprint ?? listed;
   const root = useRef<HTMLDivElement>(null);
   const refocus = useRefocus(root);
@@ -193,7 +193,7 @@ function ActiveSprintBoard({ sprint: listed, teamName }: { sprint: SprintT; team
         ))}
       </div>
       <section className="sb-charts" aria-label="Burndown">
-        <SprintCharts sprintId={sprint.id} productKey={key} refreshKey={refreshKey} compact />
+        <SprintCharts sprintId={sprint.id} productKey={key} compact />
       </section>
     </>
   );
