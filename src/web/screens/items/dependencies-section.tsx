@@ -5,16 +5,15 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { HIDDEN_ITEM_LABEL } from '../../../domain/hidden-item.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import type { DependencyT, ItemT } from '../../api/types.ts';
 import { StatusChip } from '../../components/chips.tsx';
 import { paths } from '../../routes.ts';
 import { notify } from '../../state/notices.ts';
 import { useStore } from '../../state/use-store.ts';
+import { type Relation, useDependencyMutations } from './dependency-mutations.ts';
 import type { PanelLocationState } from './panel-navigation.ts';
 import type { ItemDependencies } from './use-item-dependencies.ts';
-
-type Relation = 'blockedBy' | 'blocks';
 
 /** The API's own words, with the item the user typed instead of the field's name. */
 function explain(error: unknown, key: string): string {
@@ -31,8 +30,9 @@ export function DependenciesSection(props: {
   linkState: PanelLocationState | undefined;
 }) {
   const { item, linkState } = props;
-  const { deps, setDeps, error } = props.dependencies;
+  const { deps, error } = props.dependencies;
   const store = useStore();
+  const mutations = useDependencyMutations(store.product.id, item.id);
   const [relation, setRelation] = useState<Relation>('blockedBy');
   const [kind, setKind] = useState<'technical' | 'business'>('technical');
   const [key, setKey] = useState('');
@@ -47,11 +47,7 @@ export function DependenciesSection(props: {
     setAdding(true);
     setAddError(null);
     try {
-      const created = await api.post<DependencyT>(`/items/${item.id}/dependencies`, {
-        [relation]: other,
-        kind,
-      });
-      setDeps((held) => held && { ...held, [relation]: [...held[relation], created] });
+      await mutations.link.mutateAsync({ relation, other, kind });
       setKey('');
     } catch (caught) {
       setAddError(explain(caught, other));
@@ -61,11 +57,9 @@ export function DependenciesSection(props: {
   };
 
   const remove = async (dependency: DependencyT, list: Relation) => {
-    setDeps((held) => held && { ...held, [list]: held[list].filter((d) => d.id !== dependency.id) });
     try {
-      await api.delete(`/dependencies/${dependency.id}`);
+      await mutations.unlink.mutateAsync({ dependency, list });
     } catch (caught) {
-      setDeps((held) => held && { ...held, [list]: [...held[list], dependency] });
       notify({ kind: 'error', message: `The dependency was not removed: ${(caught as Error).message}` });
     }
   };

@@ -2,10 +2,20 @@
  * The releases the screens show, read through the query cache. The live bridge (state/live-invalidation.ts)
  * marks them stale when a release changes, or an item joins, leaves or changes inside one.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { getRelease, listReleases, type ReleaseDetailT, type ReleaseT } from '../../api/releases.ts';
+import {
+  createRelease,
+  deleteRelease,
+  getRelease,
+  listReleases,
+  type NewRelease,
+  type ReleaseDetailT,
+  type ReleasePatch,
+  type ReleaseT,
+  updateRelease,
+} from '../../api/releases.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 import { queryKeys } from '../../state/query-keys.ts';
 
@@ -44,6 +54,31 @@ export function useReleaseDetail(store: ProductStore, id: string) {
     },
     [queryClient, productId, id],
   );
+  const update = useMutation({
+    mutationFn: (change: { patch: ReleasePatch; version: number }) =>
+      updateRelease(id, change.patch, change.version),
+    // The fields show the change at once. Not the notes: the editor holds their text itself (release-notes.tsx).
+    onMutate: async ({ patch }) => {
+      const key = queryKeys.release(productId, id);
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<ReleaseDetailT>(key);
+      const shown = Object.fromEntries(
+        Object.entries(patch).filter(([field, value]) => value !== undefined && field !== 'notesDraft'),
+      );
+      if (before) queryClient.setQueryData<ReleaseDetailT>(key, { ...before, ...shown });
+      return { before };
+    },
+    onError: (_error, _change, context) => {
+      if (context?.before) queryClient.setQueryData(queryKeys.release(productId, id), context.before);
+    },
+    onSuccess: accept,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.releases(productId) }),
+  });
+  const { mutateAsync } = update;
+  const save = useCallback(
+    (patch: ReleasePatch, version: number) => mutateAsync({ patch, version }),
+    [mutateAsync],
+  );
   return {
     detail: data ?? null,
     error:
@@ -52,5 +87,33 @@ export function useReleaseDetail(store: ProductStore, id: string) {
         : null,
     reload,
     accept,
+    save,
   };
+}
+
+/** Creating and deleting releases: the list follows at once (a deleted one leaves it until refused). */
+export function useReleaseMutations(productId: string) {
+  const queryClient = useQueryClient();
+  const listKey = queryKeys.releaseList(productId);
+  const settled = () => queryClient.invalidateQueries({ queryKey: queryKeys.releases(productId) });
+  const create = useMutation({
+    mutationFn: (input: NewRelease) => createRelease(productId, input),
+    onSuccess: (release) =>
+      queryClient.setQueryData<ReleaseT[]>(listKey, (list) => list && [...list, release]),
+    onSettled: settled,
+  });
+  const remove = useMutation({
+    mutationFn: (release: ReleaseT) => deleteRelease(release.id),
+    onMutate: async (release) => {
+      await queryClient.cancelQueries({ queryKey: listKey });
+      const before = queryClient.getQueryData<ReleaseT[]>(listKey);
+      queryClient.setQueryData<ReleaseT[]>(listKey, (list) => list?.filter((each) => each.id !== release.id));
+      return { before };
+    },
+    onError: (_error, _release, context) => {
+      if (context?.before) queryClient.setQueryData(listKey, context.before);
+    },
+    onSettled: settled,
+  });
+  return { create, remove };
 }

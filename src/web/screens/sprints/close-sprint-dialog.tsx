@@ -18,6 +18,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { queryKeys } from '../../state/query-keys.ts';
 import { closeRequest, NEW_SPRINT } from './close-choices.ts';
+import { useSprintMutations } from './sprint-mutations.ts';
 import { formatRange } from './sprint-numbers.ts';
 
 interface Props {
@@ -35,6 +36,7 @@ const DESTINATIONS: { value: LeftoverDestinationT; label: string }[] = [
 
 export function CloseSprintDialog({ sprint, unfinished, onClose, onClosed }: Props) {
   const id = useId();
+  const { close } = useSprintMutations(sprint.productId);
   const [choices, setChoices] = useState(
     () => new Map<string, LeftoverDestinationT>(unfinished.map((item) => [item.id, 'next'])),
   );
@@ -59,7 +61,7 @@ export function CloseSprintDialog({ sprint, unfinished, onClose, onClosed }: Pro
   const submit = async () => {
     setBusy(true);
     try {
-      onClosed(await sprintsApi.close(sprint.id, closeRequest(choices, nextSprint)));
+      onClosed(await close.mutateAsync({ sprint, body: closeRequest(choices, nextSprint) }));
     } catch (failure) {
       setError(failure);
       setBusy(false);
