@@ -1,4 +1,5 @@
 /** The whole app: session gate, then the routes. Every screen has a URL; reloading keeps you there. */
+import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { ErrorBoundary } from './components/error-boundary.tsx';
 import { Notices } from './components/notices.tsx';
@@ -20,16 +21,19 @@ import { LoginScreen } from './screens/login-screen.tsx';
 import { ProductLayout } from './screens/product-layout.tsx';
 import { ProductsScreen } from './screens/products-screen.tsx';
 import { SetupScreen } from './screens/setup-screen.tsx';
+import { queryClient } from './state/query-client.ts';
 import { SessionProvider, useSession } from './state/session.tsx';
 
 export function App() {
   return (
-    <SessionProvider>
-      <BrowserRouter>
-        <Gate />
-        <Notices />
-      </BrowserRouter>
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <BrowserRouter>
+          <Gate />
+          <Notices />
+        </BrowserRouter>
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }
 

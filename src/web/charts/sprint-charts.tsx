@@ -1,6 +1,6 @@
 /**
- * A sprint's burndown and burnup, read from GET /sprints/{id}/burndown and read again whenever `refreshKey`
- * changes (the sprint and board screens bump it when the sprint's items change, so the line moves live).
+ * A sprint's burndown and burnup, read from GET /sprints/{id}/burndown and read again when the live
+ * bridge says the sprint's items changed (state/live-invalidation.ts), so the line moves live.
  */
 import { type BurndownT, burndownSource } from '../api/charts.ts';
 import { BurndownChart } from './burndown-chart.tsx';
@@ -11,14 +11,13 @@ import './charts.css';
 interface SprintChartsProps {
   sprintId: string;
   productKey: string;
-  refreshKey: number;
   /** Only the burndown, lower (the board's corner). */
   compact?: boolean;
 }
 
-export function SprintCharts({ sprintId, productKey, refreshKey, compact = false }: SprintChartsProps) {
+export function SprintCharts({ sprintId, productKey, compact = false }: SprintChartsProps) {
   const source = burndownSource(sprintId);
-  const { data, loading, error } = useChart<BurndownT>(source, refreshKey);
+  const { data, loading, error } = useChart<BurndownT>(source);
   const placeholder = error ? `The burndown could not be loaded: ${error}` : undefined;
   const fileBase = `${productKey}-sprint-${sprintId.slice(0, 8)}`;
   return (

@@ -1,10 +1,13 @@
 /**
- * Reads one chart's numbers and keeps them while a newer read is on its way (a refresh never blanks the
- * chart). `key` names what to read; a change of `refreshKey` reads it again.
+ * Reads one chart's numbers through the query cache and keeps the last ones on screen while a newer read is
+ * on its way (a refresh never blanks the chart). The live bridge (state/live-invalidation.ts) says when a
+ * chart is stale: a sprint's burndown when its items change, the velocity when a sprint closes.
  */
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ChartSource, fetchChart } from '../api/charts.ts';
 import { ApiError } from '../api/client.ts';
+import { queryKeys } from '../state/query-keys.ts';
+import { useStoreOnce } from '../state/use-store.ts';
 
 export interface ChartRead<T> {
   data: T | null;
@@ -12,23 +15,15 @@ export interface ChartRead<T> {
   error: string | null;
 }
 
-export function useChart<T>(source: ChartSource<T> | null, refreshKey = 0): ChartRead<T> {
-  const [state, setState] = useState<ChartRead<T>>({ data: null, loading: true, error: null });
-  const key = source ? source.path + JSON.stringify(source.params) : null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `source` (a new object each render)
-  useEffect(() => {
-    if (!source) return;
-    const controller = new AbortController();
-    setState((previous) => ({ ...previous, loading: true }));
-    fetchChart(source, controller.signal).then(
-      (data) => setState({ data, loading: false, error: null }),
-      (error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
-        const message = error instanceof ApiError ? error.fieldMessage : (error as Error).message;
-        setState((previous) => ({ ...previous, loading: false, error: message }));
-      },
-    );
-    return () => controller.abort();
-  }, [key, refreshKey]);
-  return state;
+export function useChart<T>(source: ChartSource<T> | null): ChartRead<T> {
+  const productId = useStoreOnce().product.id;
+  const { data, isFetching, error } = useQuery({
+    queryKey: source ? queryKeys.chart(productId, source) : ['product', productId, 'chart', null],
+    queryFn: ({ signal }) => fetchChart(source as ChartSource<T>, signal),
+    enabled: source !== null,
+    // Another range or team shows the previous chart until its own numbers arrive.
+    placeholderData: keepPreviousData,
+  });
+  const message = error ? (error instanceof ApiError ? error.fieldMessage : error.message) : null;
+  return { data: data ?? null, loading: source === null || isFetching, error: message };
 }

@@ -12,6 +12,8 @@ interface ErrorBoundaryProps {
   resetKey?: unknown;
   /** The class of the element shown instead: where the screen would have been. */
   className?: string;
+  /** Called when the user asks to reload the failed screen, before it renders again. */
+  onReset?: () => void;
   children: ReactNode;
 }
 
@@ -40,6 +42,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     console.warn(`Cairn: ${this.props.what} failed to show`, error, info.componentStack);
   }
 
+  private readonly reset = () => {
+    this.props.onReset?.();
+    this.setState({ error: null });
+  };
+
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
@@ -48,7 +55,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
         <h2>Something went wrong showing {this.props.what}</h2>
         <p className="screen-error-message">{error.message || 'An unexpected error.'}</p>
         <p className="hint">Nothing you saved is lost. The rest of Cairn still works.</p>
-        <button type="button" className="primary" onClick={() => this.setState({ error: null })}>
+        <button type="button" className="primary" onClick={this.reset}>
           Reload this screen
         </button>
       </section>

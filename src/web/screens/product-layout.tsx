@@ -1,11 +1,15 @@
 /** The frame around a product's screens: header, navigation, live status, item panel, palette, help. */
+import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import type { ProductT } from '../api/types.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { itemKeyInPath, paths, usePageLocation } from '../routes.ts';
 import { connectLive, type LiveStatus } from '../state/live.ts';
+import { invalidateFromLive } from '../state/live-invalidation.ts';
+import { dropUnobserved } from '../state/query-client.ts';
 import { useSession, useSignedIn } from '../state/session.tsx';
-import { clearStores, storeFor } from '../state/store-registry.ts';
+import { useProductStore } from '../state/store-registry.ts';
 import { StoreContext, useStore } from '../state/use-store.ts';
 import { LAST_PRODUCT_KEY } from './home-screen.tsx';
 import { ItemPanel, preloadScreens } from './lazy-screens.tsx';
@@ -18,28 +22,39 @@ export function ProductLayout(props: { productKey?: string; children?: ReactNode
   const productKey = (props.productKey ?? params.productKey ?? '').toUpperCase();
   const { user, products } = useSignedIn();
   const product = products.find((p) => p.key === productKey);
-  if (!product) {
-    return (
-      <main className="centered">
-        <h1>No product {productKey}</h1>
-        <p>
-          It does not exist, or you are not a member of it.{' '}
-          <Link to={paths.products()}>See your products</Link>.
-        </p>
-      </main>
-    );
-  }
-  const store = storeFor(product);
-  store.readOnly = user.role === 'viewer';
+  if (!product) return <NoProduct productKey={productKey} />;
+  return (
+    <ProductStoreProvider product={product} readOnly={user.role === 'viewer'}>
+      {props.children ?? <Outlet />}
+    </ProductStoreProvider>
+  );
+}
+
+function NoProduct({ productKey }: { productKey: string }) {
+  return (
+    <main className="centered">
+      <h1>No product {productKey}</h1>
+      <p>
+        It does not exist, or you are not a member of it. <Link to={paths.products()}>See your products</Link>
+        .
+      </p>
+    </main>
+  );
+}
+
+function ProductStoreProvider(props: { product: ProductT; readOnly: boolean; children: ReactNode }) {
+  const store = useProductStore(props.product);
+  store.readOnly = props.readOnly;
   return (
     <StoreContext.Provider value={store}>
-      <ProductFrame>{props.children ?? <Outlet />}</ProductFrame>
+      <ProductFrame>{props.children}</ProductFrame>
     </StoreContext.Provider>
   );
 }
 
 function ProductFrame({ children }: { children: ReactNode }) {
   const store = useStore();
+  const queryClient = useQueryClient();
   // The window's address: under a panel, useLocation() names the screen underneath (see app.tsx).
   const location = usePageLocation();
   // The screen's own address (under a panel, the screen underneath): a new one gets a failed screen a retry.
@@ -53,8 +68,13 @@ function ProductFrame({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!ready) return;
     preloadScreens();
-    return connectLive(store, setLive);
-  }, [store, ready]);
+    const stopInvalidating = invalidateFromLive(queryClient, store);
+    const stopLive = connectLive(store, setLive);
+    return () => {
+      stopLive();
+      stopInvalidating();
+    };
+  }, [store, ready, queryClient]);
 
   useEffect(() => localStorage.setItem(LAST_PRODUCT_KEY, store.product.key), [store]);
 
@@ -79,13 +99,23 @@ function ProductFrame({ children }: { children: ReactNode }) {
         ) : (
           // A lazy screen not fetched yet (rare: they are preloaded once the product is ready) shows blank
           // for the few milliseconds its code takes to arrive.
-          <ErrorBoundary what="this screen" resetKey={screenPath} className="screen">
+          <ErrorBoundary
+            what="this screen"
+            resetKey={screenPath}
+            className="screen"
+            onReset={() => dropUnobserved(queryClient)}
+          >
             <Suspense fallback={<main className="screen" aria-busy="true" />}>{children}</Suspense>
           </ErrorBoundary>
         )}
         {/* The panel does not wait for the backlog: it reads its own item (see use-full-item.ts). */}
         {itemKey && store.state !== 'error' && (
-          <ErrorBoundary what={`item ${itemKey}`} resetKey={itemKey} className="side-panel item-panel">
+          <ErrorBoundary
+            what={`item ${itemKey}`}
+            resetKey={itemKey}
+            className="side-panel item-panel"
+            onReset={() => dropUnobserved(queryClient)}
+          >
             <Suspense fallback={null}>
               <ItemPanel itemKey={itemKey} />
             </Suspense>
@@ -111,6 +141,7 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
   const { user, products } = useSignedIn();
   const { logout } = useSession();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const key = store.product.key;
   return (
     <header className="app-header">
@@ -176,7 +207,7 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
           title={`Signed in as ${user.name} (${user.email})`}
           className="link-button"
           onClick={() => {
-            clearStores();
+            queryClient.clear();
             void logout().then(() => navigate('/'));
           }}
         >

@@ -7,7 +7,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { localDate } from '../../../domain/time-zones.ts';
 import { ApiError } from '../../api/client.ts';
-import { type NotReadyReasonT, type SprintT, sprintsApi, type WipLimitsT } from '../../api/execution.ts';
+import type { NotReadyReasonT, SprintT, WipLimitsT } from '../../api/execution.ts';
 import type { ItemStatusT } from '../../api/types.ts';
 import { LazySprintCharts as SprintCharts } from '../../charts/lazy-sprint-charts.tsx';
 import { paths } from '../../routes.ts';
@@ -16,6 +16,7 @@ import { notify } from '../../state/notices.ts';
 import { useStore } from '../../state/use-store.ts';
 import { useRefocus } from '../roadmap/use-refocus.ts';
 import { itemsOfSprint } from '../sprints/planning-lists.ts';
+import { useSprintMutations } from '../sprints/sprint-mutations.ts';
 import { daysLeftText, formatPoints, plannedPoints, sprintRange } from '../sprints/sprint-numbers.ts';
 import { useSprintDetail } from '../sprints/use-sprint-detail.ts';
 import { useTeamsAndSprints } from '../sprints/use-teams-and-sprints.ts';
@@ -91,7 +92,8 @@ function ActiveSprintBoard({ sprint: listed, teamName }: { sprint: SprintT; team
   const store = useStore();
   const location = useLocation();
   const navigate = useNavigate();
-  const { detail, reload, refreshKey } = useSprintDetail(store, listed.id);
+  const { detail } = useSprintDetail(store, listed.id);
+  const { update: updateSprint } = useSprintMutations(store.product.id);
   const sprint = detail?.sprint ?? listed;
   const root = useRef<HTMLDivElement>(null);
   const refocus = useRefocus(root);
@@ -139,13 +141,12 @@ function ActiveSprintBoard({ sprint: listed, teamName }: { sprint: SprintT; team
     if (limit === null) delete wipLimits[status];
     else wipLimits[status] = limit;
     try {
-      await sprintsApi.update(sprint, { wipLimits });
-      reload();
+      // The limit shows at once; the server's refusal puts the old one back (sprint-mutations.ts).
+      await updateSprint.mutateAsync({ sprint, patch: { wipLimits } });
       return true;
     } catch (error) {
       const message = error instanceof ApiError ? error.fieldMessage : (error as Error).message;
       notify({ kind: 'error', message: `The WIP limit was not saved: ${message}` });
-      if (error instanceof ApiError && error.status === 412) reload();
       return false;
     }
   };
@@ -193,7 +194,7 @@ function ActiveSprintBoard({ sprint: listed, teamName }: { sprint: SprintT; team
         ))}
       </div>
       <section className="sb-charts" aria-label="Burndown">
-        <SprintCharts sprintId={sprint.id} productKey={key} refreshKey={refreshKey} compact />
+        <SprintCharts sprintId={sprint.id} productKey={key} compact />
       </section>
     </>
   );

@@ -7,16 +7,14 @@ import { Link } from 'react-router';
 import { HIDDEN_ITEM_LABEL } from '../../../domain/hidden-item.ts';
 import { LIMITS } from '../../../schemas/limits.ts';
 import { ApiError } from '../../api/client.ts';
-import { dependenciesApi } from '../../api/dependencies.ts';
 import type { DependencyT, ItemT } from '../../api/types.ts';
 import { StatusChip } from '../../components/chips.tsx';
 import { paths } from '../../routes.ts';
 import { notify } from '../../state/notices.ts';
 import { useStore } from '../../state/use-store.ts';
+import { type Relation, useDependencyMutations } from './dependency-mutations.ts';
 import type { PanelLocationState } from './panel-navigation.ts';
 import type { ItemDependencies } from './use-item-dependencies.ts';
-
-type Relation = 'blockedBy' | 'blocks';
 
 /** The API's own words, with the item the user typed instead of the field's name. */
 function explain(error: unknown, key: string): string {
@@ -33,8 +31,9 @@ export function DependenciesSection(props: {
   linkState: PanelLocationState | undefined;
 }) {
   const { item, linkState } = props;
-  const { deps, setDeps, error } = props.dependencies;
+  const { deps, error } = props.dependencies;
   const store = useStore();
+  const mutations = useDependencyMutations(store.product.id, item.id);
   const [relation, setRelation] = useState<Relation>('blockedBy');
   const [kind, setKind] = useState<'technical' | 'business'>('technical');
   const [key, setKey] = useState('');
@@ -49,8 +48,7 @@ export function DependenciesSection(props: {
     setAdding(true);
     setAddError(null);
     try {
-      const created = await dependenciesApi.add(item.id, { [relation]: other, kind });
-      setDeps((held) => held && { ...held, [relation]: [...held[relation], created] });
+      await mutations.link.mutateAsync({ relation, other, kind });
       setKey('');
     } catch (caught) {
       setAddError(explain(caught, other));
@@ -60,11 +58,9 @@ export function DependenciesSection(props: {
   };
 
   const remove = async (dependency: DependencyT, list: Relation) => {
-    setDeps((held) => held && { ...held, [list]: held[list].filter((d) => d.id !== dependency.id) });
     try {
-      await dependenciesApi.remove(dependency.id);
+      await mutations.unlink.mutateAsync({ dependency, list });
     } catch (caught) {
-      setDeps((held) => held && { ...held, [list]: [...held[list], dependency] });
       notify({ kind: 'error', message: `The dependency was not removed: ${(caught as Error).message}` });
     }
   };

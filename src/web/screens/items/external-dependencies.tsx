@@ -1,10 +1,11 @@
 /** External business dependencies — an approval, a partner's delivery — that the item waits for. */
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
-import { dependenciesApi } from '../../api/dependencies.ts';
 import type { ExternalDependencyT, ItemT } from '../../api/types.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { notify } from '../../state/notices.ts';
+import { useStore } from '../../state/use-store.ts';
+import { useDependencyMutations } from './dependency-mutations.ts';
 import type { ItemDependencies } from './use-item-dependencies.ts';
 
 export function ExternalDependencies({
@@ -14,15 +15,14 @@ export function ExternalDependencies({
   item: ItemT;
   dependencies: ItemDependencies;
 }) {
-  const { deps, setDeps } = dependencies;
+  const { deps } = dependencies;
+  const store = useStore();
+  const mutations = useDependencyMutations(store.product.id, item.id);
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState('');
   const [expectedDate, setExpectedDate] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState(false);
-
-  const replace = (next: ExternalDependencyT) =>
-    setDeps((held) => held && { ...held, external: held.external.map((e) => (e.id === next.id ? next : e)) });
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,12 +30,11 @@ export function ExternalDependencies({
     setAdding(true);
     setError(null);
     try {
-      const created = await dependenciesApi.addExternal(item.id, {
+      await mutations.addExternal.mutateAsync({
         title: title.trim(),
         owner: owner.trim(),
         expectedDate: expectedDate || null,
       });
-      setDeps((held) => held && { ...held, external: [...held.external, created] });
       setTitle('');
       setOwner('');
       setExpectedDate('');
@@ -47,21 +46,17 @@ export function ExternalDependencies({
   };
 
   const setMet = async (external: ExternalDependencyT, met: boolean) => {
-    replace({ ...external, met });
     try {
-      replace(await dependenciesApi.updateExternal(external.id, { met }));
+      await mutations.setMet.mutateAsync({ external, met });
     } catch (caught) {
-      replace(external);
       notify({ kind: 'error', message: `“${external.title}” was not saved: ${(caught as Error).message}` });
     }
   };
 
   const remove = async (external: ExternalDependencyT) => {
-    setDeps((held) => held && { ...held, external: held.external.filter((e) => e.id !== external.id) });
     try {
-      await dependenciesApi.removeExternal(external.id);
+      await mutations.removeExternal.mutateAsync(external);
     } catch (caught) {
-      setDeps((held) => held && { ...held, external: [...held.external, external] });
       notify({ kind: 'error', message: `“${external.title}” was not removed: ${(caught as Error).message}` });
     }
   };

@@ -1,7 +1,9 @@
 /** The item's history, newest first, in words: who did what, when. Refetched whenever the item changes. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { itemsApi } from '../../api/items.ts';
 import type { EventT } from '../../api/types.ts';
+import { queryKeys } from '../../state/query-keys.ts';
 import { useStore } from '../../state/use-store.ts';
 import { describeEvent, relativeTime } from './describe-event.ts';
 
@@ -18,24 +20,15 @@ function useNow(): number {
 export function ItemHistory({ itemId, version }: { itemId: string; version: number }) {
   const store = useStore();
   const now = useNow();
-  const [events, setEvents] = useState<EventT[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  // Every saved change bumps the version — ours and, through the live stream, everyone else's.
-  useEffect(() => {
-    void version;
-    const controller = new AbortController();
-    itemsApi
-      .history(itemId, controller.signal)
-      .then((events) => {
-        setEvents(events.slice().reverse());
-        setError(null);
-      })
-      .catch((caught: unknown) => {
-        if (!controller.signal.aborted) setError((caught as Error).message);
-      });
-    return () => controller.abort();
-  }, [itemId, version]);
+  // Every saved change bumps the version — ours and, through the live stream, everyone else's — and each
+  // version is read once; the previous history shows until the new one arrives.
+  const read = useQuery<EventT[]>({
+    queryKey: queryKeys.itemHistory(store.product.id, itemId, version),
+    queryFn: ({ signal }) => itemsApi.history(itemId, signal).then((events) => events.slice().reverse()),
+    placeholderData: keepPreviousData,
+  });
+  const events = read.data;
+  const error = read.error ? read.error.message : null;
 
   const names = {
     user: (id: string) => store.users.get(id)?.name ?? 'someone',

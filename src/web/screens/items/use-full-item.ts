@@ -1,13 +1,15 @@
 /**
  * The full item behind the panel. What the store already holds shows at once (no spinner on a click); the
- * item is fetched in the background each time the panel opens, and live events keep it current afterwards.
+ * item is read through the query cache each time the panel opens, and put into the store, whose live events
+ * keep it current afterwards.
  */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/client.ts';
 import { itemsApi } from '../../api/items.ts';
 import type { BacklogItemT, ItemT } from '../../api/types.ts';
 import { takePrefetchedItem } from '../../state/prefetch.ts';
 import type { ProductStore } from '../../state/product-store.ts';
+import { queryKeys } from '../../state/query-keys.ts';
 
 export type FetchState = 'loading' | 'done' | 'missing' | 'error';
 
@@ -31,52 +33,44 @@ function merged(summary: BacklogItemT | undefined, full: ItemT | undefined): Ite
   return { ...full, type, title, status, estimate, initiativeId, labels, assigneeId, rank, version };
 }
 
+/** Reads the item and hands it to the store; an item of another product is answered as null (not here). */
+async function readItem(store: ProductStore, key: string, signal: AbortSignal): Promise<ItemT | null> {
+  // An item address opened directly asked for its item before the app had rendered (state/prefetch.ts).
+  const item = await (takePrefetchedItem(key) ?? itemsApi.get(key, signal));
+  if (item.productId !== store.product.id) return null;
+  store.acceptItem(item);
+  if (!store.fullItems.has(item.id)) store.fullItems.set(item.id, item);
+  store.changed();
+  return item;
+}
+
 export function useFullItem(store: ProductStore, itemKey: string): FullItem {
   const key = itemKey.toUpperCase();
-  const [fetchState, setFetchState] = useState<FetchState>('loading');
-  const [error, setError] = useState<string | null>(null);
+  const read = useQuery({
+    queryKey: queryKeys.item(store.product.id, key),
+    queryFn: ({ signal }) => readItem(store, key, signal),
+    // Read again each time the panel opens: the store's copy shows meanwhile.
+    staleTime: 0,
+  });
+
+  const missing =
+    read.data === null || (read.error instanceof ApiError && read.error.status === 404 && !read.data);
+  const fetchState: FetchState = missing
+    ? 'missing'
+    : read.data
+      ? 'done'
+      : read.isError
+        ? 'error'
+        : 'loading';
   // A trashed item is no longer in the store's key index: remember the id the server gave.
-  const [fetchedId, setFetchedId] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    void attempt; // "Try again" runs this effect once more
-    const controller = new AbortController();
-    setFetchState('loading');
-    // An item address opened directly asked for its item before the app had rendered (state/prefetch.ts).
-    (takePrefetchedItem(key) ?? itemsApi.get(key, controller.signal))
-      .then((item) => {
-        if (controller.signal.aborted) return;
-        if (item.productId !== store.product.id) {
-          setFetchState('missing');
-          return;
-        }
-        store.acceptItem(item);
-        if (!store.fullItems.has(item.id)) store.fullItems.set(item.id, item);
-        setFetchedId(item.id);
-        setFetchState('done');
-        store.changed();
-      })
-      .catch((caught: unknown) => {
-        if (controller.signal.aborted) return;
-        if (caught instanceof ApiError && caught.status === 404) {
-          setFetchState('missing');
-        } else {
-          setError((caught as Error).message);
-          setFetchState('error');
-        }
-      });
-    return () => controller.abort();
-  }, [store, key, attempt]);
-
-  const id = store.idByKey.get(key) ?? fetchedId ?? undefined;
+  const id = store.idByKey.get(key) ?? read.data?.id ?? undefined;
   const summary = id ? store.items.get(id) : undefined;
   const full = id ? store.fullItems.get(id) : undefined;
   return {
     item: merged(summary, full),
     summary,
     fetchState,
-    error,
-    retry: () => setAttempt((n) => n + 1),
+    error: read.error ? read.error.message : null,
+    retry: () => void read.refetch(),
   };
 }

@@ -3,6 +3,7 @@
  * to run an action. A combobox over a grouped listbox: ↑/↓ move, Enter runs, Esc closes.
  */
 import './palette.css';
+import { useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { type Location, useNavigate } from 'react-router';
 import { LIMITS } from '../../../schemas/limits.ts';
@@ -13,7 +14,6 @@ import { itemKeyInPath, paths, productKeyOf, usePageLocation } from '../../route
 import { createItem } from '../../state/mutations/backlog.ts';
 import { createInitiative } from '../../state/mutations/initiatives.ts';
 import { useSession } from '../../state/session.tsx';
-import { clearStores } from '../../state/store-registry.ts';
 import { useStore } from '../../state/use-store.ts';
 import type { PanelLocationState } from '../items/panel-navigation.ts';
 import { type PaletteEntry, searchPalette } from './palette-search.ts';
@@ -38,6 +38,7 @@ export function CommandPalette({ onClose, onHelp }: { onClose: () => void; onHel
   const navigate = useNavigate();
   const location = usePageLocation();
   const { logout } = useSession();
+  const queryClient = useQueryClient();
   const [query, setQuery] = useState('');
   const [mode, setMode] = useState<Mode>('search');
   const [active, setActive] = useState(0);
@@ -119,7 +120,7 @@ export function CommandPalette({ onClose, onHelp }: { onClose: () => void; onHel
             return;
           case 'logout':
             onClose();
-            clearStores();
+            queryClient.clear();
             void logout().then(() => navigate('/'));
             return;
         }

@@ -2,14 +2,15 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LIMITS } from '../../../schemas/limits.ts';
-import { createRelease } from '../../api/releases.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { paths } from '../../routes.ts';
 import { useStore } from '../../state/use-store.ts';
+import { useReleaseMutations } from './use-releases.ts';
 
 export function CreateReleaseForm() {
   const store = useStore();
   const navigate = useNavigate();
+  const { create } = useReleaseMutations(store.product.id);
   const [name, setName] = useState('');
   const [targetDate, setTargetDate] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -23,7 +24,7 @@ export function CreateReleaseForm() {
         if (!name.trim()) return;
         setBusy(true);
         try {
-          const release = await createRelease(store.product.id, {
+          const release = await create.mutateAsync({
             name: name.trim(),
             targetDate: targetDate || null,
           });

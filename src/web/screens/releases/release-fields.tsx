@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LIMITS } from '../../../schemas/limits.ts';
 import { ApiError } from '../../api/client.ts';
-import { deleteRelease, RELEASE_STATE_LABELS, type ReleaseStateT } from '../../api/releases.ts';
+import { RELEASE_STATE_LABELS, type ReleaseStateT } from '../../api/releases.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { paths } from '../../routes.ts';
 import { notify } from '../../state/notices.ts';
@@ -14,6 +14,7 @@ import { useStore } from '../../state/use-store.ts';
 import { DateField } from '../initiatives/date-field.tsx';
 import { formatDate, formatInstant, progressText } from './release-text.ts';
 import { type ReleaseSaver, saveRelease } from './save-release.ts';
+import { useReleaseMutations } from './use-releases.ts';
 
 const STATES: readonly ReleaseStateT[] = ['planned', 'released', 'cancelled'];
 
@@ -113,11 +114,12 @@ function TrashRelease({ saver }: { saver: ReleaseSaver }) {
   const store = useStore();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
+  const { remove } = useReleaseMutations(store.product.id);
   const { release } = saver;
   const trash = async () => {
     setConfirming(false);
     try {
-      await deleteRelease(release.id);
+      await remove.mutateAsync(release);
       notify({ kind: 'info', message: `Release ${release.name} deleted; its items stay in the backlog.` });
       navigate(paths.releases(store.product.key));
     } catch (error) {

@@ -15,7 +15,7 @@ import './releases.css';
 export function ReleaseScreen() {
   const store = useStore();
   const { releaseId = '' } = useParams();
-  const { detail, error, reload, accept } = useReleaseDetail(store, releaseId);
+  const { detail, error, reload, accept, save } = useReleaseDetail(store, releaseId);
   const key = store.product.key;
 
   if (!detail) {
@@ -35,7 +35,7 @@ export function ReleaseScreen() {
     );
   }
 
-  const saver = { release: detail, accept, reload };
+  const saver = { release: detail, accept, reload, save };
   return (
     <main className="screen release-screen">
       <nav className="release-crumbs" aria-label="Back">

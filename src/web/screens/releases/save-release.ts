@@ -3,13 +3,15 @@
  * not applied over theirs: the user is told and the screen re-reads the release.
  */
 import { ApiError } from '../../api/client.ts';
-import { type ReleasePatch, type ReleaseT, updateRelease } from '../../api/releases.ts';
+import type { ReleasePatch, ReleaseT } from '../../api/releases.ts';
 import { notify } from '../../state/notices.ts';
 
 export interface ReleaseSaver {
   release: ReleaseT;
   accept: (release: ReleaseT) => void;
   reload: () => void;
+  /** Sends a change made from `release.version` (use-releases.ts: shown at once, put back if refused). */
+  save: (patch: ReleasePatch, version: number) => Promise<ReleaseT>;
 }
 
 /** Resolves to the saved release, or null when the change was refused (the user has been told why). */
@@ -20,9 +22,7 @@ export async function saveRelease(
 ): Promise<ReleaseT | null> {
   const { release } = saver;
   try {
-    const saved = await updateRelease(release.id, patch, release.version);
-    saver.accept(saved);
-    return saved;
+    return await saver.save(patch, release.version);
   } catch (error) {
     return refused(saver, what, error);
   }

@@ -1,90 +1,119 @@
 /**
- * The releases the screens show, read from the API and read again (debounced) when the live stream says a
- * release changed, or an item joined, left or changed inside one.
+ * The releases the screens show, read through the query cache. The live bridge (state/live-invalidation.ts)
+ * marks them stale when a release changes, or an item joins, leaves or changes inside one.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { getRelease, listReleases, type ReleaseDetailT, type ReleaseT } from '../../api/releases.ts';
-import type { EventT } from '../../api/types.ts';
+import {
+  createRelease,
+  deleteRelease,
+  getRelease,
+  listReleases,
+  type NewRelease,
+  type ReleaseDetailT,
+  type ReleasePatch,
+  type ReleaseT,
+  updateRelease,
+} from '../../api/releases.ts';
 import type { ProductStore } from '../../state/product-store.ts';
-
-const REFRESH_DELAY_MS = 250;
+import { queryKeys } from '../../state/query-keys.ts';
 
 function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.fieldMessage : (error as Error).message;
 }
 
-/** Whether a live event may change what a release shows (its fields, its items, their counts). */
-function touchesReleases(event: EventT, entity: unknown, releaseId?: string): boolean {
-  if (event.entityType === 'release') return !releaseId || event.entityId === releaseId;
-  if (event.entityType !== 'item') return false;
-  const moved = event.changes.releaseId;
-  if (moved) return !releaseId || moved[0] === releaseId || moved[1] === releaseId;
-  const now = (entity as { releaseId?: string | null } | null)?.releaseId;
-  return releaseId ? now === releaseId : Boolean(now);
-}
-
-/** Calls `refresh` shortly after each burst of live events that concern the release(s). */
-function useLiveRefresh(store: ProductStore, refresh: () => void, releaseId?: string): void {
-  const refreshRef = useRef(refresh);
-  refreshRef.current = refresh;
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = store.onEvent((event, entity) => {
-      if (!touchesReleases(event, entity, releaseId)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => refreshRef.current(), REFRESH_DELAY_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      stop();
-    };
-  }, [store, releaseId]);
-}
-
 export function useReleaseList(store: ProductStore) {
-  const [releases, setReleases] = useState<ReleaseT[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const productId = store.product.id;
-  const reload = useCallback(() => {
-    listReleases(productId).then(
-      (list) => {
-        setReleases(list);
-        setError(null);
-      },
-      (failure: unknown) => setError(messageOf(failure)),
-    );
-  }, [productId]);
-  useEffect(reload, [reload]);
-  useLiveRefresh(store, reload);
-  return { releases, error, reload };
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.releaseList(productId),
+    queryFn: ({ signal }) => listReleases(productId, signal),
+  });
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { releases: data ?? null, error: error ? messageOf(error) : null, reload };
 }
 
 export function useReleaseDetail(store: ProductStore, id: string) {
-  const [detail, setDetail] = useState<ReleaseDetailT | null>(null);
-  const [error, setError] = useState<{ status: number; message: string } | null>(null);
-  const reload = useCallback(() => {
-    getRelease(id).then(
-      (release) => {
-        setDetail(release);
-        setError(null);
-      },
-      (failure: unknown) =>
-        setError({ status: failure instanceof ApiError ? failure.status : 0, message: messageOf(failure) }),
-    );
-  }, [id]);
-  useEffect(() => {
-    setDetail(null);
-    reload();
-  }, [reload]);
-  useLiveRefresh(store, reload, id);
+  const productId = store.product.id;
+  const queryClient = useQueryClient();
+  const { data, error, refetch } = useQuery({
+    queryKey: queryKeys.release(productId, id),
+    queryFn: ({ signal }) => getRelease(id, signal),
+  });
+  const reload = useCallback(() => void refetch(), [refetch]);
   /** Takes a release the server answered with (fields only: the items stay until the next read). */
-  const accept = useCallback((release: ReleaseT) => {
-    setDetail((current) =>
-      current && current.id === release.id && current.version <= release.version
-        ? { ...current, ...release }
-        : current,
-    );
-  }, []);
-  return { detail, error, reload, accept };
+  const accept = useCallback(
+    (release: ReleaseT) => {
+      queryClient.setQueryData<ReleaseDetailT>(queryKeys.release(productId, id), (current) =>
+        current && current.id === release.id && current.version <= release.version
+          ? { ...current, ...release }
+          : current,
+      );
+      // The list shows the name, dates and state too.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.releaseList(productId) });
+    },
+    [queryClient, productId, id],
+  );
+  const update = useMutation({
+    mutationFn: (change: { patch: ReleasePatch; version: number }) =>
+      updateRelease(id, change.patch, change.version),
+    // The fields show the change at once. Not the notes: the editor holds their text itself (release-notes.tsx).
+    onMutate: async ({ patch }) => {
+      const key = queryKeys.release(productId, id);
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<ReleaseDetailT>(key);
+      const shown = Object.fromEntries(
+        Object.entries(patch).filter(([field, value]) => value !== undefined && field !== 'notesDraft'),
+      );
+      if (before) queryClient.setQueryData<ReleaseDetailT>(key, { ...before, ...shown });
+      return { before };
+    },
+    onError: (_error, _change, context) => {
+      if (context?.before) queryClient.setQueryData(queryKeys.release(productId, id), context.before);
+    },
+    onSuccess: accept,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.releases(productId) }),
+  });
+  const { mutateAsync } = update;
+  const save = useCallback(
+    (patch: ReleasePatch, version: number) => mutateAsync({ patch, version }),
+    [mutateAsync],
+  );
+  return {
+    detail: data ?? null,
+    error:
+      error && !data
+        ? { status: error instanceof ApiError ? error.status : 0, message: messageOf(error) }
+        : null,
+    reload,
+    accept,
+    save,
+  };
+}
+
+/** Creating and deleting releases: the list follows at once (a deleted one leaves it until refused). */
+export function useReleaseMutations(productId: string) {
+  const queryClient = useQueryClient();
+  const listKey = queryKeys.releaseList(productId);
+  const settled = () => queryClient.invalidateQueries({ queryKey: queryKeys.releases(productId) });
+  const create = useMutation({
+    mutationFn: (input: NewRelease) => createRelease(productId, input),
+    onSuccess: (release) =>
+      queryClient.setQueryData<ReleaseT[]>(listKey, (list) => list && [...list, release]),
+    onSettled: settled,
+  });
+  const remove = useMutation({
+    mutationFn: (release: ReleaseT) => deleteRelease(release.id),
+    onMutate: async (release) => {
+      await queryClient.cancelQueries({ queryKey: listKey });
+      const before = queryClient.getQueryData<ReleaseT[]>(listKey);
+      queryClient.setQueryData<ReleaseT[]>(listKey, (list) => list?.filter((each) => each.id !== release.id));
+      return { before };
+    },
+    onError: (_error, _release, context) => {
+      if (context?.before) queryClient.setQueryData(listKey, context.before);
+    },
+    onSettled: settled,
+  });
+  return { create, remove };
 }

@@ -2,7 +2,7 @@
  * /p/:key/reports — the product's charts beyond one sprint: velocity of a team's last sprints and the
  * cumulative flow of items over a date range. Every choice is in the URL, so a report can be shared.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   type CumulativeFlowT,
@@ -11,13 +11,13 @@ import {
   velocitySource,
 } from '../../api/charts.ts';
 import { ApiError } from '../../api/client.ts';
-import { type TeamT, teamsApi } from '../../api/execution.ts';
 import { fileSlug } from '../../charts/chart-data.ts';
 import { CumulativeFlowChart } from '../../charts/cumulative-flow-chart.tsx';
 import { useChart } from '../../charts/use-chart.ts';
 import { VelocityChart } from '../../charts/velocity-chart.tsx';
 import { useStore } from '../../state/use-store.ts';
 import { DateField } from '../initiatives/date-field.tsx';
+import { useTeams } from '../sprints/use-teams-and-sprints.ts';
 import {
   browserTimeZone,
   rangeProblem,
@@ -28,30 +28,6 @@ import {
 } from './reports-query.ts';
 import { TimeZoneSelect } from './time-zone-select.tsx';
 import './reports.css';
-
-function useTeams(productId: string): { teams: TeamT[] | null; error: string | null } {
-  const [state, setState] = useState<{ teams: TeamT[] | null; error: string | null }>({
-    teams: null,
-    error: null,
-  });
-  useEffect(() => {
-    let live = true;
-    teamsApi.list(productId).then(
-      (teams) =>
-        live && setState({ teams: [...teams].sort((a, b) => a.name.localeCompare(b.name)), error: null }),
-      (error: unknown) =>
-        live &&
-        setState({
-          teams: [],
-          error: error instanceof ApiError ? error.fieldMessage : (error as Error).message,
-        }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [productId]);
-  return state;
-}
 
 function placeholder(loading: boolean, error: string | null, what: string): string {
   if (error) return `The ${what} could not be loaded: ${error}`;
@@ -70,7 +46,22 @@ export function ReportsScreen() {
   const set = (changes: Parameters<typeof writeReportsQuery>[1]) =>
     setParams((current) => writeReportsQuery(current, changes));
 
-  const { teams, error: teamsError } = useTeams(product.id);
+  const teamsRead = useTeams(product.id);
+  // Teams that could not be read leave "No team" to choose, and the charts of the whole product.
+  const teams = useMemo(
+    () =>
+      teamsRead.data
+        ? [...teamsRead.data].sort((a, b) => a.name.localeCompare(b.name))
+        : teamsRead.isError
+          ? []
+          : null,
+    [teamsRead.data, teamsRead.isError],
+  );
+  const teamsError = teamsRead.error
+    ? teamsRead.error instanceof ApiError
+      ? teamsRead.error.fieldMessage
+      : teamsRead.error.message
+    : null;
   // Until the teams have arrived, the first team (the default) is not known: the charts wait for it.
   const teamId = query.team ?? (teams ? (teams[0]?.id ?? 'none') : null);
   const team = teams?.find((t) => t.id === teamId);

@@ -3,7 +3,8 @@
  * chosen one by one or all at once; "next sprint" is a planned sprint of the team, or a new one the server
  * creates after this one. The server answers with the sprint report.
  */
-import { useEffect, useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { nextSprintName } from '../../../domain/sprint-rules.ts';
 import {
   type LeftoverDestinationT,
@@ -15,7 +16,9 @@ import type { BacklogItemT } from '../../api/types.ts';
 import { TypeBadge } from '../../components/chips.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/form-error.tsx';
+import { queryKeys } from '../../state/query-keys.ts';
 import { closeRequest, NEW_SPRINT } from './close-choices.ts';
+import { useSprintMutations } from './sprint-mutations.ts';
 import { formatRange } from './sprint-numbers.ts';
 
 interface Props {
@@ -33,29 +36,22 @@ const DESTINATIONS: { value: LeftoverDestinationT; label: string }[] = [
 
 export function CloseSprintDialog({ sprint, unfinished, onClose, onClosed }: Props) {
   const id = useId();
+  const { close } = useSprintMutations(sprint.productId);
   const [choices, setChoices] = useState(
     () => new Map<string, LeftoverDestinationT>(unfinished.map((item) => [item.id, 'next'])),
   );
-  const [planned, setPlanned] = useState<SprintT[] | null>(null);
-  const [nextSprint, setNextSprint] = useState<string>(NEW_SPRINT);
+  const filter = { teamId: sprint.teamId ?? 'none', state: 'planned' } as const;
+  const plannedRead = useQuery({
+    queryKey: queryKeys.sprints(sprint.productId, filter),
+    queryFn: () => sprintsApi.list(sprint.productId, filter),
+  });
+  // Without the list (it failed), the choice is a new sprint.
+  const planned: SprintT[] | null = plannedRead.data ?? (plannedRead.isError ? [] : null);
+  // The first planned sprint until the user picks another.
+  const [picked, setNextSprint] = useState<string | null>(null);
+  const nextSprint = picked ?? planned?.[0]?.id ?? NEW_SPRINT;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    sprintsApi.list(sprint.productId, { teamId: sprint.teamId ?? 'none', state: 'planned' }).then(
-      (sprints) => {
-        if (!live) return;
-        setPlanned(sprints);
-        const first = sprints[0];
-        if (first) setNextSprint(first.id);
-      },
-      () => live && setPlanned([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [sprint.productId, sprint.teamId]);
 
   const setAll = (to: LeftoverDestinationT) => setChoices(new Map(unfinished.map((item) => [item.id, to])));
   const choose = (itemId: string, to: LeftoverDestinationT) =>
@@ -65,7 +61,7 @@ export function CloseSprintDialog({ sprint, unfinished, onClose, onClosed }: Pro
   const submit = async () => {
     setBusy(true);
     try {
-      onClosed(await sprintsApi.close(sprint.id, closeRequest(choices, nextSprint)));
+      onClosed(await close.mutateAsync({ sprint, body: closeRequest(choices, nextSprint) }));
     } catch (failure) {
       setError(failure);
       setBusy(false);

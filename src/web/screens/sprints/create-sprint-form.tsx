@@ -5,9 +5,10 @@
 import { useId, useMemo, useState } from 'react';
 import { sprintDatesProblem } from '../../../domain/sprint-rules.ts';
 import { LIMITS } from '../../../schemas/limits.ts';
-import { type CreateSprintBody, type SprintT, sprintsApi, type TeamT } from '../../api/execution.ts';
+import type { CreateSprintBody, SprintT, TeamT } from '../../api/execution.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { SprintDateInputs } from './sprint-date-inputs.tsx';
+import { useSprintMutations } from './sprint-mutations.ts';
 import { browserTimeZone, type SprintSuggestion, suggestNextSprint } from './sprint-numbers.ts';
 
 interface Props {
@@ -49,6 +50,7 @@ export function CreateSprintForm(props: Props) {
   });
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  const { create } = useSprintMutations(props.productId);
   const zones = useMemo(timeZones, []);
   const set = (field: keyof typeof fields) => (event: { target: { value: string } }) =>
     setFields((current) => ({ ...current, [field]: event.target.value }));
@@ -81,7 +83,7 @@ export function CreateSprintForm(props: Props) {
     };
     setSaving(true);
     try {
-      const sprint = await sprintsApi.create(props.productId, body);
+      const sprint = await create.mutateAsync(body);
       setError(null);
       props.onCreated(sprint);
     } catch (failure) {

@@ -5,10 +5,11 @@
  */
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { type SprintT, sprintsApi } from '../../api/execution.ts';
+import type { SprintT } from '../../api/execution.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { paths } from '../../routes.ts';
+import { useSprintMutations } from './sprint-mutations.ts';
 
 interface Props {
   sprint: SprintT;
@@ -19,6 +20,7 @@ interface Props {
 
 export function SprintActions({ sprint, productKey, onChanged, onClose }: Props) {
   const navigate = useNavigate();
+  const mutations = useSprintMutations(sprint.productId);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -27,7 +29,7 @@ export function SprintActions({ sprint, productKey, onChanged, onClose }: Props)
     setBusy(true);
     setError(null);
     try {
-      await sprintsApi.start(sprint.id);
+      await mutations.start.mutateAsync(sprint);
       onChanged();
     } catch (failure) {
       setError(failure);
@@ -39,7 +41,7 @@ export function SprintActions({ sprint, productKey, onChanged, onClose }: Props)
   const remove = async () => {
     setBusy(true);
     try {
-      await sprintsApi.remove(sprint.id);
+      await mutations.remove.mutateAsync(sprint);
       navigate(paths.sprints(productKey));
     } catch (failure) {
       setConfirmDelete(false);

@@ -7,9 +7,10 @@ import { useState } from 'react';
 import { sprintDatesProblem } from '../../../domain/sprint-rules.ts';
 import { LIMITS } from '../../../schemas/limits.ts';
 import { ApiError } from '../../api/client.ts';
-import { type SprintT, sprintsApi, type UpdateSprintBody } from '../../api/execution.ts';
+import type { SprintT, UpdateSprintBody } from '../../api/execution.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { SprintDateInputs } from './sprint-date-inputs.tsx';
+import { useSprintMutations } from './sprint-mutations.ts';
 
 interface Props {
   sprint: SprintT;
@@ -18,6 +19,7 @@ interface Props {
 
 export function SprintEditForm({ sprint, onDone }: Props) {
   const closed = sprint.state === 'closed';
+  const { update } = useSprintMutations(sprint.productId);
   const [fields, setFields] = useState({
     name: sprint.name,
     goal: sprint.goal,
@@ -50,7 +52,7 @@ export function SprintEditForm({ sprint, onDone }: Props) {
     }
     setSaving(true);
     try {
-      onDone(await sprintsApi.update(sprint, patch));
+      onDone(await update.mutateAsync({ sprint, patch }));
     } catch (failure) {
       setSaving(false);
       setError(

@@ -4,13 +4,15 @@
  * and the burndown while the sprint runs. Items move optimistically through the store; the sprint's detail
  * (points, velocity, readiness) is refetched when its items change.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { localDate } from '../../../domain/time-zones.ts';
 import { ApiError } from '../../api/client.ts';
 import { type NotReadyReasonT, type SprintReportT, sprintsApi } from '../../api/execution.ts';
 import { LazySprintCharts as SprintCharts } from '../../charts/lazy-sprint-charts.tsx';
 import { paths } from '../../routes.ts';
+import { queryKeys } from '../../state/query-keys.ts';
 import { useStore } from '../../state/use-store.ts';
 import { CapacityMeter } from './capacity-meter.tsx';
 import { CloseSprintDialog } from './close-sprint-dialog.tsx';
@@ -29,11 +31,11 @@ export function SprintScreen() {
   const store = useStore();
   const location = useLocation();
   const { sprintId = '' } = useParams();
-  const { detail, error, reload, refreshKey } = useSprintDetail(store, sprintId);
+  const { detail, error, reload } = useSprintDetail(store, sprintId);
   const { teams } = useTeamsAndSprints(store);
   const [closing, setClosing] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [report, setReport] = useState<SprintReportT | null>(null);
+  const [closedNow, setClosedNow] = useState<SprintReportT | null>(null);
   const version = store.version;
   const key = store.product.key;
 
@@ -50,12 +52,12 @@ export function SprintScreen() {
   const state = detail?.sprint.state;
 
   // A closed sprint shows its stored report (the close's answer shows at once, before this arrives).
-  useEffect(() => {
-    if (state !== 'closed') return;
-    const controller = new AbortController();
-    sprintsApi.report(sprintId, controller.signal).then(setReport, () => undefined);
-    return () => controller.abort();
-  }, [sprintId, state]);
+  const stored = useQuery({
+    queryKey: queryKeys.sprintReport(store.product.id, sprintId),
+    queryFn: ({ signal }) => sprintsApi.report(sprintId, signal),
+    enabled: state === 'closed',
+  });
+  const report = stored.data ?? closedNow;
 
   // A sprint of another product (an id pasted under the wrong key) is not this product's.
   const elsewhere = detail !== null && detail.sprint.productId !== store.product.id;
@@ -174,7 +176,7 @@ export function SprintScreen() {
 
       {sprint.state !== 'planned' && (
         <section className="sprint-chart-panel" aria-label="Burndown and burnup">
-          <SprintCharts sprintId={sprint.id} productKey={key} refreshKey={refreshKey} />
+          <SprintCharts sprintId={sprint.id} productKey={key} />
         </section>
       )}
 
@@ -195,7 +197,7 @@ export function SprintScreen() {
           onClose={() => setClosing(false)}
           onClosed={(closed) => {
             setClosing(false);
-            setReport(closed);
+            setClosedNow(closed);
             reload();
           }}
         />

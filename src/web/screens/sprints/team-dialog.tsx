@@ -1,10 +1,11 @@
 /** Edits a team: its name and members (picked from the product's users), or moves it to the trash. */
 import { useId, useMemo, useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
-import { type TeamT, teamsApi } from '../../api/execution.ts';
+import type { TeamT } from '../../api/execution.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import type { ProductStore } from '../../state/product-store.ts';
+import { useTeamMutations } from './sprint-mutations.ts';
 
 interface Props {
   store: ProductStore;
@@ -16,6 +17,7 @@ interface Props {
 
 export function TeamDialog({ store, team, onClose, onSaved }: Props) {
   const id = useId();
+  const mutations = useTeamMutations(store.product.id);
   const [name, setName] = useState(team.name);
   const [members, setMembers] = useState(() => new Set(team.memberIds));
   const [filter, setFilter] = useState('');
@@ -48,10 +50,11 @@ export function TeamDialog({ store, team, onClose, onSaved }: Props) {
     }
   };
 
-  const save = () => run(() => teamsApi.update(team, { name: name.trim(), memberIds: [...members] }));
+  const save = () =>
+    run(() => mutations.update.mutateAsync({ team, patch: { name: name.trim(), memberIds: [...members] } }));
   const trash = () =>
     run(async () => {
-      await teamsApi.remove(team.id);
+      await mutations.remove.mutateAsync(team);
       return null;
     });
 

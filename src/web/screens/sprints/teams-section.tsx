@@ -1,10 +1,11 @@
 /** The product's teams: who is in each, a new team, and an editor for a team's name and members. */
 import { useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
-import { type TeamT, teamsApi } from '../../api/execution.ts';
+import type { TeamT } from '../../api/execution.ts';
 import { InlineAdd } from '../../components/inline-add.tsx';
 import { notify } from '../../state/notices.ts';
 import type { ProductStore } from '../../state/product-store.ts';
+import { useTeamMutations } from './sprint-mutations.ts';
 import { TeamDialog } from './team-dialog.tsx';
 
 interface Props {
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export function TeamsSection({ store, teams, onChanged }: Props) {
+  const teamMutations = useTeamMutations(store.product.id);
   const [editing, setEditing] = useState<TeamT | null>(null);
   const memberNames = (team: TeamT) =>
     team.memberIds
@@ -58,7 +60,7 @@ export function TeamsSection({ store, teams, onChanged }: Props) {
           button="Add team"
           onAdd={async (name) => {
             try {
-              const team = await teamsApi.create(store.product.id, { name });
+              const team = await teamMutations.create.mutateAsync({ name });
               onChanged(team);
               return true;
             } catch (error) {

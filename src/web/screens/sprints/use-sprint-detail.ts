@@ -1,84 +1,35 @@
 /**
- * One sprint's detail (GET /sprints/{id}: points, velocity, not-ready reasons), refetched — debounced — when
- * the live stream says the sprint or one of its items changed. `refreshKey` counts the answers, so charts
- * drawn from the same events (the burndown) refetch with it.
+ * One sprint's detail (GET /sprints/{id}: points, velocity, not-ready reasons) through the query cache. The
+ * live bridge (state/live-invalidation.ts) marks it stale, with the sprint's burndown, when the sprint or
+ * one of its items changes; `reload` does the same after a change made here.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { burndownSource } from '../../api/charts.ts';
 import type { ApiError } from '../../api/client.ts';
 import { type SprintDetailT, sprintsApi } from '../../api/execution.ts';
-import type { EventT } from '../../api/types.ts';
 import type { ProductStore } from '../../state/product-store.ts';
-
-const DEBOUNCE_MS = 300;
-/** Readiness depends on dependencies too: a blocker finishing makes an item ready. */
-const DEPENDENCY_EVENTS = new Set(['dependency', 'external_dependency']);
+import { queryKeys } from '../../state/query-keys.ts';
 
 export interface SprintDetailState {
   detail: SprintDetailT | null;
   error: ApiError | Error | null;
   reload: () => void;
-  refreshKey: number;
-}
-
-/** True when the event may change what GET /sprints/{id} says. */
-function touchesSprint(
-  event: EventT,
-  entity: unknown,
-  sprintId: string,
-  itemIds: ReadonlySet<string>,
-): boolean {
-  if (event.entityType === 'sprint') return event.entityId === sprintId;
-  if (DEPENDENCY_EVENTS.has(event.entityType)) return itemIds.size > 0;
-  if (event.entityType !== 'item') return false;
-  if (itemIds.has(event.entityId)) return true;
-  if ((entity as { sprintId?: string | null } | null)?.sprintId === sprintId) return true;
-  return event.changes.sprintId?.includes(sprintId) ?? false;
 }
 
 export function useSprintDetail(store: ProductStore, sprintId: string): SprintDetailState {
-  const [detail, setDetail] = useState<SprintDetailT | null>(null);
-  const [error, setError] = useState<ApiError | Error | null>(null);
-  const [refreshKey, setRefreshKey] = useState(0);
-  const itemIds = useRef<Set<string>>(new Set());
-  const inFlight = useRef<AbortController | null>(null);
-
+  const productId = store.product.id;
+  const queryClient = useQueryClient();
+  const { data, error } = useQuery({
+    queryKey: queryKeys.sprint(productId, sprintId),
+    queryFn: ({ signal }) => sprintsApi.detail(sprintId, signal),
+  });
   const reload = useCallback(() => {
-    inFlight.current?.abort();
-    const controller = new AbortController();
-    inFlight.current = controller;
-    sprintsApi.detail(sprintId, controller.signal).then(
-      (next) => {
-        if (controller.signal.aborted) return;
-        itemIds.current = new Set(next.items.map((item) => item.id));
-        setDetail(next);
-        setError(null);
-        setRefreshKey((key) => key + 1);
-      },
-      (failure: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(failure as Error);
-      },
-    );
-  }, [sprintId]);
-
-  useEffect(() => {
-    setDetail(null);
-    setError(null);
-    itemIds.current = new Set();
-    reload();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = store.onEvent((event, entity) => {
-      if (!touchesSprint(event, entity, sprintId, itemIds.current)) return;
-      clearTimeout(timer);
-      timer = setTimeout(reload, DEBOUNCE_MS);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.sprint(productId, sprintId) });
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.chartPath(productId, burndownSource(sprintId).path),
     });
-    return () => {
-      stop();
-      clearTimeout(timer);
-      inFlight.current?.abort();
-    };
-  }, [store, sprintId, reload]);
-
-  // Until the new sprint's answer arrives, the previous sprint's must not show under the new address.
-  return { detail: detail?.sprint.id === sprintId ? detail : null, error, reload, refreshKey };
+  }, [queryClient, productId, sprintId]);
+  // A refetch that failed keeps the last answer on screen; only a sprint never read shows the error.
+  return { detail: data ?? null, error: data ? null : error, reload };
 }

@@ -1,11 +1,13 @@
 /**
- * The product's teams and sprints, fetched when a screen needs them and refetched (debounced) when a team or
- * sprint event arrives on the live stream. The last answer per product is kept, so coming back to the sprint
- * list or the board shows it at once while it refreshes.
+ * The product's teams and sprints, read through the query cache: coming back to the sprint list or the board
+ * shows the last answer at once while it refreshes, and the live bridge (state/live-invalidation.ts) marks
+ * them stale when a team or sprint changes.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { type SprintT, sprintsApi, type TeamT, teamsApi } from '../../api/execution.ts';
 import type { ProductStore } from '../../state/product-store.ts';
+import { queryKeys } from '../../state/query-keys.ts';
 
 export interface TeamsAndSprints {
   teams: TeamT[];
@@ -15,56 +17,31 @@ export interface TeamsAndSprints {
   reload: () => void;
 }
 
-type Loaded = Pick<TeamsAndSprints, 'teams' | 'sprints'>;
-const lastLoaded = new Map<string, Loaded>();
-
-/** Live events that change the list: a team or sprint changed, created or trashed. */
-const RELOAD_ON = new Set(['team', 'sprint']);
-const DEBOUNCE_MS = 250;
+export function useTeams(productId: string) {
+  return useQuery({ queryKey: queryKeys.teams(productId), queryFn: () => teamsApi.list(productId) });
+}
 
 export function useTeamsAndSprints(store: ProductStore): TeamsAndSprints {
   const productId = store.product.id;
-  const [loaded, setLoaded] = useState<Loaded | null>(() => lastLoaded.get(productId) ?? null);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
-
+  const teams = useTeams(productId);
+  const sprints = useQuery({
+    queryKey: queryKeys.sprints(productId),
+    queryFn: () => sprintsApi.list(productId),
+  });
+  const refetchTeams = teams.refetch;
+  const refetchSprints = sprints.refetch;
   const reload = useCallback(() => {
-    const mine = ++generation.current;
-    Promise.all([teamsApi.list(productId), sprintsApi.list(productId)]).then(
-      ([teams, sprints]) => {
-        if (mine !== generation.current) return;
-        const next = { teams, sprints };
-        lastLoaded.set(productId, next);
-        setLoaded(next);
-        setError(null);
-      },
-      (failure: unknown) => {
-        if (mine !== generation.current) return;
-        setError((failure as Error).message);
-      },
-    );
-  }, [productId]);
+    void refetchTeams();
+    void refetchSprints();
+  }, [refetchTeams, refetchSprints]);
 
-  useEffect(() => {
-    reload();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = store.onEvent((event) => {
-      if (!RELOAD_ON.has(event.entityType)) return;
-      clearTimeout(timer);
-      timer = setTimeout(reload, DEBOUNCE_MS);
-    });
-    return () => {
-      stop();
-      clearTimeout(timer);
-      generation.current += 1;
-    };
-  }, [store, reload]);
-
+  const error = teams.error ?? sprints.error;
+  const loaded = teams.data !== undefined && sprints.data !== undefined;
   return {
-    teams: loaded?.teams ?? [],
-    sprints: loaded?.sprints ?? [],
+    teams: teams.data ?? [],
+    sprints: sprints.data ?? [],
     status: loaded ? 'ready' : error ? 'error' : 'loading',
-    error,
+    error: error ? error.message : null,
     reload,
   };
 }

@@ -1,0 +1,100 @@
+/**
+ * Which cached reads a live event makes stale: the rules the live bridge (live-invalidation.ts) applies.
+ * Pure: the event, the object as it is now, and a summary of what the cache holds in; query keys out.
+ */
+import { burndownSource, cumulativeFlowSource, velocitySource } from '../api/charts.ts';
+import type { EventT } from '../api/types.ts';
+import { type QueryKeyT, queryKeys } from './query-keys.ts';
+
+/** What the cache holds that decides whether an event concerns it. */
+export interface HeldQueries {
+  /** Each sprint detail held, with the ids of its items: one of them changing changes the sprint's numbers. */
+  sprints: ReadonlyArray<{ sprintId: string; itemIds: ReadonlySet<string> }>;
+  /** Each item's dependencies held, with the ids of its external dependencies. */
+  dependencies: ReadonlyArray<{ itemId: string; externalIds: ReadonlySet<string> }>;
+}
+
+/** Readiness depends on dependencies too: a blocker finishing makes an item ready. */
+const DEPENDENCY_EVENTS = new Set(['dependency', 'external_dependency']);
+
+/** True when the event may change what GET /sprints/{id} says. */
+export function touchesSprint(
+  event: EventT,
+  entity: unknown,
+  sprintId: string,
+  itemIds: ReadonlySet<string>,
+): boolean {
+  if (event.entityType === 'sprint') return event.entityId === sprintId;
+  if (DEPENDENCY_EVENTS.has(event.entityType)) return itemIds.size > 0;
+  if (event.entityType !== 'item') return false;
+  if (itemIds.has(event.entityId)) return true;
+  if ((entity as { sprintId?: string | null } | null)?.sprintId === sprintId) return true;
+  return event.changes.sprintId?.includes(sprintId) ?? false;
+}
+
+/** The releases an item event concerns: the one it left and the one it joined, or the one it is in. */
+function releasesOfItem(event: EventT, entity: unknown): string[] {
+  const moved = event.changes.releaseId;
+  const ids: unknown[] = moved ? moved : [(entity as { releaseId?: string | null } | null)?.releaseId];
+  return ids.filter((id): id is string => typeof id === 'string' && id !== '');
+}
+
+/** Whether the event's changes name the item (a dependency's blocker or blocked item). */
+function mentions(event: EventT, itemId: string): boolean {
+  return Object.values(event.changes).some(([before, after]) => before === itemId || after === itemId);
+}
+
+/** The query keys (or key prefixes) to invalidate after this live event. */
+export function keysTouchedBy(
+  productId: string,
+  event: EventT,
+  entity: unknown,
+  held: HeldQueries,
+): QueryKeyT[] {
+  const keys: QueryKeyT[] = [];
+  const sprintAndBurndown = (sprintId: string) =>
+    keys.push(
+      queryKeys.sprint(productId, sprintId),
+      queryKeys.chartPath(productId, burndownSource(sprintId).path),
+    );
+  switch (event.entityType) {
+    case 'team':
+      keys.push(queryKeys.lists(productId));
+      break;
+    case 'sprint':
+      keys.push(queryKeys.lists(productId));
+      sprintAndBurndown(event.entityId);
+      // Closing a sprint adds a bar to its team's velocity.
+      keys.push(queryKeys.chartPath(productId, velocitySource(productId, { teamId: '', count: 0 }).path));
+      break;
+    case 'item': {
+      for (const { sprintId, itemIds } of held.sprints) {
+        if (touchesSprint(event, entity, sprintId, itemIds)) sprintAndBurndown(sprintId);
+      }
+      const releases = releasesOfItem(event, entity);
+      if (releases.length > 0) keys.push(queryKeys.releaseList(productId));
+      for (const releaseId of releases) keys.push(queryKeys.release(productId, releaseId));
+      const flow = cumulativeFlowSource(productId, { from: '', to: '', timezone: '' });
+      keys.push(queryKeys.chartPath(productId, flow.path));
+      break;
+    }
+    case 'dependency':
+    case 'external_dependency':
+      for (const { sprintId, itemIds } of held.sprints) {
+        if (touchesSprint(event, entity, sprintId, itemIds)) keys.push(queryKeys.sprint(productId, sprintId));
+      }
+      for (const { itemId, externalIds } of held.dependencies) {
+        const concerns =
+          mentions(event, itemId) ||
+          (event.entityType === 'external_dependency' && externalIds.has(event.entityId));
+        if (concerns) keys.push(queryKeys.itemDependencies(productId, itemId));
+      }
+      break;
+    case 'release':
+      keys.push(queryKeys.releaseList(productId), queryKeys.release(productId, event.entityId));
+      break;
+    default:
+      break;
+  }
+  return keys;
+}
