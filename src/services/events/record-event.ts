@@ -4,6 +4,7 @@ import { type Insertable, sql } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
+import { insertRows } from '../../store/insert-rows.ts';
 import type { EventsTable } from '../../store/tables.ts';
 import { linkedItemIds, writeEventItems } from './event-items.ts';
 import { prepareItemProjections, writeItemProjections } from './item-projections.ts';
@@ -73,19 +74,38 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
   await writeEventItems(db, [{ id, entityType: event.entityType, changes: event.changes }]);
 }
 
+/** The columns of an event row, in the order insertEvents writes them. */
+const EVENT_COLUMNS = [
+  'product_id',
+  'actor_id',
+  'at',
+  'entity_type',
+  'entity_id',
+  'action',
+  'changes',
+] as const;
+
 /**
  * Appends many events (in as few statements as the database allows) and their chart projections; call
- * it inside the transaction that made the changes, then notifyProductEvents.
+ * it inside the transaction that made the changes, then notifyProductEvents. `knownScope`: which of the
+ * events' items were ever in a sprint, when the caller knows (an import of new items: none).
  */
-export async function insertEvents(db: Db, rows: readonly Insertable<EventsTable>[]): Promise<void> {
+export async function insertEvents(
+  db: Db,
+  rows: readonly Insertable<EventsTable>[],
+  knownScope?: ReadonlySet<string>,
+): Promise<void> {
   for (const batch of insertBatches(db, rows)) {
     const events = batch.map((row) => ({ ...row, product_id: row.product_id ?? null }));
-    const prepared = await prepareItemProjections(db, events);
+    const prepared = await prepareItemProjections(db, events, knownScope);
     let ids: number[] = [];
-    const changes = batch.map((row) => JSON.parse(row.changes) as Changes);
+    // Only a dependency's events link other items; the others' change sets need no parsing here.
+    const changes = batch.map((row) =>
+      row.entity_type === 'dependency' ? (JSON.parse(row.changes) as Changes) : null,
+    );
     const linking = batch.some((row, i) => linkedItemIds(row.entity_type, changes[i] ?? {}).length > 0);
     if (prepared.replay.length === 0 && !linking) {
-      await db.insertInto('events').values(batch).execute();
+      await insertRows(db, 'events', EVENT_COLUMNS, events);
     } else {
       const inserted = await db.insertInto('events').values(batch).returning(['id', 'entity_id']).execute();
       // Ids are handed out in the order of the rows; the order RETURNING lists them in is not promised.
