@@ -34,7 +34,15 @@ export interface EventInput {
   changes: Changes;
 }
 
-export async function recordEvent(db: Db, event: EventInput): Promise<void> {
+/**
+ * `knownScope`: for an item event, which items were ever in a sprint when the caller knows already (a
+ * new item placed in no sprint: none), sparing the query that asks.
+ */
+export async function recordEvent(
+  db: Db,
+  event: EventInput,
+  knownScope?: ReadonlySet<string>,
+): Promise<void> {
   const values = {
     product_id: event.productId,
     actor_id: event.actorId,
@@ -45,7 +53,7 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
     changes: JSON.stringify(event.changes),
   };
   let id: number;
-  let knownScope: Set<string> | undefined;
+  let scope = knownScope;
   if (event.productId === null || dialectOf(db) !== 'postgres') {
     ({ id } = await db.insertInto('events').values(values).returning('id').executeTakeFirstOrThrow());
   } else {
@@ -65,10 +73,10 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
       ])
       .executeTakeFirstOrThrow();
     id = recorded.id;
-    if (event.entityType === 'item') knownScope = new Set(recorded.scoped ? [event.entityId] : []);
+    if (event.entityType === 'item') scope = new Set(recorded.scoped ? [event.entityId] : []);
   }
   if (event.entityType === 'item') {
-    const prepared = await prepareItemProjections(db, [values], knownScope);
+    const prepared = await prepareItemProjections(db, [values], scope);
     await writeItemProjections(db, [values], prepared, [id]);
   }
   await writeEventItems(db, [{ id, entityType: event.entityType, changes: event.changes }]);

@@ -13,7 +13,7 @@ import { authorize } from '../policy.ts';
 import { isVisible } from '../products/product-access.ts';
 import { itemColumns } from './item-columns.ts';
 import { rankForPlacement, rebalanceAround } from './placement.ts';
-import { noteSprintScope, validateItemReferences, writeLabels } from './validate-item-references.ts';
+import { insertLabels, noteSprintScope, validateItemReferences } from './validate-item-references.ts';
 
 /**
  * Takes the product's next item number, and with it the product's write lock: the UPDATE locks the row
@@ -71,17 +71,23 @@ export async function createItem(
       deleted_at: null,
     };
     const inserted = await trx.insertInto('items').values(row).returningAll().executeTakeFirstOrThrow();
-    if (fields.labels.length > 0) await writeLabels(trx, id, fields.labels);
+    // A new item has no label rows to replace.
+    await insertLabels(trx, id, fields.labels);
     await noteSprintScope(trx, fields.sprintId, [id]);
-    await recordEvent(trx, {
-      productId: product.id,
-      actorId: ctx.actor.id,
-      at,
-      entityType: 'item',
-      entityId: id,
-      action: 'created',
-      changes: creationChanges({ key: row.key, ...fields, rank }),
-    });
+    await recordEvent(
+      trx,
+      {
+        productId: product.id,
+        actorId: ctx.actor.id,
+        at,
+        entityType: 'item',
+        entityId: id,
+        action: 'created',
+        changes: creationChanges({ key: row.key, ...fields, rank }),
+      },
+      // A new item is in a sprint's scope only when it was created in one.
+      fields.sprintId === null ? new Set() : undefined,
+    );
     if (!requiresRebalance) return presentItem(inserted);
     await rebalanceAround(trx, product.id, rank, ctx.actor.id, at);
     return presentItem(
