@@ -3,7 +3,8 @@
 import { creationChanges } from '../../domain/changes.ts';
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { CreateItemInput } from '../../schemas/item.ts';
-import type { Db } from '../../store/database.ts';
+import { type Db, dialectOf } from '../../store/database.ts';
+import type { ItemRow, NewItemRow } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type Actor, type ServiceContext, timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -34,6 +35,29 @@ async function takeItemNumber(
     .executeTakeFirst();
   if (!row || !(await isVisible(trx, actor, row.id))) throw notFound('product');
   return { product: row, number: row.next_item_number };
+}
+
+/**
+ * Inserts the item row and its labels (a new item has no label rows to replace). PostgreSQL does both in
+ * one statement, one round trip fewer: the label rows' foreign key is checked at its end.
+ */
+async function insertItem(trx: Db, row: NewItemRow, labels: string[]): Promise<ItemRow> {
+  if (labels.length === 0 || dialectOf(trx) !== 'postgres') {
+    const inserted = await trx.insertInto('items').values(row).returningAll().executeTakeFirstOrThrow();
+    await insertLabels(trx, row.id, labels);
+    return inserted;
+  }
+  return trx
+    .with('inserted', (q) => q.insertInto('items').values(row).returningAll())
+    .with('labelled', (q) =>
+      q
+        .insertInto('item_labels')
+        .values(labels.map((label) => ({ item_id: row.id, label })))
+        .returning('item_id'),
+    )
+    .selectFrom('inserted')
+    .selectAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function createItem(
@@ -70,9 +94,7 @@ export async function createItem(
       updated_at: at,
       deleted_at: null,
     };
-    const inserted = await trx.insertInto('items').values(row).returningAll().executeTakeFirstOrThrow();
-    // A new item has no label rows to replace.
-    await insertLabels(trx, id, fields.labels);
+    const inserted = await insertItem(trx, row, fields.labels);
     await noteSprintScope(trx, fields.sprintId, [id]);
     await recordEvent(
       trx,
