@@ -1,13 +1,21 @@
 /** Appends one event to the log; call it inside the transaction that made the change. */
 
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, type QueryCreator, sql } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
 import { insertRows } from '../../store/insert-rows.ts';
-import type { EventsTable } from '../../store/tables.ts';
+import type { EventsTable, Tables } from '../../store/tables.ts';
 import { linkedItemIds, writeEventItems } from './event-items.ts';
-import { prepareItemProjections, writeItemProjections } from './item-projections.ts';
+import {
+  addToFlowSlots,
+  prepareItemProjections,
+  slotRowsOf,
+  writeItemProjections,
+} from './item-projections.ts';
+
+/** No item in any sprint's scope: enough to work out flow moves, which do not depend on it. */
+const NO_SCOPE: ReadonlySet<string> = new Set();
 
 /** The PostgreSQL NOTIFY channel that carries the id of a product with new events (see services/live). */
 export const EVENTS_CHANNEL = 'cairn_events';
@@ -53,16 +61,31 @@ export async function recordEvent(
     changes: JSON.stringify(event.changes),
   };
   let id: number;
-  let scope = knownScope;
+  const scope = knownScope;
   if (event.productId === null || dialectOf(db) !== 'postgres') {
     ({ id } = await db.insertInto('events').values(values).returning('id').executeTakeFirstOrThrow());
   } else {
     // Insert and NOTIFY in one statement (one round trip). PostgreSQL delivers a notification only when
     // the transaction commits, and folds repeats of the same payload within it, so a listener never
     // reads ahead of the commit and a transaction of many events wakes it once. The same statement asks
-    // whether the item was ever in a sprint (for its chart projections), sparing another round trip.
-    const recorded = await db
-      .with('recorded', (q) => q.insertInto('events').values(values).returning(['id', 'product_id']))
+    // whether the item was ever in a sprint (for its chart projections) and adds an item event's move to
+    // the flow slots (which do not depend on that), sparing two more round trips.
+    const flow =
+      event.entityType === 'item'
+        ? slotRowsOf((await prepareItemProjections(db, [values], NO_SCOPE)).slots)
+        : [];
+    const base = db.with('recorded', (q) =>
+      q.insertInto('events').values(values).returning(['id', 'product_id']),
+    );
+    // The extra CTE is selected from by nobody (PostgreSQL runs a data-modifying CTE regardless), so the
+    // builder's type stays that of the base.
+    const statement =
+      flow.length === 0
+        ? base
+        : (base.with('moved', (q) =>
+            addToFlowSlots(q as unknown as QueryCreator<Tables>, flow).returning('slot'),
+          ) as unknown as typeof base);
+    const recorded = await statement
       .selectFrom('recorded')
       .select((eb) => [
         'recorded.id',
@@ -73,7 +96,13 @@ export async function recordEvent(
       ])
       .executeTakeFirstOrThrow();
     id = recorded.id;
-    if (event.entityType === 'item') scope = new Set(recorded.scoped ? [event.entityId] : []);
+    if (event.entityType === 'item' && recorded.scoped) {
+      // The flow slots are written: only the replayed fields are left.
+      const prepared = await prepareItemProjections(db, [values], new Set([event.entityId]));
+      await writeItemProjections(db, [values], { ...prepared, slots: new Map() }, [id]);
+    }
+    await writeEventItems(db, [{ id, entityType: event.entityType, changes: event.changes }]);
+    return;
   }
   if (event.entityType === 'item') {
     const prepared = await prepareItemProjections(db, [values], scope);
