@@ -5,13 +5,13 @@
  * write once the ids are known), noteSprintScope projects an item's earlier history when it joins its
  * first sprint, and rebuildItemProjections recomputes both from the log alone.
  */
-import type { Insertable } from 'kysely';
+import type { Insertable, QueryCreator } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { countMove, type FlowMove, flowMove, type SlotCounts } from '../../domain/item-projection.ts';
 import type { Status } from '../../domain/item-replay.ts';
 import { chunked, insertBatches } from '../../store/batches.ts';
 import type { Db } from '../../store/database.ts';
-import type { ItemFlowSlotsTable, ItemReplayEventsTable } from '../../store/tables.ts';
+import type { ItemFlowSlotsTable, ItemReplayEventsTable, Tables } from '../../store/tables.ts';
 import { FLOW_FIELDS, REPLAYED_FIELDS, readItemChanges } from '../charts/read-item-changes.ts';
 
 /** An event as stored (its id given by the database). */
@@ -67,30 +67,38 @@ export function changesOfRow(
   return changes;
 }
 
-async function writeRows(db: Db, replay: readonly ReplayRow[], slots: Slots): Promise<void> {
-  for (const batch of insertBatches(db, replay)) {
-    await db.insertInto('item_replay_events').values(batch).execute();
-  }
-  const slotRows: Insertable<ItemFlowSlotsTable>[] = [...slots.values()].map((entry) => ({
+/** The flow-slot rows of `slots`, one per product and slot. */
+export function slotRowsOf(slots: Slots): Insertable<ItemFlowSlotsTable>[] {
+  return [...slots.values()].map((entry) => ({
     product_id: entry.productId,
     slot: entry.slot,
     ...entry.counts,
   }));
-  for (const batch of insertBatches(db, slotRows)) {
-    await db
-      .insertInto('item_flow_slots')
-      .values(batch)
-      .onConflict((conflict) =>
-        conflict.columns(['product_id', 'slot']).doUpdateSet((eb) => ({
-          backlog: eb('item_flow_slots.backlog', '+', eb.ref('excluded.backlog')),
-          ready: eb('item_flow_slots.ready', '+', eb.ref('excluded.ready')),
-          in_progress: eb('item_flow_slots.in_progress', '+', eb.ref('excluded.in_progress')),
-          in_review: eb('item_flow_slots.in_review', '+', eb.ref('excluded.in_review')),
-          done: eb('item_flow_slots.done', '+', eb.ref('excluded.done')),
-          wont_do: eb('item_flow_slots.wont_do', '+', eb.ref('excluded.wont_do')),
-        })),
-      )
-      .execute();
+}
+
+/** The statement adding `rows` to the product's flow slots (an upsert that sums the counts). */
+export function addToFlowSlots(db: QueryCreator<Tables>, rows: readonly Insertable<ItemFlowSlotsTable>[]) {
+  return db
+    .insertInto('item_flow_slots')
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict.columns(['product_id', 'slot']).doUpdateSet((eb) => ({
+        backlog: eb('item_flow_slots.backlog', '+', eb.ref('excluded.backlog')),
+        ready: eb('item_flow_slots.ready', '+', eb.ref('excluded.ready')),
+        in_progress: eb('item_flow_slots.in_progress', '+', eb.ref('excluded.in_progress')),
+        in_review: eb('item_flow_slots.in_review', '+', eb.ref('excluded.in_review')),
+        done: eb('item_flow_slots.done', '+', eb.ref('excluded.done')),
+        wont_do: eb('item_flow_slots.wont_do', '+', eb.ref('excluded.wont_do')),
+      })),
+    );
+}
+
+async function writeRows(db: Db, replay: readonly ReplayRow[], slots: Slots): Promise<void> {
+  for (const batch of insertBatches(db, replay)) {
+    await db.insertInto('item_replay_events').values(batch).execute();
+  }
+  for (const batch of insertBatches(db, slotRowsOf(slots))) {
+    await addToFlowSlots(db, batch).execute();
   }
 }
 

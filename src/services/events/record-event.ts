@@ -1,12 +1,21 @@
 /** Appends one event to the log; call it inside the transaction that made the change. */
 
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, type QueryCreator, sql } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
-import type { EventsTable } from '../../store/tables.ts';
+import { insertRows } from '../../store/insert-rows.ts';
+import type { EventsTable, Tables } from '../../store/tables.ts';
 import { linkedItemIds, writeEventItems } from './event-items.ts';
-import { prepareItemProjections, writeItemProjections } from './item-projections.ts';
+import {
+  addToFlowSlots,
+  prepareItemProjections,
+  slotRowsOf,
+  writeItemProjections,
+} from './item-projections.ts';
+
+/** No item in any sprint's scope: enough to work out flow moves, which do not depend on it. */
+const NO_SCOPE: ReadonlySet<string> = new Set();
 
 /** The PostgreSQL NOTIFY channel that carries the id of a product with new events (see services/live). */
 export const EVENTS_CHANNEL = 'cairn_events';
@@ -33,7 +42,15 @@ export interface EventInput {
   changes: Changes;
 }
 
-export async function recordEvent(db: Db, event: EventInput): Promise<void> {
+/**
+ * `knownScope`: for an item event, which items were ever in a sprint when the caller knows already (a
+ * new item placed in no sprint: none), sparing the query that asks.
+ */
+export async function recordEvent(
+  db: Db,
+  event: EventInput,
+  knownScope?: ReadonlySet<string>,
+): Promise<void> {
   const values = {
     product_id: event.productId,
     actor_id: event.actorId,
@@ -44,16 +61,31 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
     changes: JSON.stringify(event.changes),
   };
   let id: number;
-  let knownScope: Set<string> | undefined;
+  const scope = knownScope;
   if (event.productId === null || dialectOf(db) !== 'postgres') {
     ({ id } = await db.insertInto('events').values(values).returning('id').executeTakeFirstOrThrow());
   } else {
     // Insert and NOTIFY in one statement (one round trip). PostgreSQL delivers a notification only when
     // the transaction commits, and folds repeats of the same payload within it, so a listener never
     // reads ahead of the commit and a transaction of many events wakes it once. The same statement asks
-    // whether the item was ever in a sprint (for its chart projections), sparing another round trip.
-    const recorded = await db
-      .with('recorded', (q) => q.insertInto('events').values(values).returning(['id', 'product_id']))
+    // whether the item was ever in a sprint (for its chart projections) and adds an item event's move to
+    // the flow slots (which do not depend on that), sparing two more round trips.
+    const flow =
+      event.entityType === 'item'
+        ? slotRowsOf((await prepareItemProjections(db, [values], NO_SCOPE)).slots)
+        : [];
+    const base = db.with('recorded', (q) =>
+      q.insertInto('events').values(values).returning(['id', 'product_id']),
+    );
+    // The extra CTE is selected from by nobody (PostgreSQL runs a data-modifying CTE regardless), so the
+    // builder's type stays that of the base.
+    const statement =
+      flow.length === 0
+        ? base
+        : (base.with('moved', (q) =>
+            addToFlowSlots(q as unknown as QueryCreator<Tables>, flow).returning('slot'),
+          ) as unknown as typeof base);
+    const recorded = await statement
       .selectFrom('recorded')
       .select((eb) => [
         'recorded.id',
@@ -64,28 +96,53 @@ export async function recordEvent(db: Db, event: EventInput): Promise<void> {
       ])
       .executeTakeFirstOrThrow();
     id = recorded.id;
-    if (event.entityType === 'item') knownScope = new Set(recorded.scoped ? [event.entityId] : []);
+    if (event.entityType === 'item' && recorded.scoped) {
+      // The flow slots are written: only the replayed fields are left.
+      const prepared = await prepareItemProjections(db, [values], new Set([event.entityId]));
+      await writeItemProjections(db, [values], { ...prepared, slots: new Map() }, [id]);
+    }
+    await writeEventItems(db, [{ id, entityType: event.entityType, changes: event.changes }]);
+    return;
   }
   if (event.entityType === 'item') {
-    const prepared = await prepareItemProjections(db, [values], knownScope);
+    const prepared = await prepareItemProjections(db, [values], scope);
     await writeItemProjections(db, [values], prepared, [id]);
   }
   await writeEventItems(db, [{ id, entityType: event.entityType, changes: event.changes }]);
 }
 
+/** The columns of an event row, in the order insertEvents writes them. */
+const EVENT_COLUMNS = [
+  'product_id',
+  'actor_id',
+  'at',
+  'entity_type',
+  'entity_id',
+  'action',
+  'changes',
+] as const;
+
 /**
  * Appends many events (in as few statements as the database allows) and their chart projections; call
- * it inside the transaction that made the changes, then notifyProductEvents.
+ * it inside the transaction that made the changes, then notifyProductEvents. `knownScope`: which of the
+ * events' items were ever in a sprint, when the caller knows (an import of new items: none).
  */
-export async function insertEvents(db: Db, rows: readonly Insertable<EventsTable>[]): Promise<void> {
+export async function insertEvents(
+  db: Db,
+  rows: readonly Insertable<EventsTable>[],
+  knownScope?: ReadonlySet<string>,
+): Promise<void> {
   for (const batch of insertBatches(db, rows)) {
     const events = batch.map((row) => ({ ...row, product_id: row.product_id ?? null }));
-    const prepared = await prepareItemProjections(db, events);
+    const prepared = await prepareItemProjections(db, events, knownScope);
     let ids: number[] = [];
-    const changes = batch.map((row) => JSON.parse(row.changes) as Changes);
+    // Only a dependency's events link other items; the others' change sets need no parsing here.
+    const changes = batch.map((row) =>
+      row.entity_type === 'dependency' ? (JSON.parse(row.changes) as Changes) : null,
+    );
     const linking = batch.some((row, i) => linkedItemIds(row.entity_type, changes[i] ?? {}).length > 0);
     if (prepared.replay.length === 0 && !linking) {
-      await db.insertInto('events').values(batch).execute();
+      await insertRows(db, 'events', EVENT_COLUMNS, events);
     } else {
       const inserted = await db.insertInto('events').values(batch).returning(['id', 'entity_id']).execute();
       // Ids are handed out in the order of the rows; the order RETURNING lists them in is not promised.

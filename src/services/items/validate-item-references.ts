@@ -53,10 +53,14 @@ export async function noteSprintScope(db: Db, sprintId: string | null, itemIds: 
 /** Replaces an item's rows in the label index (used by the `label=` filter). */
 export async function writeLabels(db: Db, itemId: string, labels: string[]): Promise<void> {
   await db.deleteFrom('item_labels').where('item_id', '=', itemId).execute();
-  if (labels.length > 0) {
-    await db
-      .insertInto('item_labels')
-      .values(labels.map((label) => ({ item_id: itemId, label })))
-      .execute();
-  }
+  await insertLabels(db, itemId, labels);
+}
+
+/** The label rows of an item that has none yet (a new one). */
+export async function insertLabels(db: Db, itemId: string, labels: string[]): Promise<void> {
+  if (labels.length === 0) return;
+  await db
+    .insertInto('item_labels')
+    .values(labels.map((label) => ({ item_id: itemId, label })))
+    .execute();
 }
