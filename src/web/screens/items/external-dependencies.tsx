@@ -23,6 +23,9 @@ export function ExternalDependencies({
   const [expectedDate, setExpectedDate] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [adding, setAdding] = useState(false);
+  // What a checkbox shows while its change is saved. The cache's optimistic update lands a task later (the
+  // query cache notifies asynchronously), and a controlled checkbox would meanwhile be drawn unticked again.
+  const [metShown, setMetShown] = useState<ReadonlyMap<string, boolean>>(new Map());
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,12 +49,20 @@ export function ExternalDependencies({
   };
 
   const setMet = async (external: ExternalDependencyT, met: boolean) => {
+    setMetShown((shown) => new Map(shown).set(external.id, met));
     try {
       await mutations.setMet.mutateAsync({ external, met });
     } catch (caught) {
       notify({ kind: 'error', message: `“${external.title}” was not saved: ${(caught as Error).message}` });
+    } finally {
+      setMetShown((shown) => {
+        const next = new Map(shown);
+        next.delete(external.id);
+        return next;
+      });
     }
   };
+  const isMet = (external: ExternalDependencyT) => metShown.get(external.id) ?? external.met;
 
   const remove = async (external: ExternalDependencyT) => {
     try {
@@ -61,7 +72,7 @@ export function ExternalDependencies({
     }
   };
 
-  const waiting = deps?.external.filter((e) => !e.met).length ?? 0;
+  const waiting = deps?.external.filter((e) => !isMet(e)).length ?? 0;
   return (
     <section className="item-section" aria-labelledby="item-external-heading">
       <div className="section-heading">
@@ -73,11 +84,11 @@ export function ExternalDependencies({
       {deps && deps.external.length > 0 && (
         <ul className="externals" aria-labelledby="item-external-heading">
           {deps.external.map((external) => (
-            <li key={external.id} className={external.met ? 'external met' : 'external'}>
+            <li key={external.id} className={isMet(external) ? 'external met' : 'external'}>
               <label className="external-met">
                 <input
                   type="checkbox"
-                  checked={external.met}
+                  checked={isMet(external)}
                   onChange={(event) => void setMet(external, event.target.checked)}
                 />
                 <span className="visually-hidden">Met: </span>
