@@ -1,6 +1,6 @@
 /** Appends one event to the log; call it inside the transaction that made the change. */
 
-import { type Insertable, type QueryCreator, sql } from 'kysely';
+import { type Compilable, type Insertable, type OperationNodeSource, type QueryCreator, sql } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
@@ -51,15 +51,7 @@ export async function recordEvent(
   event: EventInput,
   knownScope?: ReadonlySet<string>,
 ): Promise<void> {
-  const values = {
-    product_id: event.productId,
-    actor_id: event.actorId,
-    at: event.at,
-    entity_type: event.entityType,
-    entity_id: event.entityId,
-    action: event.action,
-    changes: JSON.stringify(event.changes),
-  };
+  const values = eventValues(event);
   let id: number;
   const scope = knownScope;
   if (event.productId === null || dialectOf(db) !== 'postgres') {
@@ -70,10 +62,7 @@ export async function recordEvent(
     // reads ahead of the commit and a transaction of many events wakes it once. The same statement asks
     // whether the item was ever in a sprint (for its chart projections) and adds an item event's move to
     // the flow slots (which do not depend on that), sparing two more round trips.
-    const flow =
-      event.entityType === 'item'
-        ? slotRowsOf((await prepareItemProjections(db, [values], NO_SCOPE)).slots)
-        : [];
+    const flow = await flowRowsOf(db, event, values);
     const base = db.with('recorded', (q) =>
       q.insertInto('events').values(values).returning(['id', 'product_id']),
     );
@@ -95,13 +84,7 @@ export async function recordEvent(
           .as('scoped'),
       ])
       .executeTakeFirstOrThrow();
-    id = recorded.id;
-    if (event.entityType === 'item' && recorded.scoped) {
-      // The flow slots are written: only the replayed fields are left.
-      const prepared = await prepareItemProjections(db, [values], new Set([event.entityId]));
-      await writeItemProjections(db, [values], { ...prepared, slots: new Map() }, [id]);
-    }
-    await writeEventItems(db, [{ id, entityType: event.entityType, changes: event.changes }]);
+    await afterRecorded(db, event, values, recorded.id, Boolean(recorded.scoped));
     return;
   }
   if (event.entityType === 'item') {
@@ -109,6 +92,85 @@ export async function recordEvent(
     await writeItemProjections(db, [values], prepared, [id]);
   }
   await writeEventItems(db, [{ id, entityType: event.entityType, changes: event.changes }]);
+}
+
+/** An item event's move between statuses, as flow-slot rows (none for other events). */
+async function flowRowsOf(db: Db, event: EventInput, values: StoredValues) {
+  return event.entityType === 'item'
+    ? slotRowsOf((await prepareItemProjections(db, [values], NO_SCOPE)).slots)
+    : [];
+}
+
+/** What follows a PostgreSQL event row (its flow slots written already): replayed fields and links. */
+async function afterRecorded(
+  db: Db,
+  event: EventInput,
+  values: StoredValues,
+  id: number,
+  scoped: boolean,
+): Promise<void> {
+  if (event.entityType === 'item' && scoped) {
+    const prepared = await prepareItemProjections(db, [values], new Set([event.entityId]));
+    await writeItemProjections(db, [values], { ...prepared, slots: new Map() }, [id]);
+  }
+  await writeEventItems(db, [{ id, entityType: event.entityType, changes: event.changes }]);
+}
+
+type StoredValues = ReturnType<typeof eventValues>;
+
+function eventValues(event: EventInput) {
+  return {
+    product_id: event.productId,
+    actor_id: event.actorId,
+    at: event.at,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    action: event.action,
+    changes: JSON.stringify(event.changes),
+  };
+}
+
+/**
+ * Runs `write` (an UPDATE … RETURNING * of the event's object, guarded by its version) and, when it
+ * wrote a row, records `event` — on PostgreSQL in the same statement, one round trip: the event's INSERT
+ * selects from the write's rows, so a write that matched none records nothing. Elsewhere (or for an
+ * event without a product) one after the other, through recordEvent.
+ */
+export async function writeAndRecord<Row extends object>(
+  db: Db,
+  write: Compilable<Row> & OperationNodeSource,
+  event: EventInput,
+): Promise<Row | undefined> {
+  if (event.productId === null || dialectOf(db) !== 'postgres') {
+    const row = await db.executeQuery(write.compile()).then((result) => result.rows[0]);
+    if (row) await recordEvent(db, event);
+    return row;
+  }
+  const values = eventValues(event);
+  const { rows } = await sql<
+    Row & { cairn_event_id: number; cairn_notified: unknown; cairn_scoped: boolean }
+  >`
+    with written as (${write}),
+    recorded as (
+      insert into events (product_id, actor_id, at, entity_type, entity_id, action, changes)
+      select ${values.product_id}, ${values.actor_id}, ${values.at}, ${values.entity_type},
+        ${values.entity_id}, ${values.action}, ${values.changes}
+      from written
+      returning id, product_id
+    )
+    select written.*, recorded.id as cairn_event_id,
+      pg_notify(${EVENTS_CHANNEL}, recorded.product_id) as cairn_notified,
+      exists (select 1 from sprint_scope_items where item_id = ${event.entityId}) as cairn_scoped
+    from written cross join recorded`.execute(db);
+  const [first] = rows;
+  if (!first) return undefined;
+  const { cairn_event_id: id, cairn_notified: _notified, cairn_scoped: scoped, ...row } = first;
+  // A move between statuses: its flow slots in a statement of their own, so that a write that matched
+  // no row (and is then worked out again) never counted one.
+  const flow = await flowRowsOf(db, event, values);
+  if (flow.length > 0) await addToFlowSlots(db, flow).execute();
+  await afterRecorded(db, event, values, id, scoped);
+  return row as unknown as Row;
 }
 
 /** The columns of an event row, in the order insertEvents writes them. */

@@ -1,10 +1,10 @@
 /** Finds an item by id or key (CAI-42), scoped to the products the actor can see. */
-import type { Db } from '../../store/database.ts';
+import { type Db, dialectOf } from '../../store/database.ts';
 import { reusableQuery } from '../../store/reusable-query.ts';
 import type { ItemRow } from '../../store/tables.ts';
 import type { Actor } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { isVisible, lockProductOfItem } from '../products/product-access.ts';
+import { isVisible } from '../products/product-access.ts';
 
 const KEY = /^[A-Z]{2,10}-[1-9]\d{0,9}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,6 +22,20 @@ const itemByKey = reusableQuery((db, key: string) =>
 );
 const itemById = reusableQuery((db, id: string) => db.selectFrom('items').selectAll().where('id', '=', id));
 
+/** The item with its product's row locked (PostgreSQL; SQLite has one writer and no row locks). */
+function lockedItemBy(column: 'id' | 'key') {
+  return reusableQuery((db, value: string) => {
+    const query = db
+      .selectFrom('items')
+      .innerJoin('products', 'products.id', 'items.product_id')
+      .selectAll('items')
+      .where(`items.${column}`, '=', value);
+    return dialectOf(db) === 'postgres' ? query.forUpdate('products') : query;
+  });
+}
+const lockedItemByKey = lockedItemBy('key');
+const lockedItemById = lockedItemBy('id');
+
 export async function loadItem(db: Db, actor: Actor, idOrKey: string): Promise<ItemRow> {
   const ref = parseItemRef(idOrKey);
   if (!ref) throw notFound('item');
@@ -32,13 +46,29 @@ export async function loadItem(db: Db, actor: Actor, idOrKey: string): Promise<I
 
 /** Like loadItem, for a change: a trashed item must be restored before it is edited. */
 export async function loadLiveItem(db: Db, actor: Actor, idOrKey: string): Promise<ItemRow> {
-  const row = await loadItem(db, actor, idOrKey);
+  return live(await loadItem(db, actor, idOrKey));
+}
+
+function live(row: ItemRow): ItemRow {
   if (row.deleted_at) throw new AppError('in_trash', `${row.key} is in the trash; restore it first`);
   return row;
 }
 
-/** Takes the write lock of the product of the item `idOrKey` names (none when it names no item). */
-export async function lockItemProduct(trx: Db, idOrKey: string): Promise<void> {
+/**
+ * Takes the write lock of the product of the item `idOrKey` names and reads the item, in one statement
+ * (lockProductForWrite's lock, found from the item), scoped as loadItem scopes it. On PostgreSQL a row read
+ * by a statement that waited for the lock may predate the writer it waited for; callers write with a
+ * version check (updateVersioned), which catches that, and read again.
+ */
+export async function lockItem(trx: Db, actor: Actor, idOrKey: string): Promise<ItemRow> {
   const ref = parseItemRef(idOrKey);
-  if (ref) await lockProductOfItem(trx, ref);
+  if (!ref) throw notFound('item');
+  const [row] = await (ref.column === 'key' ? lockedItemByKey : lockedItemById)(trx, ref.value);
+  if (!row || !(await isVisible(trx, actor, row.product_id))) throw notFound('item');
+  return row;
+}
+
+/** Like lockItem, for a change: a trashed item must be restored before it is edited. */
+export async function lockLiveItem(trx: Db, actor: Actor, idOrKey: string): Promise<ItemRow> {
+  return live(await lockItem(trx, actor, idOrKey));
 }

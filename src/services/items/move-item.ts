@@ -3,8 +3,9 @@ import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { MoveItemInput } from '../../schemas/item.ts';
 import type { ServiceContext } from '../context.ts';
 import { timestamp } from '../context.ts';
+import { writeAndRecord } from '../events/record-event.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
-import { loadLiveItem, lockItemProduct } from './load-item.ts';
+import { loadLiveItem, lockLiveItem } from './load-item.ts';
 import { rankForPlacement, rebalanceAround } from './placement.ts';
 
 export async function moveItem(ctx: ServiceContext & { id: string; input: MoveItemInput }): Promise<Item> {
@@ -13,7 +14,7 @@ export async function moveItem(ctx: ServiceContext & { id: string; input: MoveIt
     ...ctx,
     now: at,
     entityType: 'item',
-    lockByReference: (trx) => lockItemProduct(trx, ctx.id),
+    lockByReference: (trx) => lockLiveItem(trx, ctx.actor, ctx.id),
     load: (db) => loadLiveItem(db, ctx.actor, ctx.id),
     present: (_db, row) => presentItem(row),
     describe: (row) => row.key,
@@ -22,14 +23,18 @@ export async function moveItem(ctx: ServiceContext & { id: string; input: MoveIt
       return {
         action: 'moved',
         changes: { rank: [item.rank, rank] },
-        write: (stamp) =>
-          trx
-            .updateTable('items')
-            .set({ rank, ...stamp })
-            .where('id', '=', item.id)
-            .where('version', '=', item.version)
-            .returningAll()
-            .executeTakeFirst(),
+        recordsEvent: true,
+        write: (stamp, event) =>
+          writeAndRecord(
+            trx,
+            trx
+              .updateTable('items')
+              .set({ rank, ...stamp })
+              .where('id', '=', item.id)
+              .where('version', '=', item.version)
+              .returningAll(),
+            event,
+          ),
         // The rebalance records events of its own, after the move's.
         after: async (moved) => {
           if (!requiresRebalance) return moved;

@@ -1,14 +1,15 @@
 /** Moves an item to the trash or restores it to its old place in the order. */
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { ServiceContext } from '../context.ts';
+import { writeAndRecord } from '../events/record-event.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
-import { loadItem, lockItemProduct } from './load-item.ts';
+import { loadItem, lockItem } from './load-item.ts';
 
 export async function setItemTrashed(ctx: ServiceContext & { id: string; trashed: boolean }): Promise<Item> {
   return updateVersioned({
     ...ctx,
     entityType: 'item',
-    lockByReference: (trx) => lockItemProduct(trx, ctx.id),
+    lockByReference: (trx) => lockItem(trx, ctx.actor, ctx.id),
     load: (db) => loadItem(db, ctx.actor, ctx.id),
     present: (_db, row) => presentItem(row),
     describe: (row) => row.key,
@@ -18,14 +19,18 @@ export async function setItemTrashed(ctx: ServiceContext & { id: string; trashed
       return {
         action: ctx.trashed ? 'deleted' : 'restored',
         changes: { deletedAt: [item.deleted_at, deletedAt] },
-        write: (stamp) =>
-          trx
-            .updateTable('items')
-            .set({ deleted_at: deletedAt, ...stamp })
-            .where('id', '=', item.id)
-            .where('version', '=', item.version)
-            .returningAll()
-            .executeTakeFirst(),
+        recordsEvent: true,
+        write: (stamp, event) =>
+          writeAndRecord(
+            trx,
+            trx
+              .updateTable('items')
+              .set({ deleted_at: deletedAt, ...stamp })
+              .where('id', '=', item.id)
+              .where('version', '=', item.version)
+              .returningAll(),
+            event,
+          ),
       };
     },
   });

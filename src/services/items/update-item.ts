@@ -6,9 +6,10 @@ import { diffFields } from '../../domain/changes.ts';
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { UpdateItemInput } from '../../schemas/item.ts';
 import type { ServiceContext } from '../context.ts';
+import { writeAndRecord } from '../events/record-event.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
 import { itemColumns } from './item-columns.ts';
-import { loadLiveItem, lockItemProduct } from './load-item.ts';
+import { loadLiveItem, lockLiveItem } from './load-item.ts';
 import { noteSprintScope, validateItemReferences, writeLabels } from './validate-item-references.ts';
 
 export async function updateItem(
@@ -17,7 +18,7 @@ export async function updateItem(
   return updateVersioned({
     ...ctx,
     entityType: 'item',
-    lockByReference: (trx) => lockItemProduct(trx, ctx.id),
+    lockByReference: (trx) => lockLiveItem(trx, ctx.actor, ctx.id),
     load: (db) => loadLiveItem(db, ctx.actor, ctx.id),
     present: (_db, row) => presentItem(row),
     describe: (row) => row.key,
@@ -29,14 +30,18 @@ export async function updateItem(
       return {
         action: 'updated',
         changes,
-        write: async (stamp) => {
-          const row = await trx
-            .updateTable('items')
-            .set({ ...itemColumns(ctx.input), ...stamp })
-            .where('id', '=', current.id)
-            .where('version', '=', current.version)
-            .returningAll()
-            .executeTakeFirst();
+        recordsEvent: true,
+        write: async (stamp, event) => {
+          const row = await writeAndRecord(
+            trx,
+            trx
+              .updateTable('items')
+              .set({ ...itemColumns(ctx.input), ...stamp })
+              .where('id', '=', current.id)
+              .where('version', '=', current.version)
+              .returningAll(),
+            event,
+          );
           if (!row) return undefined;
           if (changes.labels) await writeLabels(trx, row.id, JSON.parse(row.labels) as string[]);
           if (changes.sprintId) await noteSprintScope(trx, row.sprint_id, [row.id]);

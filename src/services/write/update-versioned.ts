@@ -6,7 +6,7 @@
  * history cannot be forgotten on a new kind of object.
  */
 import type { Changes } from '../../domain/changes.ts';
-import type { Db } from '../../store/database.ts';
+import { type Db, dialectOf } from '../../store/database.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -35,9 +35,12 @@ export interface VersionedChange<R> {
   at?: string;
   /**
    * Writes the change with `stamp`, only where the row still has `current.version` (so two writers racing
-   * on one version cannot both win); returns the new row, or undefined when the version had moved on.
+   * on one version cannot both win); returns the new row, or undefined when the version had moved on
+   * (and then nothing may have been written).
    */
-  write(stamp: VersionStamp): Promise<R | undefined>;
+  write(stamp: VersionStamp, event: EventInput): Promise<R | undefined>;
+  /** True when `write` records `event` itself (in the statement that writes the row: one round trip). */
+  recordsEvent?: boolean;
   /** Work that follows the event (a rank rebalance that records events of its own); returns the final row. */
   after?(row: R): Promise<R>;
 }
@@ -57,10 +60,13 @@ export interface UpdateVersionedContext<R extends VersionedRow, T> extends Servi
   /** Takes the product's write lock; defaults to lockProductForWrite (products check their own policy). */
   lock?(trx: Db, productId: string): Promise<unknown>;
   /**
-   * Takes the product's write lock straight from the object's reference, in one statement, so the row is
-   * read once, under the lock (one round trip fewer than find, lock, read again). `load` then scopes it.
+   * Takes the product's write lock straight from the object's reference and reads the row, scoped as
+   * `load` scopes it, in one statement (two round trips fewer than find, lock, read again). On PostgreSQL
+   * a row read by a statement that waited for the lock may predate the writer it waited for: a write
+   * whose version check then fails, an If-Match that does not match and a change that would change
+   * nothing are each worked out once more from the row read again under the lock.
    */
-  lockByReference?(trx: Db): Promise<void>;
+  lockByReference?(trx: Db): Promise<R>;
 }
 
 async function conflict<R extends VersionedRow, T>(
@@ -81,30 +87,53 @@ export async function updateVersioned<R extends VersionedRow, T>(
   const at = timestamp(ctx);
   const lock = ctx.lock ?? ((trx: Db, productId: string) => lockProductForWrite(trx, ctx.actor, productId));
   return withTransaction(ctx.db, async (trx) => {
-    if (ctx.lockByReference) await ctx.lockByReference(trx);
-    else await lock(trx, (await ctx.load(trx)).product_id);
-    // Read (again) under the product lock: on PostgreSQL another server may have written meanwhile, and the
-    // version and before-values must come from the row this write replaces.
-    const current = await ctx.load(trx);
-    // Checked after the scoped read, as lockProductForWrite does: an invisible object is not_found.
-    if (ctx.lockByReference) authorize(ctx.actor, 'write');
-    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== current.version) {
-      throw await conflict(ctx, trx, current);
+    let current: R;
+    // Whether `current` may predate a writer the lock waited for (read in the statement that took it).
+    let mayBeStale = false;
+    if (ctx.lockByReference) {
+      current = await ctx.lockByReference(trx);
+      // Checked after the scoped read, as lockProductForWrite does: an invisible object is not_found.
+      authorize(ctx.actor, 'write');
+      mayBeStale = dialectOf(trx) === 'postgres';
+    } else {
+      await lock(trx, (await ctx.load(trx)).product_id);
+      // Read again under the product lock: on PostgreSQL another server may have written meanwhile, and
+      // the version and before-values must come from the row this write replaces.
+      current = await ctx.load(trx);
     }
-    const change = await ctx.change(trx, current, at);
-    if (change === null) return ctx.present(trx, current);
-    const changedAt = change.at ?? at;
-    const written = await change.write({ version: current.version + 1, updated_at: changedAt });
-    if (!written) throw await conflict(ctx, trx, await ctx.load(trx));
-    await recordEvent(trx, {
-      productId: written.product_id,
-      actorId: ctx.actor.id,
-      at: changedAt,
-      entityType: ctx.entityType,
-      entityId: written.id,
-      action: change.action,
-      changes: change.changes,
-    });
-    return ctx.present(trx, change.after ? await change.after(written) : written);
+    // At most two rounds: the second reads the row under the lock, where no other writer can change it.
+    for (;;) {
+      const stale = ctx.expectedVersion !== undefined && ctx.expectedVersion !== current.version;
+      const change = stale ? null : await ctx.change(trx, current, at);
+      if (change === null || stale) {
+        if (mayBeStale) {
+          current = await ctx.load(trx);
+          mayBeStale = false;
+          continue;
+        }
+        if (stale) throw await conflict(ctx, trx, current);
+        return ctx.present(trx, current);
+      }
+      const changedAt = change.at ?? at;
+      const event: EventInput = {
+        productId: current.product_id,
+        actorId: ctx.actor.id,
+        at: changedAt,
+        entityType: ctx.entityType,
+        entityId: current.id,
+        action: change.action,
+        changes: change.changes,
+      };
+      const written = await change.write({ version: current.version + 1, updated_at: changedAt }, event);
+      if (!written) {
+        const now = await ctx.load(trx);
+        if (!mayBeStale || now.version === current.version) throw await conflict(ctx, trx, now);
+        current = now;
+        mayBeStale = false;
+        continue;
+      }
+      if (!change.recordsEvent) await recordEvent(trx, event);
+      return ctx.present(trx, change.after ? await change.after(written) : written);
+    }
   });
 }
