@@ -12,39 +12,48 @@ export interface Placement {
   afterId?: string | undefined;
 }
 
-async function anchorRank(
+/**
+ * The rank of the live item `id` of the product and of its neighbour on `side` in the order (null at an
+ * end), `movingId` left out — one query, one round trip.
+ */
+async function anchorAndNeighbour(
   db: Db,
   productId: string,
   id: string,
   path: string,
+  side: 'below' | 'above',
   movingId?: string,
-): Promise<string> {
+): Promise<{ anchor: string; neighbour: string | null }> {
   if (id === movingId) throw invalidField(path, 'must name another item than the one being moved');
   const row = await db
-    .selectFrom('items')
-    .select('rank')
-    .where('id', '=', id)
-    .where('product_id', '=', productId)
-    .where('deleted_at', 'is', null)
+    .selectFrom('items as anchor')
+    .select((eb) => {
+      let next = eb
+        .selectFrom('items')
+        .select('items.rank')
+        .where('items.product_id', '=', productId)
+        .whereRef('items.rank', side === 'below' ? '>' : '<', 'anchor.rank');
+      if (movingId) next = next.where('items.id', '!=', movingId);
+      return [
+        'anchor.rank',
+        next
+          .orderBy('items.rank', side === 'below' ? 'asc' : 'desc')
+          .limit(1)
+          .as('neighbour'),
+      ];
+    })
+    .where('anchor.id', '=', id)
+    .where('anchor.product_id', '=', productId)
+    .where('anchor.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw invalidField(path, 'does not name a live item of this product');
-  return row.rank;
+  return { anchor: row.rank, neighbour: row.neighbour ?? null };
 }
 
-async function neighbour(
-  db: Db,
-  productId: string,
-  rank: string | null,
-  side: 'below' | 'above',
-  exceptId?: string,
-) {
+async function lastRank(db: Db, productId: string, exceptId?: string): Promise<string | null> {
   let query = db.selectFrom('items').select('rank').where('product_id', '=', productId);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  if (rank !== null) query = query.where('rank', side === 'below' ? '>' : '<', rank);
-  const row = await query
-    .orderBy('rank', side === 'below' ? 'asc' : 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await query.orderBy('rank', 'desc').limit(1).executeTakeFirst();
   return row?.rank ?? null;
 }
 
@@ -56,14 +65,28 @@ export async function rankForPlacement(
   movingId?: string,
 ): Promise<{ rank: string; requiresRebalance: boolean }> {
   if (placement.beforeId) {
-    const upper = await anchorRank(db, productId, placement.beforeId, 'beforeId', movingId);
-    return rankBetween(await neighbour(db, productId, upper, 'above', movingId), upper);
+    const { anchor, neighbour } = await anchorAndNeighbour(
+      db,
+      productId,
+      placement.beforeId,
+      'beforeId',
+      'above',
+      movingId,
+    );
+    return rankBetween(neighbour, anchor);
   }
   if (placement.afterId) {
-    const lower = await anchorRank(db, productId, placement.afterId, 'afterId', movingId);
-    return rankBetween(lower, await neighbour(db, productId, lower, 'below', movingId));
+    const { anchor, neighbour } = await anchorAndNeighbour(
+      db,
+      productId,
+      placement.afterId,
+      'afterId',
+      'below',
+      movingId,
+    );
+    return rankBetween(anchor, neighbour);
   }
-  return rankBetween(await neighbour(db, productId, null, 'above', movingId), null);
+  return rankBetween(await lastRank(db, productId, movingId), null);
 }
 
 /** How many neighbours on each side a rebalance reads before falling back to the whole product. */
