@@ -173,6 +173,38 @@ export async function writeAndRecord<Row extends object>(
   return row as unknown as Row;
 }
 
+/**
+ * PostgreSQL only: runs `write` (an INSERT … RETURNING * of a new object), the statements in `also` (rows
+ * written with it, such as its labels) and the recording of its creation `event`, with the event's flow
+ * move and NOTIFY, in one statement (one round trip); returns the inserted row. For an object that was
+ * never in a sprint (a new item placed in none): no replayed fields are kept for its event.
+ */
+export async function insertAndRecord<Row extends object>(
+  db: Db,
+  write: Compilable<Row> & OperationNodeSource,
+  also: readonly OperationNodeSource[],
+  event: EventInput,
+): Promise<Row> {
+  const values = eventValues(event);
+  const flow = await flowRowsOf(db, event, values);
+  const ctes = [
+    sql`written as (${write})`,
+    ...also.map((statement, i) => sql`${sql.raw(`also_${i}`)} as (${statement})`),
+    sql`recorded as (${db.insertInto('events').values(values).returning(['id', 'product_id'])})`,
+    ...(flow.length === 0 ? [] : [sql`moved as (${addToFlowSlots(db, flow)})`]),
+  ];
+  const { rows } = await sql<Row & { cairn_event_id: number; cairn_notified: unknown }>`
+    with ${sql.join(ctes)}
+    select written.*, recorded.id as cairn_event_id,
+      pg_notify(${EVENTS_CHANNEL}, recorded.product_id) as cairn_notified
+    from written cross join recorded`.execute(db);
+  const [first] = rows;
+  if (!first) throw new Error('the insert returned no row');
+  const { cairn_event_id: id, cairn_notified: _notified, ...row } = first;
+  await afterRecorded(db, event, values, id, false);
+  return row as unknown as Row;
+}
+
 /** The columns of an event row, in the order insertEvents writes them. */
 const EVENT_COLUMNS = [
   'product_id',

@@ -8,7 +8,7 @@ import type { ItemRow, NewItemRow } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type Actor, type ServiceContext, timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { recordEvent } from '../events/record-event.ts';
+import { type EventInput, insertAndRecord, recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { authorize } from '../policy.ts';
 import { isVisible } from '../products/product-access.ts';
@@ -38,26 +38,26 @@ async function takeItemNumber(
 }
 
 /**
- * Inserts the item row and its labels (a new item has no label rows to replace). PostgreSQL does both in
- * one statement, one round trip fewer: the label rows' foreign key is checked at its end.
+ * Inserts the item row and its labels (a new item has no label rows to replace) and records its creation.
+ * PostgreSQL does all of it in one statement, two round trips fewer, when the item joins no sprint (the
+ * label rows' foreign key is checked at the statement's end).
  */
-async function insertItem(trx: Db, row: NewItemRow, labels: string[]): Promise<ItemRow> {
-  if (labels.length === 0 || dialectOf(trx) !== 'postgres') {
-    const inserted = await trx.insertInto('items').values(row).returningAll().executeTakeFirstOrThrow();
-    await insertLabels(trx, row.id, labels);
-    return inserted;
+async function insertItem(trx: Db, row: NewItemRow, labels: string[], event: EventInput): Promise<ItemRow> {
+  const insert = trx.insertInto('items').values(row).returningAll();
+  const sprintId = row.sprint_id ?? null;
+  if (dialectOf(trx) === 'postgres' && sprintId === null) {
+    const labelled =
+      labels.length === 0
+        ? []
+        : [trx.insertInto('item_labels').values(labels.map((label) => ({ item_id: row.id, label })))];
+    return insertAndRecord(trx, insert, labelled, event);
   }
-  return trx
-    .with('inserted', (q) => q.insertInto('items').values(row).returningAll())
-    .with('labelled', (q) =>
-      q
-        .insertInto('item_labels')
-        .values(labels.map((label) => ({ item_id: row.id, label })))
-        .returning('item_id'),
-    )
-    .selectFrom('inserted')
-    .selectAll()
-    .executeTakeFirstOrThrow();
+  const inserted = await insert.executeTakeFirstOrThrow();
+  await insertLabels(trx, row.id, labels);
+  await noteSprintScope(trx, sprintId, [row.id]);
+  // A new item is in a sprint's scope only when it was created in one.
+  await recordEvent(trx, event, sprintId === null ? new Set() : undefined);
+  return inserted;
 }
 
 export async function createItem(
@@ -94,22 +94,15 @@ export async function createItem(
       updated_at: at,
       deleted_at: null,
     };
-    const inserted = await insertItem(trx, row, fields.labels);
-    await noteSprintScope(trx, fields.sprintId, [id]);
-    await recordEvent(
-      trx,
-      {
-        productId: product.id,
-        actorId: ctx.actor.id,
-        at,
-        entityType: 'item',
-        entityId: id,
-        action: 'created',
-        changes: creationChanges({ key: row.key, ...fields, rank }),
-      },
-      // A new item is in a sprint's scope only when it was created in one.
-      fields.sprintId === null ? new Set() : undefined,
-    );
+    const inserted = await insertItem(trx, row, fields.labels, {
+      productId: product.id,
+      actorId: ctx.actor.id,
+      at,
+      entityType: 'item',
+      entityId: id,
+      action: 'created',
+      changes: creationChanges({ key: row.key, ...fields, rank }),
+    });
     if (!requiresRebalance) return presentItem(inserted);
     await rebalanceAround(trx, product.id, rank, ctx.actor.id, at);
     return presentItem(
