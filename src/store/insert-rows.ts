@@ -33,6 +33,49 @@ function insertText(postgres: boolean, table: string, columns: readonly string[]
   return text;
 }
 
+/** PostgreSQL type names of the columns of tables written by insertRows, read from the catalog once. */
+const columnTypes = new Map<string, Map<string, string>>();
+
+async function typesOf(db: Db, table: string): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (types === undefined) {
+    const { rows } = await db.executeQuery<{ name: string; type: string }>(
+      CompiledQuery.raw(
+        'select attname as name, format_type(atttypid, null) as type from pg_attribute ' +
+          'where attrelid = $1::regclass and attnum > 0 and not attisdropped',
+        [table],
+      ),
+    );
+    types = new Map(rows.map((row) => [row.name, row.type]));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
+/**
+ * PostgreSQL: one array per column, unnested into rows. Binding one parameter per value costs the server
+ * more than the rows' own insertion work: 20,000 items took ≈ 25% more of its CPU time than the same rows
+ * sent as arrays (or by COPY).
+ */
+async function insertArrays(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  const types = await typesOf(db, table);
+  const arrays = columns.map((column) => rows.map((row) => row[column] ?? null));
+  const names = columns.map((column) => `"${column}"`).join(', ');
+  const casts = columns.map((column, i) => {
+    const type = types.get(column);
+    if (type === undefined) throw new Error(`insertRows: ${table} has no column ${column}`);
+    return `$${i + 1}::${type}[]`;
+  });
+  await db.executeQuery(
+    CompiledQuery.raw(`insert into "${table}" (${names}) select * from unnest(${casts.join(', ')})`, arrays),
+  );
+}
+
 /**
  * Inserts `rows` (each with exactly `columns`, every one given: undefined is written as NULL) in as few
  * statements as the database's parameter limit allows. Column and table names come from the code, never
@@ -47,6 +90,17 @@ export async function insertRows<Table extends keyof Tables & string>(
   if (rows.length === 0) return;
   const postgres = dialectOf(db) === 'postgres';
   const perStatement = rowsPerStatement(db, columns.length);
+  if (postgres) {
+    for (let start = 0; start < rows.length; start += perStatement) {
+      await insertArrays(
+        db,
+        table,
+        columns,
+        rows.slice(start, start + perStatement) as Record<string, unknown>[],
+      );
+    }
+    return;
+  }
   for (let start = 0; start < rows.length; start += perStatement) {
     const end = Math.min(rows.length, start + perStatement);
     const parameters: unknown[] = [];

@@ -317,5 +317,30 @@ for (const dialect of DIALECTS) {
       );
       assert.equal(duplicate.code, 'duplicate_dependency');
     });
+
+    it('stores text with quotes, backslashes, braces, commas and NULL-like words exactly as sent', async () => {
+      const awkward = ['say "hi", {NULL}', 'C:\\path\\to \\"x\\"', 'NULL', '', ' padded ', 'ünïcødé ✓ 🚀'];
+      const outcome = await importItems({
+        db: database.db,
+        actor,
+        productId,
+        items: awkward.map((text) => itemInput({ title: text || 'blank description', description: text })),
+      });
+      const rows = await database.db
+        .selectFrom('items')
+        .select(['title', 'description', 'estimate'])
+        .where('product_id', '=', productId)
+        .where('number', '>=', Number(outcome.firstKey!.split('-')[1]))
+        .orderBy('number')
+        .execute();
+      assert.deepEqual(
+        rows.map((row) => row.description),
+        awkward,
+      );
+      assert.deepEqual(
+        rows.map((row) => row.estimate),
+        awkward.map(() => null),
+      );
+    });
   });
 }
