@@ -101,8 +101,9 @@ export async function updateVersioned<R extends VersionedRow, T>(
       // the version and before-values must come from the row this write replaces.
       current = await ctx.load(trx);
     }
-    // At most two rounds: the second reads the row under the lock, where no other writer can change it.
-    for (;;) {
+    // At most two rounds: the second works from the row read under the lock, which no writer can change
+    // (each `continue` below clears mayBeStale, so the second round never continues).
+    for (let round = 0; round < 2; round++) {
       const stale = ctx.expectedVersion !== undefined && ctx.expectedVersion !== current.version;
       const change = stale ? null : await ctx.change(trx, current, at);
       if (change === null || stale) {
@@ -135,5 +136,6 @@ export async function updateVersioned<R extends VersionedRow, T>(
       if (!change.recordsEvent) await recordEvent(trx, event);
       return ctx.present(trx, change.after ? await change.after(written) : written);
     }
+    throw new Error('updateVersioned: a second round asked for a third');
   });
 }
