@@ -5,12 +5,13 @@
  * write once the ids are known), noteSprintScope projects an item's earlier history when it joins its
  * first sprint, and rebuildItemProjections recomputes both from the log alone.
  */
-import type { Insertable, QueryCreator } from 'kysely';
+import type { Insertable, QueryCreator, Selectable } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { countMove, type FlowMove, flowMove, type SlotCounts } from '../../domain/item-projection.ts';
 import type { Status } from '../../domain/item-replay.ts';
 import { chunked, insertBatches } from '../../store/batches.ts';
 import type { Db } from '../../store/database.ts';
+import { reusableRecordQuery } from '../../store/reusable-query.ts';
 import type { ItemFlowSlotsTable, ItemReplayEventsTable, Tables } from '../../store/tables.ts';
 import { FLOW_FIELDS, REPLAYED_FIELDS, readItemChanges } from '../charts/read-item-changes.ts';
 
@@ -93,11 +94,23 @@ export function addToFlowSlots(db: QueryCreator<Tables>, rows: readonly Insertab
     );
 }
 
+/** A single event's flow move (most writes make one): compiled once. */
+const addOneToFlowSlots = reusableRecordQuery(
+  ['product_id', 'slot', 'backlog', 'ready', 'in_progress', 'in_review', 'done', 'wont_do'],
+  (db, row: Selectable<ItemFlowSlotsTable>) => addToFlowSlots(db, [row]),
+);
+
 async function writeRows(db: Db, replay: readonly ReplayRow[], slots: Slots): Promise<void> {
   for (const batch of insertBatches(db, replay)) {
     await db.insertInto('item_replay_events').values(batch).execute();
   }
-  for (const batch of insertBatches(db, slotRowsOf(slots))) {
+  const slotRows = slotRowsOf(slots);
+  const [only] = slotRows;
+  if (slotRows.length === 1 && only) {
+    await addOneToFlowSlots(db, only);
+    return;
+  }
+  for (const batch of insertBatches(db, slotRows)) {
     await addToFlowSlots(db, batch).execute();
   }
 }

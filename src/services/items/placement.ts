@@ -4,6 +4,7 @@
  */
 import { planRebalance, rankBetween } from '../../domain/rank.ts';
 import type { Db } from '../../store/database.ts';
+import { reusableQuery } from '../../store/reusable-query.ts';
 import { invalidField } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 
@@ -30,6 +31,11 @@ async function anchorRank(
   if (!row) throw invalidField(path, 'does not name a live item of this product');
   return row.rank;
 }
+
+/** The product's last rank, where a new item goes by default: compiled once (every create asks it). */
+const lastRank = reusableQuery((db, productId: string) =>
+  db.selectFrom('items').select('rank').where('product_id', '=', productId).orderBy('rank', 'desc').limit(1),
+);
 
 async function neighbour(
   db: Db,
@@ -63,7 +69,9 @@ export async function rankForPlacement(
     const lower = await anchorRank(db, productId, placement.afterId, 'afterId', movingId);
     return rankBetween(lower, await neighbour(db, productId, lower, 'below', movingId));
   }
-  return rankBetween(await neighbour(db, productId, null, 'above', movingId), null);
+  if (movingId) return rankBetween(await neighbour(db, productId, null, 'above', movingId), null);
+  const [last] = await lastRank(db, productId);
+  return rankBetween(last?.rank ?? null, null);
 }
 
 /** How many neighbours on each side a rebalance reads before falling back to the whole product. */
