@@ -11,7 +11,7 @@ import { countMove, type FlowMove, flowMove, type SlotCounts } from '../../domai
 import type { Status } from '../../domain/item-replay.ts';
 import { chunked, insertBatches } from '../../store/batches.ts';
 import type { Db } from '../../store/database.ts';
-import { reusableRecordQuery } from '../../store/reusable-query.ts';
+import { reusableQuery, reusableRecordQuery } from '../../store/reusable-query.ts';
 import type { ItemFlowSlotsTable, ItemReplayEventsTable, Tables } from '../../store/tables.ts';
 import { FLOW_FIELDS, REPLAYED_FIELDS, readItemChanges } from '../charts/read-item-changes.ts';
 
@@ -115,9 +115,19 @@ async function writeRows(db: Db, replay: readonly ReplayRow[], slots: Slots): Pr
   }
 }
 
+/** Whether one item was ever in a sprint (every single-item write asks): compiled once. */
+const everInSprint = reusableQuery((db, itemId: string) =>
+  db.selectFrom('sprint_scope_items').select('item_id').where('item_id', '=', itemId).limit(1),
+);
+
 /** Which of `itemIds` were ever in a sprint: only their events are kept in item_replay_events. */
 async function inSprintScope(db: Db, itemIds: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
+  const [only] = itemIds;
+  if (itemIds.length === 1 && only !== undefined) {
+    if ((await everInSprint(db, only)).length > 0) found.add(only);
+    return found;
+  }
   for (const ids of chunked([...new Set(itemIds)], 10_000)) {
     const rows = await db
       .selectFrom('sprint_scope_items')
