@@ -1,6 +1,6 @@
 /** Appends one event to the log; call it inside the transaction that made the change. */
 
-import { type Insertable, type QueryCreator, type Selectable, sql } from 'kysely';
+import { type Insertable, type QueryCreator, sql } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
@@ -21,7 +21,8 @@ const NO_SCOPE: ReadonlySet<string> = new Set();
 /** One event row, inserted by a statement compiled once (every write records an event). */
 const insertEventRow = reusableRecordQuery(
   ['product_id', 'actor_id', 'at', 'entity_type', 'entity_id', 'action', 'changes'],
-  (db, row: Omit<Selectable<EventsTable>, 'id'>) => db.insertInto('events').values(row).returning('id'),
+  (db, row: { [Column in Exclude<keyof EventsTable, 'id'>]: EventsTable[Column] }) =>
+    db.insertInto('events').values(row).returning('id'),
 );
 
 /** The PostgreSQL NOTIFY channel that carries the id of a product with new events (see services/live). */
