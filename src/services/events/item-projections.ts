@@ -5,12 +5,13 @@
  * write once the ids are known), noteSprintScope projects an item's earlier history when it joins its
  * first sprint, and rebuildItemProjections recomputes both from the log alone.
  */
-import type { Insertable, QueryCreator } from 'kysely';
+import type { Insertable, QueryCreator, Selectable } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { countMove, type FlowMove, flowMove, type SlotCounts } from '../../domain/item-projection.ts';
 import type { Status } from '../../domain/item-replay.ts';
 import { chunked, insertBatches } from '../../store/batches.ts';
 import type { Db } from '../../store/database.ts';
+import { reusableQuery, reusableRecordQuery } from '../../store/reusable-query.ts';
 import type { ItemFlowSlotsTable, ItemReplayEventsTable, Tables } from '../../store/tables.ts';
 import { FLOW_FIELDS, REPLAYED_FIELDS, readItemChanges } from '../charts/read-item-changes.ts';
 
@@ -93,18 +94,40 @@ export function addToFlowSlots(db: QueryCreator<Tables>, rows: readonly Insertab
     );
 }
 
+/** A single event's flow move (most writes make one): compiled once. */
+const addOneToFlowSlots = reusableRecordQuery(
+  ['product_id', 'slot', 'backlog', 'ready', 'in_progress', 'in_review', 'done', 'wont_do'],
+  (db, row: Selectable<ItemFlowSlotsTable>) => addToFlowSlots(db, [row]),
+);
+
 async function writeRows(db: Db, replay: readonly ReplayRow[], slots: Slots): Promise<void> {
   for (const batch of insertBatches(db, replay)) {
     await db.insertInto('item_replay_events').values(batch).execute();
   }
-  for (const batch of insertBatches(db, slotRowsOf(slots))) {
+  const slotRows = slotRowsOf(slots);
+  const [only] = slotRows;
+  if (slotRows.length === 1 && only) {
+    await addOneToFlowSlots(db, only);
+    return;
+  }
+  for (const batch of insertBatches(db, slotRows)) {
     await addToFlowSlots(db, batch).execute();
   }
 }
 
+/** Whether one item was ever in a sprint (every single-item write asks): compiled once. */
+const everInSprint = reusableQuery((db, itemId: string) =>
+  db.selectFrom('sprint_scope_items').select('item_id').where('item_id', '=', itemId).limit(1),
+);
+
 /** Which of `itemIds` were ever in a sprint: only their events are kept in item_replay_events. */
 async function inSprintScope(db: Db, itemIds: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
+  const [only] = itemIds;
+  if (itemIds.length === 1 && only !== undefined) {
+    if ((await everInSprint(db, only)).length > 0) found.add(only);
+    return found;
+  }
   for (const ids of chunked([...new Set(itemIds)], 10_000)) {
     const rows = await db
       .selectFrom('sprint_scope_items')

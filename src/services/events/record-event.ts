@@ -5,6 +5,7 @@ import type { Changes } from '../../domain/changes.ts';
 import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
 import { insertRows } from '../../store/insert-rows.ts';
+import { reusableRecordQuery } from '../../store/reusable-query.ts';
 import type { EventsTable, Tables } from '../../store/tables.ts';
 import { linkedItemIds, writeEventItems } from './event-items.ts';
 import {
@@ -16,6 +17,13 @@ import {
 
 /** No item in any sprint's scope: enough to work out flow moves, which do not depend on it. */
 const NO_SCOPE: ReadonlySet<string> = new Set();
+
+/** One event row, inserted by a statement compiled once (every write records an event). */
+const insertEventRow = reusableRecordQuery(
+  ['product_id', 'actor_id', 'at', 'entity_type', 'entity_id', 'action', 'changes'],
+  (db, row: { [Column in Exclude<keyof EventsTable, 'id'>]: EventsTable[Column] }) =>
+    db.insertInto('events').values(row).returning('id'),
+);
 
 /** The PostgreSQL NOTIFY channel that carries the id of a product with new events (see services/live). */
 export const EVENTS_CHANNEL = 'cairn_events';
@@ -55,7 +63,9 @@ export async function recordEvent(
   let id: number;
   const scope = knownScope;
   if (event.productId === null || dialectOf(db) !== 'postgres') {
-    ({ id } = await db.insertInto('events').values(values).returning('id').executeTakeFirstOrThrow());
+    const [row] = await insertEventRow(db, values);
+    if (!row) throw new Error('the new event was not returned');
+    ({ id } = row);
   } else {
     // Insert and NOTIFY in one statement (one round trip). PostgreSQL delivers a notification only when
     // the transaction commits, and folds repeats of the same payload within it, so a listener never

@@ -4,7 +4,8 @@ import { creationChanges } from '../../domain/changes.ts';
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { CreateItemInput } from '../../schemas/item.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
-import type { ItemRow, NewItemRow } from '../../store/tables.ts';
+import { reusableQuery, reusableRecordQuery } from '../../store/reusable-query.ts';
+import type { ItemRow } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
 import { type Actor, type ServiceContext, timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -15,6 +16,44 @@ import { isVisible } from '../products/product-access.ts';
 import { itemColumns } from './item-columns.ts';
 import { rankForPlacement, rebalanceAround } from './placement.ts';
 import { insertLabels, noteSprintScope, validateItemReferences } from './validate-item-references.ts';
+
+/** The UPDATE that takes a product's next item number: compiled once, as every create runs it. */
+const bumpItemNumber = reusableQuery((db, productId: string) =>
+  db
+    .updateTable('products')
+    .set((eb) => ({ next_item_number: eb('next_item_number', '+', 1) }))
+    .where('id', '=', productId)
+    .returning(['id', 'key', 'next_item_number']),
+);
+
+/** Every column of a new item row, so that one compiled INSERT serves every create. */
+const ITEM_COLUMNS = [
+  'id',
+  'product_id',
+  'number',
+  'key',
+  'type',
+  'title',
+  'story',
+  'description',
+  'acceptance_criteria',
+  'estimate',
+  'status',
+  'initiative_id',
+  'labels',
+  'assignee_id',
+  'sprint_id',
+  'release_id',
+  'rank',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const satisfies readonly (keyof ItemRow)[];
+type NewItem = Omit<ItemRow, 'seq'>;
+const insertItemRow = reusableRecordQuery<NewItem, ItemRow>(ITEM_COLUMNS, (db, row) =>
+  db.insertInto('items').values(row).returningAll(),
+);
 
 /**
  * Takes the product's next item number, and with it the product's write lock: the UPDATE locks the row
@@ -27,12 +66,7 @@ async function takeItemNumber(
   productId: string,
 ): Promise<{ product: { id: string; key: string }; number: number }> {
   authorize(actor, 'write');
-  const row = await trx
-    .updateTable('products')
-    .set((eb) => ({ next_item_number: eb('next_item_number', '+', 1) }))
-    .where('id', '=', productId)
-    .returning(['id', 'key', 'next_item_number'])
-    .executeTakeFirst();
+  const [row] = await bumpItemNumber(trx, productId);
   if (!row || !(await isVisible(trx, actor, row.id))) throw notFound('product');
   return { product: row, number: row.next_item_number };
 }
@@ -42,17 +76,17 @@ async function takeItemNumber(
  * PostgreSQL does all of it in one statement, two round trips fewer, when the item joins no sprint (the
  * label rows' foreign key is checked at the statement's end).
  */
-async function insertItem(trx: Db, row: NewItemRow, labels: string[], event: EventInput): Promise<ItemRow> {
-  const insert = trx.insertInto('items').values(row).returningAll();
+async function insertItem(trx: Db, row: NewItem, labels: string[], event: EventInput): Promise<ItemRow> {
   const sprintId = row.sprint_id ?? null;
   if (dialectOf(trx) === 'postgres' && sprintId === null) {
     const labelled =
       labels.length === 0
         ? []
         : [trx.insertInto('item_labels').values(labels.map((label) => ({ item_id: row.id, label })))];
-    return insertAndRecord(trx, insert, labelled, event);
+    return insertAndRecord(trx, trx.insertInto('items').values(row).returningAll(), labelled, event);
   }
-  const inserted = await insert.executeTakeFirstOrThrow();
+  const [inserted] = await insertItemRow(trx, row);
+  if (!inserted) throw new Error('the new item was not returned');
   await insertLabels(trx, row.id, labels);
   await noteSprintScope(trx, sprintId, [row.id]);
   // A new item is in a sprint's scope only when it was created in one.

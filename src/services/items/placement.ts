@@ -4,6 +4,7 @@
  */
 import { planRebalance, rankBetween } from '../../domain/rank.ts';
 import type { Db } from '../../store/database.ts';
+import { reusableQuery } from '../../store/reusable-query.ts';
 import { invalidField } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 
@@ -50,10 +51,21 @@ async function anchorAndNeighbour(
   return { anchor: row.rank, neighbour: row.neighbour ?? null };
 }
 
+/** The product's last rank, where a new item goes by default: compiled once (every create asks it). */
+const lastRankOf = reusableQuery((db, productId: string) =>
+  db.selectFrom('items').select('rank').where('product_id', '=', productId).orderBy('rank', 'desc').limit(1),
+);
+
 async function lastRank(db: Db, productId: string, exceptId?: string): Promise<string | null> {
-  let query = db.selectFrom('items').select('rank').where('product_id', '=', productId);
-  if (exceptId) query = query.where('id', '!=', exceptId);
-  const row = await query.orderBy('rank', 'desc').limit(1).executeTakeFirst();
+  if (!exceptId) return (await lastRankOf(db, productId))[0]?.rank ?? null;
+  const row = await db
+    .selectFrom('items')
+    .select('rank')
+    .where('product_id', '=', productId)
+    .where('id', '!=', exceptId)
+    .orderBy('rank', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.rank ?? null;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { UpdateItemInput } from '../../schemas/item.ts';
 import type { Db } from '../../store/database.ts';
+import { reusableQuery } from '../../store/reusable-query.ts';
 import { invalidField } from '../errors.ts';
 import { projectSprintItemHistories } from '../events/item-projections.ts';
 import { assertActiveUser, assertInProduct } from '../planning/references.ts';
@@ -56,9 +57,18 @@ export async function writeLabels(db: Db, itemId: string, labels: string[]): Pro
   await insertLabels(db, itemId, labels);
 }
 
+/** One label row: most items have one label, and this statement is compiled once. */
+const insertLabel = reusableQuery((db, itemId: string, label: string) =>
+  db.insertInto('item_labels').values({ item_id: itemId, label }),
+);
+
 /** The label rows of an item that has none yet (a new one). */
 export async function insertLabels(db: Db, itemId: string, labels: string[]): Promise<void> {
   if (labels.length === 0) return;
+  if (labels.length === 1 && labels[0] !== undefined) {
+    await insertLabel(db, itemId, labels[0]);
+    return;
+  }
   await db
     .insertInto('item_labels')
     .values(labels.map((label) => ({ item_id: itemId, label })))

@@ -1,8 +1,21 @@
 /** Checks that an id named in input refers to a live object of the same product (a validation error if not). */
 import type { Db } from '../../store/database.ts';
+import { reusableQuery } from '../../store/reusable-query.ts';
 import { invalidField } from '../errors.ts';
 
 type ScopedTable = 'objectives' | 'themes' | 'initiatives' | 'teams' | 'releases';
+
+/** The lookup of a live object of one table within a product, compiled once per table (item writes run it). */
+const liveInProduct = (table: ScopedTable) =>
+  reusableQuery((db, id: string, productId: string) =>
+    db
+      .selectFrom(table)
+      .select('id')
+      .where('id', '=', id)
+      .where('product_id', '=', productId)
+      .where('deleted_at', 'is', null),
+  );
+const LOOKUPS = new Map<ScopedTable, ReturnType<typeof liveInProduct>>();
 
 export async function assertInProduct(
   db: Db,
@@ -11,13 +24,12 @@ export async function assertInProduct(
   productId: string,
   path: string,
 ): Promise<void> {
-  const row = await db
-    .selectFrom(table)
-    .select('id')
-    .where('id', '=', id)
-    .where('product_id', '=', productId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  let lookup = LOOKUPS.get(table);
+  if (!lookup) {
+    lookup = liveInProduct(table);
+    LOOKUPS.set(table, lookup);
+  }
+  const [row] = await lookup(db, id, productId);
   if (!row) throw invalidField(path, `does not name a ${table.slice(0, -1)} of this product`);
 }
 
