@@ -78,8 +78,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         said.map((line) => line.replace(/ in [\d.]+ s$/, ' in … s')),
         [
-          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items…',
-          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items) in … s',
+          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits…',
+          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits) in … s',
         ],
         'an operator sees what a long migration is doing',
       );
@@ -194,6 +194,61 @@ for (const dialect of DIALECTS) {
         { item_id: 'i1', event_id: 41 },
         { item_id: 'i2', event_id: 41 },
       ]);
+    });
+
+    it('006 drops the title edits of the chart projection that a later row of the same item supersedes', async () => {
+      const db = database.db;
+      await migrateTo(db, '005-event-items');
+      // fields: key 1, title 2, estimate 8, status 16. i1 is renamed three times, re-estimated, renamed
+      // twice, re-estimated and renamed at once, then renamed; i2 only renamed twice; i3 never; and 600
+      // more items (more than one batch) are each renamed twice.
+      const rows: [item: string, event: number, fields: number][] = [
+        ['i1', 1, 1 | 2 | 16],
+        ['i1', 2, 2],
+        ['i1', 3, 2],
+        ['i1', 5, 2],
+        ['i1', 6, 8],
+        ['i1', 7, 2],
+        ['i1', 9, 2],
+        ['i1', 10, 2 | 8],
+        ['i1', 11, 2],
+        ['i2', 4, 1 | 2 | 16],
+        ['i2', 8, 2],
+        ['i2', 12, 2],
+        ['i3', 13, 1 | 2 | 16],
+      ];
+      const many = Array.from({ length: 600 }, (_, i) => `n${String(i).padStart(3, '0')}`);
+      many.forEach((item, i) => {
+        for (const [k, fields] of [1 | 2 | 16, 2, 2].entries()) rows.push([item, 100 + 3 * i + k, fields]);
+      });
+      await db
+        .insertInto('item_replay_events')
+        .values(
+          rows.map(([item, event, fields]) => ({
+            item_id: item,
+            event_id: event,
+            at: '2026-03-01T09:00:00.000Z',
+            action: 'updated',
+            fields,
+            title: `title ${event}`,
+          })),
+        )
+        .execute();
+      await migrateToLatest(db);
+      const left = await db
+        .selectFrom('item_replay_events')
+        .select(['item_id', 'event_id'])
+        .orderBy('item_id')
+        .orderBy('event_id')
+        .execute();
+      assert.deepEqual(
+        left.map((row) => `${row.item_id}:${row.event_id}`),
+        [
+          ...['i1:1', 'i1:5', 'i1:6', 'i1:10', 'i1:11', 'i2:4', 'i2:12', 'i3:13'],
+          ...many.flatMap((item, i) => [`${item}:${100 + 3 * i}`, `${item}:${102 + 3 * i}`]),
+        ],
+        'the last of each run of title edits stays unless the next row sets the title too',
+      );
     });
   });
 }

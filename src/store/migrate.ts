@@ -5,6 +5,7 @@ import * as execution from './migrations/002-execution.ts';
 import * as chartProjections from './migrations/003-chart-projections.ts';
 import * as nameKeys from './migrations/004-name-keys.ts';
 import * as eventItems from './migrations/005-event-items.ts';
+import * as supersededTitleEdits from './migrations/006-superseded-title-edits.ts';
 
 /** The migrations in order; `warn` receives what one finds that an operator should act on. */
 function migrationsFor(warn: (line: string) => void): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(warn: (line: string) => void): Record<string, Migration> 
     '003-chart-projections': chartProjections,
     '004-name-keys': { up: (db) => nameKeys.up(db, warn), down: nameKeys.down },
     '005-event-items': eventItems,
+    '006-superseded-title-edits': supersededTitleEdits,
   };
 }
 

@@ -88,7 +88,13 @@ for (const dialect of DIALECTS) {
       await patch(a, { sprintId: sprint.body.id });
       await patch(b, { sprintId: sprint.body.id });
       assert.equal((await api.call('POST', `/sprints/${sprint.body.id}/start`)).status, 200);
+      // Title edits that the next edit of the same item supersedes are not kept.
+      await patch(a, { title: 'Renamed once' });
+      await patch(a, { title: 'Renamed twice' });
       await patch(a, { status: 'done' });
+      await patch(b, { title: 'B renamed' });
+      await patch(b, { title: 'B renamed again', estimate: 3 });
+      await patch(b, { title: 'B renamed at last' });
       const closed = await api.call('POST', `/sprints/${sprint.body.id}/close`, {
         body: { leftovers: 'backlog' },
       });
@@ -123,6 +129,11 @@ for (const dialect of DIALECTS) {
         written.replay.some((row) => row.item_id === a.id && row.title === 'Renamed "quoted" \\ item'),
         'the title a set before joining the sprint, as written',
       );
+      const titles = written.replay.map((row) => row.title);
+      for (const superseded of ['Renamed once', 'B renamed'])
+        assert.ok(!titles.includes(superseded), `${superseded}: superseded, not kept`);
+      for (const kept of ['Renamed twice', 'B renamed again', 'B renamed at last'])
+        assert.ok(titles.includes(kept), `${kept}: kept`);
 
       // Every slot's moves together are the product's live items per status now.
       const live = await db

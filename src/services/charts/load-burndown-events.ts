@@ -3,8 +3,10 @@
  * that change a field the replay reads, from their projection (item_replay_events, kept together per
  * item and written with the events), never from the change sets in the log.
  *
- * Of each run of title edits only the last is read (see below). The database hands the rows over as one JSON array: a sprint's first burndown reads some ten thousand
- * of them, and JSON.parse builds them about three times faster than the drivers build row objects.
+ * The projection keeps no title edit that a later event of the same item supersedes (write-replay-rows.ts),
+ * so the read is a plain range scan of the items' rows. The database hands the rows over as one JSON
+ * array: a sprint's first burndown reads thousands of them, and JSON.parse builds them about three times
+ * faster than the drivers build row objects.
  */
 import { type RawBuilder, sql } from 'kysely';
 import type { ItemEvent } from '../../domain/item-replay.ts';
@@ -33,9 +35,6 @@ type Row = [
   deletedAt: string | null,
 ];
 
-/** The `fields` bit of the title (see item-projections.ts). */
-const TITLE = 2;
-
 const COLUMNS = sql`item_id, event_id, at, action, fields, key, title, sprint_id, estimate, status, deleted_at`;
 
 /** In id order; each event's changes hold only the replayed fields, as [null, new value]. */
@@ -49,15 +48,9 @@ export async function loadBurndownEvents(db: Db, range: EventRange): Promise<Ite
     dialectOf(db) === 'postgres'
       ? sql`coalesce(json_agg(json_build_array(${COLUMNS}))::text, '[]')`
       : sql`json_group_array(json_array(${COLUMNS}))`;
-  // A title-only event followed (in the same item) by another that sets the title is skipped: it moves no
-  // point, and the scope changes name an item by the title it has when its scope changes, which the later
-  // event sets anyway. In a sprint whose items are renamed often that is most of its events.
   const { rows } = await sql<{ rows: string }>`
-    select ${rowsAsJson} as rows from (
-      select ${COLUMNS}, lead(fields) over (partition by item_id order by event_id) as next_fields
-      from item_replay_events where ${sql.join(conditions, sql` and `)}
-    ) as replayed
-    where not (fields = ${TITLE} and (coalesce(next_fields, 0) & ${TITLE}) <> 0)`.execute(db);
+    select ${rowsAsJson} as rows from item_replay_events
+    where ${sql.join(conditions, sql` and `)}`.execute(db);
   const parsed = JSON.parse(rows[0]?.rows ?? '[]') as Row[];
   const events: ItemEvent[] = parsed.map((row) => ({
     id: row[1],

@@ -3,7 +3,8 @@
  * fields of the events of items that were ever in a sprint, and each product's flow moves per 15-minute
  * slot. recordEvent and insertEvents write them in the transaction that writes the events (prepare, then
  * write once the ids are known), noteSprintScope projects an item's earlier history when it joins its
- * first sprint, and rebuildItemProjections recomputes both from the log alone.
+ * first sprint, and rebuildItemProjections recomputes both from the log alone. Title edits that a later
+ * event of the same item supersedes are not kept (write-replay-rows.ts).
  */
 import type { Insertable, QueryCreator, Selectable } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
@@ -14,6 +15,7 @@ import type { Db } from '../../store/database.ts';
 import { reusableQuery, reusableRecordQuery } from '../../store/reusable-query.ts';
 import type { ItemFlowSlotsTable, ItemReplayEventsTable, Tables } from '../../store/tables.ts';
 import { FLOW_FIELDS, REPLAYED_FIELDS, readItemChanges } from '../charts/read-item-changes.ts';
+import { writeReplayRows } from './write-replay-rows.ts';
 
 /** An event as stored (its id given by the database). */
 export interface StoredEvent {
@@ -101,9 +103,7 @@ const addOneToFlowSlots = reusableRecordQuery(
 );
 
 async function writeRows(db: Db, replay: readonly ReplayRow[], slots: Slots): Promise<void> {
-  for (const batch of insertBatches(db, replay)) {
-    await db.insertInto('item_replay_events').values(batch).execute();
-  }
+  await writeReplayRows(db, replay);
   const slotRows = slotRowsOf(slots);
   const [only] = slotRows;
   if (slotRows.length === 1 && only) {
@@ -213,25 +213,33 @@ export async function writeItemProjections(
 
 /**
  * Projects the history of items that have just joined a sprint (noteSprintScope calls it after adding
- * them to sprint_scope_items): every replayed event of theirs not in item_replay_events yet — all of it
- * for an item in its first sprint, none for one that was already in a sprint.
+ * them to sprint_scope_items): all of it for an item in its first sprint (one without rows in
+ * item_replay_events: an item's creation always has some), none for one that was already in a sprint,
+ * whose events have been projected as they were written.
  */
 export async function projectSprintItemHistories(db: Db, itemIds: readonly string[]): Promise<void> {
-  for (const ids of chunked([...new Set(itemIds)], 10_000)) {
+  for (const chunk of chunked([...new Set(itemIds)], 10_000)) {
     const projected = new Set(
       (
-        await db.selectFrom('item_replay_events').select('event_id').where('item_id', 'in', ids).execute()
-      ).map((row) => row.event_id),
+        await db
+          .selectFrom('item_replay_events')
+          .select('item_id')
+          .distinct()
+          .where('item_id', 'in', chunk)
+          .execute()
+      ).map((row) => row.item_id),
     );
+    const ids = chunk.filter((id) => !projected.has(id));
+    if (ids.length === 0) continue;
     const events = await db
       .selectFrom('events')
       .select(['id', 'product_id', 'at', 'entity_type', 'entity_id', 'action', 'changes'])
       .where('entity_id', 'in', ids)
       .where('entity_type', '=', 'item')
+      .orderBy('id')
       .execute();
     const replay: ReplayRow[] = [];
     for (const event of events) {
-      if (projected.has(event.id)) continue;
       const changes = readItemChanges(event.changes);
       if (changes) replay.push(replayRow(event, changes));
     }
