@@ -4,6 +4,8 @@
  * 4 asks for and prints it against the targets; the JSON goes to bench/results/web-latest.json.
  *
  * WEB_BENCH_ITEMS / WEB_BENCH_INITIATIVES resize it; WEB_BENCH_RUNS sets the repetitions (default 30).
+ * WEB_BENCH_VS=<another checkout, built> also serves that checkout's build over the same data and
+ * alternates the first loads between the two (an A/B in one window of a busy machine).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,8 @@ const RUNS = Number(process.env.WEB_BENCH_RUNS ?? 30);
 const LOADS = Math.max(5, Math.round(RUNS / 2));
 /** `first-load`: only the bundle sizes and the first loads (the issue's targets are at 2,000 items). */
 const ONLY = process.env.WEB_BENCH_ONLY;
+/** A second checkout (already built) whose first loads are measured in turn with this one's. */
+const VS = process.env.WEB_BENCH_VS;
 
 async function loggedIn(browser: Browser, url: string): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: url, viewport: { width: 1440, height: 900 } });
@@ -166,12 +170,15 @@ const { bench, fixture } = await seedWebBench(ITEMS, INITIATIVES);
 await bench.close();
 console.log(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 const server = await spawnServer(bench.location);
+const other = VS ? await spawnServer(bench.location, VS) : null;
 const browser = await launchBrowser();
 try {
   const chromiumVersion = browser.version();
   const middleKey = fixture.itemKeys[Math.floor(fixture.itemKeys.length / 2)];
-  const firstLoads = await measureFirstLoads(
-    () => loggedIn(browser, server.url),
+  const sides = [{ name: 'this', newContext: () => loggedIn(browser, server.url) }];
+  if (other && VS) sides.push({ name: VS, newContext: () => loggedIn(browser, other.url) });
+  const measured = await measureFirstLoads(
+    sides,
     [
       { name: 'backlog', path: `/p/${fixture.productKey}/backlog`, selector: '[data-item-key]' },
       { name: 'item', path: `/${middleKey}`, selector: '.item-detail' },
@@ -179,7 +186,11 @@ try {
     ],
     LOADS,
   );
-  printFirstLoads(firstLoads, shipped);
+  const firstLoads = measured.this ?? {};
+  for (const [name, results] of Object.entries(measured)) {
+    if (VS) console.log(`\n${name === 'this' ? 'this checkout' : name}:`);
+    printFirstLoads(results, shipped);
+  }
   if (ONLY === 'first-load') {
     mkdirSync('bench/results', { recursive: true });
     writeFileSync(
@@ -229,5 +240,6 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  await other?.stop();
   await bench.drop();
 }
