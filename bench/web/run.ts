@@ -28,13 +28,21 @@ const ONLY = process.env.WEB_BENCH_ONLY;
 /** A second checkout (already built) whose first loads are measured in turn with this one's. */
 const VS = process.env.WEB_BENCH_VS;
 
+/** The signed-in cookie of each server: logging in for every context would hit the login rate limit. */
+const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+/** A fresh context (nothing cached) with the bench owner's session on the server at `url`. */
 async function loggedIn(browser: Browser, url: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: url, viewport: { width: 1440, height: 900 } });
+  const options = { baseURL: url, viewport: { width: 1440, height: 900 } };
+  const state = signedIn.get(url);
+  if (state) return browser.newContext({ ...options, storageState: state });
+  const context = await browser.newContext(options);
   const response = await context.request.post('/api/v1/auth/login', {
     data: OWNER,
     headers: { origin: url },
   });
   if (!response.ok()) throw new Error(`login failed: ${response.status()}`);
+  signedIn.set(url, await context.storageState());
   return context;
 }
 
