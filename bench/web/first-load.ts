@@ -21,6 +21,8 @@ export interface FirstLoadResult {
   /** Bytes received before the content showed (0 for what came from the cache), cold and warm, medians. */
   coldBytes: number;
   warmBytes: number;
+  /** Loads whose content did not show within 30 s (left out of the figures, said on the console). */
+  failures: number;
 }
 
 /** Records when the selector first matches; installed before any script of the page runs. */
@@ -76,7 +78,13 @@ export async function measureFirstLoads(
     const samples = new Map(
       sides.map((side) => [
         side.name,
-        { cold: [] as number[], warm: [] as number[], coldBytes: [] as number[], warmBytes: [] as number[] },
+        {
+          cold: [] as number[],
+          warm: [] as number[],
+          coldBytes: [] as number[],
+          warmBytes: [] as number[],
+          failures: 0,
+        },
       ]),
     );
     for (let i = 0; i <= loads; i++) {
@@ -84,10 +92,31 @@ export async function measureFirstLoads(
       for (const side of order) {
         const context = await side.newContext();
         await context.addInitScript(watchFor(target.selector));
-        const first = await load(await context.newPage(), target);
-        // A new page in the same context: a fresh navigation with the assets in the HTTP cache.
-        const second = await load(await context.newPage(), target);
-        await context.close();
+        const problems: string[] = [];
+        const page = async () => {
+          const opened = await context.newPage();
+          opened.on('pageerror', (error) => problems.push(error.message));
+          opened.on('console', (message) => {
+            if (message.type() === 'error') problems.push(message.text());
+          });
+          return opened;
+        };
+        let first: { ms: number; bytes: number };
+        let second: { ms: number; bytes: number };
+        try {
+          first = await load(await page(), target);
+          // A new page in the same context: a fresh navigation with the assets in the HTTP cache.
+          second = await load(await page(), target);
+        } catch (error) {
+          // Counted and said, not fatal: one stuck load on a busy machine must not lose the whole run.
+          console.error(`${target.name} on ${side.name}: ${(error as Error).message.split('\n')[0]}`);
+          if (problems.length) console.error(`  page errors: ${problems.join(' | ')}`);
+          const kept = samples.get(side.name);
+          if (kept) kept.failures += 1;
+          continue;
+        } finally {
+          await context.close();
+        }
         const kept = samples.get(side.name);
         if (i === 0 || !kept) continue;
         kept.cold.push(first.ms);
@@ -102,6 +131,7 @@ export async function measureFirstLoads(
         warm: summarize(kept.warm),
         coldBytes: median(kept.coldBytes),
         warmBytes: median(kept.warmBytes),
+        failures: kept.failures,
       };
       const side = results[name];
       if (side) side[target.name] = result;

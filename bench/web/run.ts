@@ -156,7 +156,7 @@ function printFirstLoads(
     console.log(row(`first load, cold: ${name}`, result.cold, target));
     console.log(row(`first load, warm: ${name}`, result.warm, target));
     console.log(
-      `  (transferred before the content showed: cold ${kb(result.coldBytes)} kB, warm ${kb(result.warmBytes)} kB)`,
+      `  (transferred before the content showed: cold ${kb(result.coldBytes)} kB, warm ${kb(result.warmBytes)} kB${result.failures ? `; ${result.failures} loads timed out` : ''})`,
     );
   }
 }
