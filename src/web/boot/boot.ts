@@ -9,6 +9,7 @@
 import { productKeyInPath } from '../addresses.ts';
 import type { BootAnswers } from '../api/boot-answers.ts';
 import { firstReads, planningReads, screenOf } from './first-reads.ts';
+import { knownProductId } from './product-ids.ts';
 
 /** Each lazy screen's files (its chunk, the chunks and CSS it imports), written in by vite.config.ts. */
 declare const BOOT_SCREEN_FILES: Record<string, string[]>;
@@ -24,11 +25,13 @@ function read(path: string): Promise<Response> {
 }
 
 const pathname = window.location.pathname;
-for (const path of firstReads(pathname)) read(path);
-// The product's planning reads need its id: ask as soon as the products are in, not after the backlog.
 const productKey = productKeyInPath(pathname);
+// A product opened here before has its id remembered: its planning reads go out now, with the rest.
+const knownId = productKey ? knownProductId(productKey) : null;
+for (const path of firstReads(pathname, knownId)) read(path);
+// Otherwise they need the id from /products: asked for as soon as it is in, not after the backlog.
 const products = boot.answers.get('/products');
-if (productKey && products) {
+if (productKey && !knownId && products) {
   products
     .then((response) => (response.ok ? response.clone().json() : null))
     .then((body: { products?: { id: string; key: string }[] } | null) => {

@@ -47,6 +47,20 @@ describe('the first reads of an address', () => {
     assert.deepEqual(firstReads('/products'), ['/auth/me', '/products']);
   });
 
+  it("puts a known product's planning reads before the whole backlog", () => {
+    assert.deepEqual(firstReads('/p/CHK/roadmap', 'p-1'), [
+      '/auth/me',
+      '/products',
+      ...planningReads('p-1'),
+      '/products/CHK/backlog',
+    ]);
+    assert.deepEqual(firstReads('/p/CHK/backlog', 'p-1').slice(2), [
+      `/products/CHK/backlog?limit=${FIRST_PAGE}`,
+      ...planningReads('p-1'),
+      '/products/CHK/backlog',
+    ]);
+  });
+
   it("are the very paths the app's client asks for, so it finds their answers", async () => {
     const sent = recordPaths();
     await sessionApi.me();

@@ -11,15 +11,17 @@ export const FIRST_PAGE = 100;
 
 /**
  * In the order they go out: the session (the user and their products), the item of an item address, the
- * backlog's first page where rows show first, then the whole backlog of a product's address.
+ * backlog's first page where rows show first, the product's planning reads when its id is known here
+ * (`productId`), then the whole backlog, the heaviest answer, of a product's address.
  */
-export function firstReads(pathname: string): string[] {
+export function firstReads(pathname: string, productId: string | null = null): string[] {
   const reads = ['/auth/me', '/products'];
   const itemKey = itemKeyInPath(pathname);
   if (itemKey) reads.push(`/items/${itemKey}`);
   const productKey = productKeyInPath(pathname);
   if (productKey) {
     if (showsBacklogRows(pathname)) reads.push(`/products/${productKey}/backlog?limit=${FIRST_PAGE}`);
+    if (productId) reads.push(...planningReads(productId));
     reads.push(`/products/${productKey}/backlog`);
   }
   return reads;
