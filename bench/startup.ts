@@ -65,14 +65,17 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Spawns `node dist/cairn.js serve` (what `npm start` runs) on a free port and waits until it is healthy. */
-export async function spawnServer(location: ServerLocation): Promise<SpawnedServer> {
+/**
+ * Spawns `node dist/cairn.js serve` (what `npm start` runs) on a free port and waits until it is healthy.
+ * `root` is the checkout whose build runs (this one unless given: an A/B run names another).
+ */
+export async function spawnServer(location: ServerLocation, root = ROOT): Promise<SpawnedServer> {
   const port = await freePort();
   const args = ['dist/cairn.js', 'serve', '--host', '127.0.0.1', '--port', String(port)];
   if (location.dataDir) args.push('--data', location.dataDir);
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: environment(location) });
+  const child = spawn(process.execPath, args, { cwd: root, env: environment(location) });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

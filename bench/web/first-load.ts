@@ -21,6 +21,8 @@ export interface FirstLoadResult {
   /** Bytes received before the content showed (0 for what came from the cache), cold and warm, medians. */
   coldBytes: number;
   warmBytes: number;
+  /** Loads whose content did not show within 30 s (left out of the figures, said on the console). */
+  failures: number;
 }
 
 /** Records when the selector first matches; installed before any script of the page runs. */
@@ -54,40 +56,86 @@ async function load(page: Page, target: FirstLoadTarget): Promise<{ ms: number; 
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+/** A server to load the pages from: this build, or (an A/B run) another checkout's. */
+export interface FirstLoadSide {
+  name: string;
+  newContext: () => Promise<BrowserContext>;
+}
+
 /**
- * `loads` cold and warm loads of each target, after one warm-up round not counted (the freshly spawned
- * server's JIT and SQLite page cache are cold then, which a server in use is not).
+ * `loads` cold and warm loads of each target on each side, after one warm-up round not counted (the freshly
+ * spawned server's JIT and SQLite page cache are cold then, which a server in use is not). With two sides
+ * the loads alternate (A B B A A B …), so both see the same machine while its load drifts.
  */
 export async function measureFirstLoads(
-  newContext: () => Promise<BrowserContext>,
+  sides: readonly FirstLoadSide[],
   targets: readonly FirstLoadTarget[],
   loads: number,
-): Promise<Record<string, FirstLoadResult>> {
-  const results: Record<string, FirstLoadResult> = {};
+): Promise<Record<string, Record<string, FirstLoadResult>>> {
+  const results: Record<string, Record<string, FirstLoadResult>> = {};
+  for (const side of sides) results[side.name] = {};
   for (const target of targets) {
-    const cold: number[] = [];
-    const warm: number[] = [];
-    const coldBytes: number[] = [];
-    const warmBytes: number[] = [];
+    const samples = new Map(
+      sides.map((side) => [
+        side.name,
+        {
+          cold: [] as number[],
+          warm: [] as number[],
+          coldBytes: [] as number[],
+          warmBytes: [] as number[],
+          failures: 0,
+        },
+      ]),
+    );
     for (let i = 0; i <= loads; i++) {
-      const context = await newContext();
-      await context.addInitScript(watchFor(target.selector));
-      const first = await load(await context.newPage(), target);
-      // A new page in the same context: a fresh navigation with the assets in the HTTP cache.
-      const second = await load(await context.newPage(), target);
-      await context.close();
-      if (i === 0) continue;
-      cold.push(first.ms);
-      warm.push(second.ms);
-      coldBytes.push(first.bytes);
-      warmBytes.push(second.bytes);
+      const order = i % 2 === 0 ? sides : [...sides].reverse();
+      for (const side of order) {
+        const context = await side.newContext();
+        await context.addInitScript(watchFor(target.selector));
+        const problems: string[] = [];
+        const page = async () => {
+          const opened = await context.newPage();
+          opened.on('pageerror', (error) => problems.push(error.message));
+          opened.on('console', (message) => {
+            if (message.type() === 'error') problems.push(message.text());
+          });
+          return opened;
+        };
+        let first: { ms: number; bytes: number };
+        let second: { ms: number; bytes: number };
+        try {
+          first = await load(await page(), target);
+          // A new page in the same context: a fresh navigation with the assets in the HTTP cache.
+          second = await load(await page(), target);
+        } catch (error) {
+          // Counted and said, not fatal: one stuck load on a busy machine must not lose the whole run.
+          console.error(`${target.name} on ${side.name}: ${(error as Error).message.split('\n')[0]}`);
+          if (problems.length) console.error(`  page errors: ${problems.join(' | ')}`);
+          const kept = samples.get(side.name);
+          if (kept) kept.failures += 1;
+          continue;
+        } finally {
+          await context.close();
+        }
+        const kept = samples.get(side.name);
+        if (i === 0 || !kept) continue;
+        kept.cold.push(first.ms);
+        kept.warm.push(second.ms);
+        kept.coldBytes.push(first.bytes);
+        kept.warmBytes.push(second.bytes);
+      }
     }
-    results[target.name] = {
-      cold: summarize(cold),
-      warm: summarize(warm),
-      coldBytes: median(coldBytes),
-      warmBytes: median(warmBytes),
-    };
+    for (const [name, kept] of samples) {
+      const result: FirstLoadResult = {
+        cold: summarize(kept.cold),
+        warm: summarize(kept.warm),
+        coldBytes: median(kept.coldBytes),
+        warmBytes: median(kept.warmBytes),
+        failures: kept.failures,
+      };
+      const side = results[name];
+      if (side) side[target.name] = result;
+    }
   }
   return results;
 }

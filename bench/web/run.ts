@@ -4,6 +4,8 @@
  * 4 asks for and prints it against the targets; the JSON goes to bench/results/web-latest.json.
  *
  * WEB_BENCH_ITEMS / WEB_BENCH_INITIATIVES resize it; WEB_BENCH_RUNS sets the repetitions (default 30).
+ * WEB_BENCH_VS=<another checkout, built> also serves that checkout's build over the same data and
+ * alternates the first loads between the two (an A/B in one window of a busy machine).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,14 +25,24 @@ const RUNS = Number(process.env.WEB_BENCH_RUNS ?? 30);
 const LOADS = Math.max(5, Math.round(RUNS / 2));
 /** `first-load`: only the bundle sizes and the first loads (the issue's targets are at 2,000 items). */
 const ONLY = process.env.WEB_BENCH_ONLY;
+/** A second checkout (already built) whose first loads are measured in turn with this one's. */
+const VS = process.env.WEB_BENCH_VS;
 
+/** The signed-in cookie of each server: logging in for every context would hit the login rate limit. */
+const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+/** A fresh context (nothing cached) with the bench owner's session on the server at `url`. */
 async function loggedIn(browser: Browser, url: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: url, viewport: { width: 1440, height: 900 } });
+  const options = { baseURL: url, viewport: { width: 1440, height: 900 } };
+  const state = signedIn.get(url);
+  if (state) return browser.newContext({ ...options, storageState: state });
+  const context = await browser.newContext(options);
   const response = await context.request.post('/api/v1/auth/login', {
     data: OWNER,
     headers: { origin: url },
   });
   if (!response.ok()) throw new Error(`login failed: ${response.status()}`);
+  signedIn.set(url, await context.storageState());
   return context;
 }
 
@@ -144,7 +156,7 @@ function printFirstLoads(
     console.log(row(`first load, cold: ${name}`, result.cold, target));
     console.log(row(`first load, warm: ${name}`, result.warm, target));
     console.log(
-      `  (transferred before the content showed: cold ${kb(result.coldBytes)} kB, warm ${kb(result.warmBytes)} kB)`,
+      `  (transferred before the content showed: cold ${kb(result.coldBytes)} kB, warm ${kb(result.warmBytes)} kB${result.failures ? `; ${result.failures} loads timed out` : ''})`,
     );
   }
 }
@@ -166,12 +178,15 @@ const { bench, fixture } = await seedWebBench(ITEMS, INITIATIVES);
 await bench.close();
 console.log(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 const server = await spawnServer(bench.location);
+const other = VS ? await spawnServer(bench.location, VS) : null;
 const browser = await launchBrowser();
 try {
   const chromiumVersion = browser.version();
   const middleKey = fixture.itemKeys[Math.floor(fixture.itemKeys.length / 2)];
-  const firstLoads = await measureFirstLoads(
-    () => loggedIn(browser, server.url),
+  const sides = [{ name: 'this', newContext: () => loggedIn(browser, server.url) }];
+  if (other && VS) sides.push({ name: VS, newContext: () => loggedIn(browser, other.url) });
+  const measured = await measureFirstLoads(
+    sides,
     [
       { name: 'backlog', path: `/p/${fixture.productKey}/backlog`, selector: '[data-item-key]' },
       { name: 'item', path: `/${middleKey}`, selector: '.item-detail' },
@@ -179,7 +194,11 @@ try {
     ],
     LOADS,
   );
-  printFirstLoads(firstLoads, shipped);
+  const firstLoads = measured.this ?? {};
+  for (const [name, results] of Object.entries(measured)) {
+    if (VS) console.log(`\n${name === 'this' ? 'this checkout' : name}:`);
+    printFirstLoads(results, shipped);
+  }
   if (ONLY === 'first-load') {
     mkdirSync('bench/results', { recursive: true });
     writeFileSync(
@@ -229,5 +248,6 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  await other?.stop();
   await bench.drop();
 }

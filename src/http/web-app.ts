@@ -3,14 +3,29 @@
  * precompressed when the build made .br/.gz copies, and index.html for every other path so each screen's
  * URL (/p/CHK/backlog, /CHK-42) survives a reload.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from './env.ts';
+import { contentSecurityPolicy } from './middleware/security.ts';
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Cairn</title>
 <p>The Cairn web app has not been built. Run <code>npm run build</code> (npm start does it for you).</p>`;
+
+/**
+ * The CSP for the page: the usual one, plus the hash of each inline script it has (the boot script that
+ * sends the first reads, src/web/boot/boot.ts), so those run and no other inline script can.
+ */
+export function pagePolicy(html: string): string {
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) =>
+    createHash('sha256')
+      .update(match[1] ?? '')
+      .digest('base64'),
+  );
+  return contentSecurityPolicy(hashes);
+}
 
 /** Serves the assets and returns the fallback that answers every other page address with index.html. */
 export function mountWebApp(
@@ -21,6 +36,7 @@ export function mountWebApp(
   const indexPath = join(root, 'index.html');
   // Read once: index.html is small and changes only with a new build (restart).
   const index = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null;
+  const indexPolicy = index === null ? null : pagePolicy(index);
 
   app.use(
     '/assets/*',
@@ -46,7 +62,8 @@ export function mountWebApp(
     if (path === apiPrefix || path.startsWith(`${apiPrefix}/`) || path.startsWith('/feeds/')) return null;
     if (!c.req.header('accept')?.includes('text/html') && /\.[a-z0-9]+$/i.test(path)) return null;
     c.header('Cache-Control', 'no-cache');
-    if (index === null) return c.html(NOT_BUILT, 503);
+    if (index === null || indexPolicy === null) return c.html(NOT_BUILT, 503);
+    c.header('Content-Security-Policy', indexPolicy);
     return c.html(index);
   };
 }

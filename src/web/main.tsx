@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { itemKeyInPath, productKeyInPath } from './addresses.ts';
 import { App } from './app.tsx';
-import { itemKeyInPath } from './routes.ts';
-import { prefetchBacklog, prefetchItem, productKeyInPath } from './state/prefetch.ts';
+import { prefetchBacklog, prefetchItem } from './state/prefetch.ts';
 import { startSessionRead } from './state/session.tsx';
 import './styles.css';
 

@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import { type Location, useLocation } from 'react-router';
 
-export const ITEM_KEY_PATTERN = /^\/([A-Za-z]{2,10}-\d+)$/;
+export { ITEM_KEY_PATTERN, itemKeyInPath, productKeyOf } from './addresses.ts';
 
 export const paths = {
   home: () => '/',
@@ -19,17 +19,6 @@ export const paths = {
   release: (productKey: string, id: string) => `/p/${productKey}/releases/${id}`,
   item: (itemKey: string) => `/${itemKey}`,
 };
-
-/** The product key of an item key: CHK-42 → CHK. */
-export function productKeyOf(itemKey: string): string {
-  return itemKey.slice(0, itemKey.lastIndexOf('-')).toUpperCase();
-}
-
-/** The item key in a path like /CHK-42, or null. */
-export function itemKeyInPath(pathname: string): string | null {
-  const match = ITEM_KEY_PATTERN.exec(pathname);
-  return match?.[1] ? match[1].toUpperCase() : null;
-}
 
 /**
  * The address the window shows. Under an item panel the routes render with the background location (the

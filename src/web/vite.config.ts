@@ -1,13 +1,79 @@
 /** Builds the web app into dist/web, which the Cairn server serves at `/`. */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { build as esbuild } from 'esbuild';
+import type { OutputBundle } from 'rolldown';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** Where index.html takes the boot script: before the stylesheet, which an inline script would wait for. */
+const BOOT_SCRIPT_PLACE = '<!-- boot script -->';
+
+/** The lazy screens an address opens on, by the source of their chunk (see screenOf in boot.ts). */
+const SCREEN_SOURCES = {
+  roadmap: 'screens/roadmap/board-screen.tsx',
+  timeline: 'screens/roadmap/timeline-screen.tsx',
+  item: 'screens/items/item-panel.tsx',
+};
+
+/** A lazy screen's chunk and the chunks and CSS it imports, as paths from the site's root. */
+function screenFiles(bundle: OutputBundle, source: string): string[] {
+  const chunks = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file] : []));
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const files = new Set<string>();
+  const visit = (fileName: string) => {
+    const chunk = byName.get(fileName);
+    if (!chunk || chunk.isEntry || files.has(`/${fileName}`)) return;
+    files.add(`/${fileName}`);
+    for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(`/${css}`);
+    for (const imported of chunk.imports) visit(imported);
+  };
+  const screen = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(source));
+  if (screen) visit(screen.fileName);
+  return [...files];
+}
+
+/**
+ * Inlines boot/boot.ts (bundled on its own, minified) as the first script of index.html, so the first
+ * reads go out before the app's code has even downloaded, and the lazy screen of the address is asked for
+ * at once rather than once the app has rendered. The server allows it by its hash (web-app.ts).
+ */
+function inlineBootScript(): Plugin {
+  return {
+    name: 'cairn:inline-boot-script',
+    transformIndexHtml: { order: 'post', handler: inlineBoot },
+  };
+}
+
+async function inlineBoot(html: string, { bundle }: { bundle?: OutputBundle }): Promise<string> {
+  if (!html.includes(BOOT_SCRIPT_PLACE)) throw new Error(`index.html has no ${BOOT_SCRIPT_PLACE}`);
+  const built = await esbuild({
+    entryPoints: [fileURLToPath(new URL('boot/boot.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    target: 'es2022',
+    logLevel: 'warning',
+    define: {
+      BOOT_SCREEN_FILES: JSON.stringify(
+        Object.fromEntries(
+          Object.entries(SCREEN_SOURCES).map(([screen, source]) => [
+            screen,
+            bundle ? screenFiles(bundle, source) : [],
+          ]),
+        ),
+      ),
+    },
+  });
+  const code = built.outputFiles[0]?.text.trim() ?? '';
+  return html.replace(BOOT_SCRIPT_PLACE, () => `<script>${code}</script>`);
+}
+
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), inlineBootScript()],
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

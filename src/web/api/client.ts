@@ -1,5 +1,6 @@
 /** The browser's side of the HTTP API: same-origin fetch with the session cookie, typed errors. */
 import createClient, { type Middleware } from 'openapi-fetch';
+import { takeBootAnswer } from './boot-answers.ts';
 import type { paths } from './schema.gen.ts';
 
 export const API = '/api/v1';
@@ -96,8 +97,11 @@ export const client = createClient<paths, 'application/json'>({
   baseUrl: origin + API,
   credentials: 'same-origin',
   headers: { Accept: 'application/json' },
-  // Looked up on each call, so a test's stand-in for fetch is the one used.
-  fetch: (request) => globalThis.fetch(request),
+  // A read the boot script already sent is answered from there (once). `fetch` is looked up on each call,
+  // so a test's stand-in for it is the one used.
+  fetch: (request) =>
+    takeBootAnswer(request.method, request.url.slice(origin.length + API.length)) ??
+    globalThis.fetch(request),
 });
 client.use(conventions);
 

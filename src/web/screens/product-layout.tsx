@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import type { ProductT } from '../api/types.ts';
+import { rememberProductId } from '../boot/product-ids.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { itemKeyInPath, paths, usePageLocation } from '../routes.ts';
 import { connectLive, type LiveStatus } from '../state/live.ts';
@@ -76,7 +77,10 @@ function ProductFrame({ children }: { children: ReactNode }) {
     };
   }, [store, ready, queryClient]);
 
-  useEffect(() => localStorage.setItem(LAST_PRODUCT_KEY, store.product.key), [store]);
+  useEffect(() => {
+    localStorage.setItem(LAST_PRODUCT_KEY, store.product.key);
+    rememberProductId(store.product.key, store.product.id);
+  }, [store]);
 
   const shortcuts = useMemo(
     () => ({ openPalette: () => setPaletteOpen(true), openHelp: () => setHelpOpen(true) }),

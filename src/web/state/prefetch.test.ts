@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { productKeyInPath, showsBacklogRows } from './prefetch.ts';
+import { productKeyInPath, showsBacklogRows } from '../addresses.ts';
 
 describe('what an address loads first', () => {
   it('asks for the backlog of the product in a product or item address', () => {

@@ -5,17 +5,16 @@
  * first rows are drawn before the rest has arrived. GET /backlog takes the product key, so no lookup of the
  * id has to come first.
  */
+
+import { showsBacklogRows } from '../addresses.ts';
 import { backlogApi, itemsApi } from '../api/items.ts';
 import type { BacklogItemT, ItemT } from '../api/types.ts';
-import { itemKeyInPath, productKeyOf } from '../routes.ts';
+import { FIRST_PAGE } from '../boot/first-reads.ts';
 
 export interface BacklogSnapshot {
   items: BacklogItemT[];
   cursor: string;
 }
-
-/** Rows enough to fill a tall window: drawn while the rest of the backlog is on its way. */
-export const FIRST_PAGE = 100;
 
 /** The backlog's first page and the whole backlog, asked for together (the small one first). */
 export interface BacklogRequests {
@@ -29,13 +28,6 @@ const FRESH_MS = 15_000;
 const backlogs = new Map<string, { at: number; requests: BacklogRequests }>();
 const items = new Map<string, { at: number; item: Promise<ItemT> }>();
 
-/** The product key in an address like /p/CHK/backlog or /CHK-42, or null. */
-export function productKeyInPath(pathname: string): string | null {
-  const itemKey = itemKeyInPath(pathname);
-  if (itemKey) return productKeyOf(itemKey);
-  return /^\/p\/([A-Za-z]{2,10})(\/|$)/.exec(pathname)?.[1]?.toUpperCase() ?? null;
-}
-
 /**
  * Asks for a product's backlog (by id or key): its first page (unless `firstPage` is false: a screen that
  * shows no rows, which would only wait behind one more request), and right behind it the whole of it.
@@ -47,11 +39,6 @@ export function requestBacklog(product: string, { firstPage = true } = {}): Back
   first.catch(() => undefined);
   whole.catch(() => undefined);
   return { firstPage: first, whole };
-}
-
-/** The addresses that show backlog rows first: the backlog, and an item's (its panel over the backlog). */
-export function showsBacklogRows(pathname: string): boolean {
-  return itemKeyInPath(pathname) !== null || /^\/p\/[A-Za-z]{2,10}\/?(backlog\/?)?$/.test(pathname);
 }
 
 export function prefetchBacklog(productKey: string, pathname: string): void {

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, it, mock } from 'node:test';
+import type { BootAnswers } from '../api/boot-answers.ts';
+import { API } from '../api/client.ts';
+import { backlogApi, itemsApi } from '../api/items.ts';
+import { initiativesApi, objectivesApi, themesApi } from '../api/planning.ts';
+import { productsApi, usersApi } from '../api/products.ts';
+import { sessionApi } from '../api/session.ts';
+import { FIRST_PAGE, firstReads, planningReads } from './first-reads.ts';
+
+/** Records the path (after /api/v1) of every request the app's client sends, answering each with `{}`. */
+function recordPaths(): string[] {
+  const paths: string[] = [];
+  mock.method(globalThis, 'fetch', async (request: Request) => {
+    const url = new URL(request.url);
+    paths.push(url.pathname.slice(API.length) + url.search);
+    return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  return paths;
+}
+
+/** Puts boot answers on a stand-in `window` for the duration of a test. */
+function bootWith(answers: Record<string, unknown>, sentAt = Date.now()): BootAnswers {
+  const boot: BootAnswers = { sentAt, answers: new Map() };
+  for (const [path, body] of Object.entries(answers)) {
+    boot.answers.set(path, Promise.resolve(Response.json(body)));
+  }
+  (globalThis as { window?: unknown }).window = { __cairnBoot: boot };
+  return boot;
+}
+
+afterEach(() => {
+  mock.restoreAll();
+  delete (globalThis as { window?: unknown }).window;
+});
+
+describe('the first reads of an address', () => {
+  it('are the session, the item, the first page and the whole backlog, in that order', () => {
+    assert.deepEqual(firstReads('/p/chk/backlog'), [
+      '/auth/me',
+      '/products',
+      `/products/CHK/backlog?limit=${FIRST_PAGE}`,
+      '/products/CHK/backlog',
+    ]);
+    // An item's address: its item first, and not the whole backlog, which would hold up its panel.
+    assert.deepEqual(firstReads('/chk-42'), [
+      '/auth/me',
+      '/products',
+      '/items/CHK-42',
+      `/products/CHK/backlog?limit=${FIRST_PAGE}`,
+    ]);
+    assert.deepEqual(firstReads('/p/CHK/roadmap'), ['/auth/me', '/products', '/products/CHK/backlog']);
+    assert.deepEqual(firstReads('/products'), ['/auth/me', '/products']);
+  });
+
+  it("puts a known product's planning reads before the whole backlog", () => {
+    assert.deepEqual(firstReads('/p/CHK/roadmap', 'p-1'), [
+      '/auth/me',
+      '/products',
+      ...planningReads('p-1'),
+      '/products/CHK/backlog',
+    ]);
+    assert.deepEqual(firstReads('/p/CHK/backlog', 'p-1').slice(2), [
+      `/products/CHK/backlog?limit=${FIRST_PAGE}`,
+      ...planningReads('p-1'),
+      '/products/CHK/backlog',
+    ]);
+  });
+
+  it("are the very paths the app's client asks for, so it finds their answers", async () => {
+    const sent = recordPaths();
+    await sessionApi.me();
+    await productsApi.list().catch(() => undefined);
+    await itemsApi.get('CHK-42');
+    await backlogApi.get('CHK', FIRST_PAGE);
+    await backlogApi.get('CHK');
+    assert.deepEqual(sent, [...firstReads('/CHK-42'), ...firstReads('/p/CHK/backlog').slice(3)]);
+
+    sent.length = 0;
+    for (const list of [initiativesApi.list, themesApi.list, objectivesApi.list]) {
+      await list('p-1').catch(() => undefined);
+    }
+    await usersApi.list().catch(() => undefined);
+    assert.deepEqual(sent, planningReads('p-1'));
+  });
+});
+
+describe("the client and the boot script's answers", () => {
+  it('answers a read from the boot script once, then asks the server', async () => {
+    const sent = recordPaths();
+    bootWith({ '/auth/me': { id: 'u-boot' } });
+    assert.deepEqual(await sessionApi.me(), { id: 'u-boot' });
+    assert.deepEqual(sent, []);
+    assert.deepEqual(await sessionApi.me(), {});
+    assert.deepEqual(sent, ['/auth/me']);
+  });
+
+  it('drops every answer at the first write: a login must not be answered by a read made before it', async () => {
+    const sent = recordPaths();
+    const boot = bootWith({ '/auth/me': { id: 'before' }, '/products': { products: [] } });
+    await sessionApi.logIn({ email: 'a@example.com', password: 'long enough password' });
+    assert.equal(boot.answers.size, 0);
+    await sessionApi.me();
+    assert.deepEqual(sent, ['/auth/login', '/auth/me']);
+  });
+
+  it('does not use an answer that waited too long', async () => {
+    const sent = recordPaths();
+    bootWith({ '/auth/me': { id: 'old' } }, Date.now() - 60_000);
+    assert.deepEqual(await sessionApi.me(), {});
+    assert.deepEqual(sent, ['/auth/me']);
+  });
+});

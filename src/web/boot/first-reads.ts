@@ -1,0 +1,50 @@
+/**
+ * The API reads an address needs first, as paths under /api/v1: the inline boot script (boot.ts) sends
+ * them while the app's code is still downloading and starting, and the app's client takes the answers
+ * (api/boot-answers.ts). Each path is the one the app's own request for it has (first-reads.test.ts
+ * checks that against the client), so an answer is found by its path.
+ */
+import { itemKeyInPath, productKeyInPath, showsBacklogRows } from '../addresses.ts';
+
+/** Rows enough to fill a tall window: drawn while the rest of the backlog is on its way. */
+export const FIRST_PAGE = 100;
+
+/**
+ * In the order they go out: the session (the user and their products), the item of an item address, the
+ * backlog's first page where rows show first, the product's planning reads when its id is known here
+ * (`productId`), then the whole backlog, the heaviest answer, of a product's address (not an item's).
+ */
+export function firstReads(pathname: string, productId: string | null = null): string[] {
+  const reads = ['/auth/me', '/products'];
+  const itemKey = itemKeyInPath(pathname);
+  if (itemKey) reads.push(`/items/${itemKey}`);
+  const productKey = productKeyInPath(pathname);
+  if (productKey) {
+    if (showsBacklogRows(pathname)) reads.push(`/products/${productKey}/backlog?limit=${FIRST_PAGE}`);
+    if (productId) reads.push(...planningReads(productId));
+    // Not for an item's address: the whole backlog, in before the panel was drawn, held it up behind its
+    // parsing and its list's first layout (item cold 3.2 s against 2.6 s, same window, loaded machine);
+    // the app asks for it itself once started, as before.
+    if (!itemKey) reads.push(`/products/${productKey}/backlog`);
+  }
+  return reads;
+}
+
+/** The lazy screen an address opens on, whose code is worth fetching at once, or null. */
+export function screenOf(pathname: string): 'roadmap' | 'timeline' | 'item' | null {
+  if (itemKeyInPath(pathname)) return 'item';
+  return (
+    (/^\/p\/[A-Za-z]{2,10}\/(roadmap|timeline)\/?$/.exec(pathname)?.[1] as 'roadmap' | 'timeline' | null) ??
+    null
+  );
+}
+
+/** What a product's planning store reads beside the backlog (product-store.ts), once its id is known. */
+export function planningReads(productId: string): string[] {
+  return [
+    `/products/${productId}/initiatives`,
+    `/products/${productId}/themes`,
+    `/products/${productId}/objectives`,
+    '/users',
+  ];
+}
