@@ -39,6 +39,8 @@ export interface ChartFixture {
   productId: string;
   teamId: string;
   activeSprintId: string;
+  /** The closed sprint before the active one (its burndown warms the server's chart code). */
+  lastClosedSprintId: string;
   /** Items in the active sprint now (the benchmark changes a few of them). */
   sprintItemIds: string[];
   counts: {
@@ -162,11 +164,15 @@ export async function createChartFixture(db: Db, options: ChartDataOptions): Pro
     updated_at: iso(startMs),
     deleted_at: null,
   });
+  let lastClosedSprintId = '';
   for (let i = 0; i < options.closedSprints; i++) {
     const startMs = sprintStart - (options.closedSprints - i) * 14 * DAY;
     const committed = 20 + Math.floor(next() * 40);
     const completed = Math.max(0, committed - 10 + Math.floor(next() * 15));
-    sprints.push(sprintRow(newId(), `Sprint ${i + 1}`, startMs, 'closed', { committed, completed }));
+    lastClosedSprintId = newId();
+    sprints.push(
+      sprintRow(lastClosedSprintId, `Sprint ${i + 1}`, startMs, 'closed', { committed, completed }),
+    );
   }
 
   const items: SimItem[] = [];
@@ -413,6 +419,7 @@ export async function createChartFixture(db: Db, options: ChartDataOptions): Pro
     productId: product.id,
     teamId,
     activeSprintId,
+    lastClosedSprintId,
     sprintItemIds: sprintItems.filter((item) => item.sprintId === activeSprintId).map((item) => item.id),
     counts: {
       items: items.length,

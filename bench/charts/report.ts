@@ -39,6 +39,16 @@ export function chartChecks(result: ChartResult): Check[] {
       target: `≤ ${target} ms`,
       pass: steady.p50 <= target,
     });
+    if (stats.processFirstMs !== undefined) {
+      checks.push({
+        dialect: result.dialect,
+        metric: `${NAMES[chart](result.counts)}: the server's first chart request (another sprint's)`,
+        value: stats.processFirstMs,
+        unit: 'ms',
+        target: '—',
+        pass: null,
+      });
+    }
     if (stats.afterChange) {
       checks.push({
         dialect: result.dialect,
