@@ -479,4 +479,46 @@ browserSuite('roadmap', () => {
       [],
     );
   });
+
+  it('saves a second text while the first is still saving, without taking its own save for a conflict', async () => {
+    const seeded = await seedInitiative({ title: 'Gift cards', horizon: 'next' });
+    // The summary's save is held until the public summary has been saved too: a slow network, or a busy
+    // server. Both are the same person's edits, so neither is a conflict.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let first = true;
+    await page.route(`**/api/v1/initiatives/${seeded.id}`, async (route) => {
+      if (route.request().method() === 'PATCH' && first) {
+        first = false;
+        await held;
+      }
+      await route.continue();
+    });
+    try {
+      await page.goto(`/p/CHK/initiatives/${seeded.id}`);
+      await page.getByRole('heading', { name: 'Gift cards', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Edit summary' }).click();
+      await page.getByRole('textbox', { name: 'Summary', exact: true }).fill('Sell gift cards at checkout.');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Edit public summary' }).click();
+      const publicSummary = page.getByRole('textbox', { name: 'Public summary', exact: true });
+      await publicSummary.fill('Give Cairn Shop to a friend.');
+      await publicSummary.press('Control+Enter');
+      await page.getByText('Give Cairn Shop to a friend.').waitFor();
+      release();
+      const saved = await eventually(
+        () => initiative(seeded.id),
+        (i) => i.publicSummary !== '' && i.summary !== '',
+        'both texts saved',
+      );
+      assert.equal(saved.summary, 'Sell gift cards at checkout.');
+      assert.equal(saved.publicSummary, 'Give Cairn Shop to a friend.');
+      assert.equal(await page.getByText('Your change was not saved').count(), 0);
+    } finally {
+      release();
+      await page.unroute(`**/api/v1/initiatives/${seeded.id}`);
+    }
+  });
 });

@@ -1,6 +1,9 @@
 /**
- * A long text shown read-only, edited on request in a textarea. The edit remembers the version it began
- * from, so a concurrent change by someone else is shown as a conflict instead of being overwritten.
+ * A long text shown read-only, edited on request in a textarea. The edit remembers the text and version it
+ * began from: when this text was changed meanwhile (by someone else), the save goes against that version, so
+ * the change shows as a conflict instead of being overwritten. A change to another field meanwhile (the
+ * user's own summary still saving, someone setting the status) is no conflict: the save then goes against
+ * the latest version, as the item editors do.
  */
 import { type ReactNode, useId, useState } from 'react';
 import { Markdown } from '../../components/markdown.tsx';
@@ -14,16 +17,18 @@ interface EditableTextProps {
   markdown: boolean;
   maxLength: number;
   empty: string;
-  onSave: (value: string, baseVersion: number) => void;
+  /** `baseVersion` only when this text changed since the edit began. */
+  onSave: (value: string, baseVersion: number | undefined) => void;
 }
 
 export function EditableText(props: EditableTextProps) {
-  const [draft, setDraft] = useState<{ text: string; baseVersion: number } | null>(null);
+  const [draft, setDraft] = useState<{ text: string; original: string; baseVersion: number } | null>(null);
   const headingId = useId();
-  const start = () => setDraft({ text: props.value, baseVersion: props.version });
+  const start = () => setDraft({ text: props.value, original: props.value, baseVersion: props.version });
   const save = () => {
     if (!draft) return;
-    if (draft.text !== props.value) props.onSave(draft.text, draft.baseVersion);
+    const theirsChanged = props.value !== draft.original;
+    if (draft.text !== props.value) props.onSave(draft.text, theirsChanged ? draft.baseVersion : undefined);
     setDraft(null);
   };
   return (

@@ -74,7 +74,7 @@ export function InitiativeScreen() {
               maxLength={LIMITS.initiativeSummary}
               empty="No summary yet."
               onSave={(summary, baseVersion) =>
-                void updateInitiative(store, initiative.id, { summary }, { baseVersion })
+                void updateInitiative(store, initiative.id, { summary }, baseVersion ? { baseVersion } : {})
               }
             />
             <EditableText
@@ -95,7 +95,12 @@ export function InitiativeScreen() {
               maxLength={LIMITS.publicSummary}
               empty="No public summary yet."
               onSave={(publicSummary, baseVersion) =>
-                void updateInitiative(store, initiative.id, { publicSummary }, { baseVersion })
+                void updateInitiative(
+                  store,
+                  initiative.id,
+                  { publicSummary },
+                  baseVersion ? { baseVersion } : {},
+                )
               }
             />
             <SuccessMetrics initiative={initiative} />
