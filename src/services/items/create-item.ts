@@ -13,7 +13,7 @@ import { type EventInput, insertAndRecord, recordEvent } from '../events/record-
 import { newId } from '../ids.ts';
 import { authorize } from '../policy.ts';
 import { isVisible } from '../products/product-access.ts';
-import { itemColumns } from './item-columns.ts';
+import { ITEM_ROW_COLUMNS, itemColumns } from './item-columns.ts';
 import { rankForPlacement, rebalanceAround } from './placement.ts';
 import { insertLabels, noteSprintScope, validateItemReferences } from './validate-item-references.ts';
 
@@ -26,32 +26,8 @@ const bumpItemNumber = reusableQuery((db, productId: string) =>
     .returning(['id', 'key', 'next_item_number']),
 );
 
-/** Every column of a new item row, so that one compiled INSERT serves every create. */
-const ITEM_COLUMNS = [
-  'id',
-  'product_id',
-  'number',
-  'key',
-  'type',
-  'title',
-  'story',
-  'description',
-  'acceptance_criteria',
-  'estimate',
-  'status',
-  'initiative_id',
-  'labels',
-  'assignee_id',
-  'sprint_id',
-  'release_id',
-  'rank',
-  'version',
-  'created_at',
-  'updated_at',
-  'deleted_at',
-] as const satisfies readonly (keyof ItemRow)[];
 type NewItem = Omit<ItemRow, 'seq'>;
-const insertItemRow = reusableRecordQuery<NewItem, ItemRow>(ITEM_COLUMNS, (db, row) =>
+const insertItemRow = reusableRecordQuery<NewItem, ItemRow>(ITEM_ROW_COLUMNS, (db, row) =>
   db.insertInto('items').values(row).returningAll(),
 );
 

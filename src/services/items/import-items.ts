@@ -18,6 +18,7 @@ import { invalidField } from '../errors.ts';
 import { insertEvents, notifyProductEvents } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
+import { ITEM_ROW_COLUMNS } from './item-columns.ts';
 
 /** An item to import: the create input without a placement (imports always append). */
 /** Imported items land in the backlog: sprints and releases are planned afterwards. */
@@ -29,31 +30,6 @@ export interface ImportOutcome {
   firstKey: string | null;
   lastKey: string | null;
 }
-
-/** Every column of an item row but its generated `seq`. */
-const ITEM_COLUMNS = [
-  'id',
-  'product_id',
-  'number',
-  'key',
-  'type',
-  'title',
-  'story',
-  'description',
-  'acceptance_criteria',
-  'estimate',
-  'status',
-  'initiative_id',
-  'assignee_id',
-  'sprint_id',
-  'release_id',
-  'labels',
-  'rank',
-  'version',
-  'created_at',
-  'updated_at',
-  'deleted_at',
-] as const;
 
 /**
  * The change set createItem records, `creationChanges({ key, ...fields, rank })`, written out field by
@@ -169,7 +145,7 @@ export async function importItems(
     const labelsOf = ctx.items.map((input) => [...new Set(input.labels)]);
     // One table at a time: interleaving the tables per chunk measured ~15% slower on SQLite (its page
     // cache keeps switching between the tables' indexes) and no faster on PostgreSQL.
-    const itemSpans = spans(count, rowsPerStatement(trx, ITEM_COLUMNS.length));
+    const itemSpans = spans(count, rowsPerStatement(trx, ITEM_ROW_COLUMNS.length));
     await writeOverlapped(
       itemSpans.length,
       (span) => {
@@ -203,7 +179,7 @@ export async function importItems(
         }
         return items;
       },
-      (items) => insertRows(trx, 'items', ITEM_COLUMNS, items),
+      (items) => insertRows(trx, 'items', ITEM_ROW_COLUMNS, items),
     );
     const labels: Insertable<ItemLabelsTable>[] = [];
     ids.forEach((id, index) => {

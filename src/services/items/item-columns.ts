@@ -1,6 +1,31 @@
 /** Maps item input fields (API names) to stored columns. */
 import type { UpdateItemInput } from '../../schemas/item.ts';
-import type { ItemUpdate } from '../../store/tables.ts';
+import type { ItemRow, ItemUpdate } from '../../store/tables.ts';
+
+/** Every column of an item row but its generated `seq`: what a create and an import write. */
+export const ITEM_ROW_COLUMNS = [
+  'id',
+  'product_id',
+  'number',
+  'key',
+  'type',
+  'title',
+  'story',
+  'description',
+  'acceptance_criteria',
+  'estimate',
+  'status',
+  'initiative_id',
+  'labels',
+  'assignee_id',
+  'sprint_id',
+  'release_id',
+  'rank',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const satisfies readonly (keyof ItemRow)[];
 
 /**
  * The stored columns of the fields given (undefined ones are left out). Written as assignments: the same
