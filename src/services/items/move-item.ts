@@ -3,10 +3,10 @@ import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { MoveItemInput } from '../../schemas/item.ts';
 import type { ServiceContext } from '../context.ts';
 import { timestamp } from '../context.ts';
-import { writeAndRecord } from '../events/record-event.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
 import { loadLiveItem, lockLiveItem } from './load-item.ts';
 import { rankForPlacement, rebalanceAround } from './placement.ts';
+import { writeItemVersioned } from './write-item.ts';
 
 export async function moveItem(ctx: ServiceContext & { id: string; input: MoveItemInput }): Promise<Item> {
   const at = timestamp(ctx);
@@ -24,17 +24,7 @@ export async function moveItem(ctx: ServiceContext & { id: string; input: MoveIt
         action: 'moved',
         changes: { rank: [item.rank, rank] },
         recordsEvent: true,
-        write: (stamp, event) =>
-          writeAndRecord(
-            trx,
-            trx
-              .updateTable('items')
-              .set({ rank, ...stamp })
-              .where('id', '=', item.id)
-              .where('version', '=', item.version)
-              .returningAll(),
-            event,
-          ),
+        write: (stamp, event) => writeItemVersioned(trx, item, { rank, ...stamp }, event),
         // The rebalance records events of its own, after the move's.
         after: async (moved) => {
           if (!requiresRebalance) return moved;

@@ -1,9 +1,9 @@
 /** Moves an item to the trash or restores it to its old place in the order. */
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { ServiceContext } from '../context.ts';
-import { writeAndRecord } from '../events/record-event.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
 import { loadItem, lockItem } from './load-item.ts';
+import { writeItemVersioned } from './write-item.ts';
 
 export async function setItemTrashed(ctx: ServiceContext & { id: string; trashed: boolean }): Promise<Item> {
   return updateVersioned({
@@ -20,17 +20,7 @@ export async function setItemTrashed(ctx: ServiceContext & { id: string; trashed
         action: ctx.trashed ? 'deleted' : 'restored',
         changes: { deletedAt: [item.deleted_at, deletedAt] },
         recordsEvent: true,
-        write: (stamp, event) =>
-          writeAndRecord(
-            trx,
-            trx
-              .updateTable('items')
-              .set({ deleted_at: deletedAt, ...stamp })
-              .where('id', '=', item.id)
-              .where('version', '=', item.version)
-              .returningAll(),
-            event,
-          ),
+        write: (stamp, event) => writeItemVersioned(trx, item, { deleted_at: deletedAt, ...stamp }, event),
       };
     },
   });

@@ -6,11 +6,11 @@ import { diffFields } from '../../domain/changes.ts';
 import { type Item, presentItem } from '../../presenters/planning.ts';
 import type { UpdateItemInput } from '../../schemas/item.ts';
 import type { ServiceContext } from '../context.ts';
-import { writeAndRecord } from '../events/record-event.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
 import { itemColumns } from './item-columns.ts';
 import { loadLiveItem, lockLiveItem } from './load-item.ts';
 import { noteSprintScope, validateItemReferences, writeLabels } from './validate-item-references.ts';
+import { writeItemVersioned } from './write-item.ts';
 
 export async function updateItem(
   ctx: ServiceContext & { id: string; input: UpdateItemInput; expectedVersion?: number | undefined },
@@ -32,16 +32,7 @@ export async function updateItem(
         changes,
         recordsEvent: true,
         write: async (stamp, event) => {
-          const row = await writeAndRecord(
-            trx,
-            trx
-              .updateTable('items')
-              .set({ ...itemColumns(ctx.input), ...stamp })
-              .where('id', '=', current.id)
-              .where('version', '=', current.version)
-              .returningAll(),
-            event,
-          );
+          const row = await writeItemVersioned(trx, current, { ...itemColumns(ctx.input), ...stamp }, event);
           if (!row) return undefined;
           if (changes.labels) await writeLabels(trx, row.id, JSON.parse(row.labels) as string[]);
           if (changes.sprintId) await noteSprintScope(trx, row.sprint_id, [row.id]);
