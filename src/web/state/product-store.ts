@@ -26,6 +26,19 @@ export type LoadState = 'loading' | 'partial' | 'ready' | 'error';
 /** Listeners for one object's live changes (e.g. an open detail panel refetching its dependencies). */
 type EventListener = (event: EventT, entity: unknown) => void;
 
+/** A local change to an item, not saved yet: its compact row's fields and its full item's. */
+export interface LocalEdit {
+  summary?: Partial<BacklogItemT>;
+  full?: Partial<ItemT>;
+}
+
+/** An item with local edits pending: the server's latest version of it, and the edits shown over it. */
+interface PendingItem {
+  base: BacklogItemT | undefined;
+  fullBase: ItemT | undefined;
+  edits: Map<number, LocalEdit>;
+}
+
 export class ProductStore {
   state: LoadState = 'loading';
   error: string | null = null;
@@ -57,6 +70,9 @@ export class ProductStore {
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<EventListener>();
   private progressCache: { version: number; value: Map<string, Progress> } | null = null;
+  /** Items with unsaved local edits, by id (see holdEdit). */
+  private readonly pending = new Map<string, PendingItem>();
+  private editCount = 0;
   private notifyScheduled = false;
 
   constructor(product: ProductT) {
@@ -211,6 +227,7 @@ export class ProductStore {
   }
 
   removeItem(id: string): void {
+    this.pending.delete(id);
     const item = this.items.get(id);
     if (!item) return;
     this.items.delete(id);
@@ -219,17 +236,63 @@ export class ProductStore {
     if (at >= 0) this.order.splice(at, 1);
   }
 
+  /**
+   * Shows a local edit of an item at once, and keeps showing it over whatever the server says of the item
+   * meanwhile (a save's answer, a live event) until the returned function is called, once the edit's save
+   * has settled. The item then shows the server's latest version under the edits still pending. So a quick
+   * second edit is never undone for a moment by the first one's answer, and a refused edit rolls back to
+   * what the server holds, keeping the others.
+   */
+  holdEdit(id: string, edit: LocalEdit): () => void {
+    let entry = this.pending.get(id);
+    if (!entry) {
+      entry = { base: this.items.get(id), fullBase: this.fullItems.get(id), edits: new Map() };
+      this.pending.set(id, entry);
+    }
+    const held = entry;
+    const token = ++this.editCount;
+    held.edits.set(token, edit);
+    this.showPending(held);
+    return () => {
+      if (this.pending.get(id) !== held || !held.edits.delete(token)) return;
+      if (held.edits.size === 0) this.pending.delete(id);
+      this.showPending(held);
+    };
+  }
+
+  /** Shows a pending item: the server's version with the local edits over it, oldest first. */
+  private showPending(entry: PendingItem): void {
+    const edits = [...entry.edits.values()];
+    if (entry.base) {
+      let shown = entry.base;
+      for (const edit of edits) if (edit.summary) shown = { ...shown, ...edit.summary };
+      this.putItem(shown);
+    }
+    if (entry.fullBase) {
+      let shown = entry.fullBase;
+      for (const edit of edits) if (edit.full) shown = { ...shown, ...edit.full };
+      this.fullItems.set(shown.id, shown);
+    }
+  }
+
   /** Applies a full item from the server, unless what we hold is newer. */
   acceptItem(item: ItemT): void {
-    const held = this.items.get(item.id);
+    const entry = this.pending.get(item.id);
+    const held = entry ? entry.base : this.items.get(item.id);
     if (held && held.version > item.version) return;
+    const full = entry ? entry.fullBase : this.fullItems.get(item.id);
+    const newerFull = !full || full.version <= item.version;
     if (item.deletedAt) {
       this.removeItem(item.id);
+    } else if (entry) {
+      entry.base = toBacklogItem(item);
+      if (newerFull) entry.fullBase = item;
+      this.showPending(entry);
+      return;
     } else {
       this.putItem(toBacklogItem(item));
     }
-    const full = this.fullItems.get(item.id);
-    if (!full || full.version <= item.version) this.fullItems.set(item.id, item);
+    if (newerFull) this.fullItems.set(item.id, item);
   }
 
   acceptInitiative(initiative: InitiativeT): void {

@@ -1,6 +1,6 @@
 /** Changes to the backlog's set of items: a new item, many items at once, an item to the trash. */
 import { itemsApi } from '../../api/items.ts';
-import type { BacklogItemT, ItemStatusT, ItemT, ItemTypeT } from '../../api/types.ts';
+import type { ItemStatusT, ItemT, ItemTypeT } from '../../api/types.ts';
 import { notify } from '../notices.ts';
 import type { ProductStore } from '../product-store.ts';
 import { failed, refusedAsViewer } from './shared.ts';
@@ -51,21 +51,27 @@ export interface BulkChange {
 /** Changes many items in one transaction: all are saved, or none. */
 export async function bulkUpdate(store: ProductStore, ids: string[], change: BulkChange): Promise<boolean> {
   if (refusedAsViewer(store)) return false;
-  const before = ids.map((id) => store.items.get(id)).filter((item): item is BacklogItemT => Boolean(item));
-  for (const item of before) {
+  const releases: (() => void)[] = [];
+  for (const id of ids) {
+    const item = store.items.get(id);
+    if (!item) continue;
     let labels = item.labels;
     if (change.addLabels) labels = [...new Set([...labels, ...change.addLabels])];
     if (change.removeLabels) labels = labels.filter((label) => !change.removeLabels?.includes(label));
-    store.putItem({ ...item, ...change.set, labels });
+    releases.push(store.holdEdit(id, { summary: { ...change.set, labels } }));
   }
+  const releaseAll = () => {
+    for (const release of releases) release();
+  };
   store.changed();
   try {
     const result = await itemsApi.bulkUpdate(store.product.id, { ids, ...change });
+    releaseAll();
     for (const item of result.items) store.acceptItem(item);
     store.changed();
     return true;
   } catch (error) {
-    for (const item of before) store.putItem(item);
+    releaseAll();
     failed(store, `The change to ${ids.length} items`, error);
     return false;
   }

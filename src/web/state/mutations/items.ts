@@ -8,7 +8,7 @@ import { ApiError } from '../../api/client.ts';
 import { itemsApi } from '../../api/items.ts';
 import type { BacklogItemT, ItemStatusT, ItemT, ItemTypeT } from '../../api/types.ts';
 import { type ConflictField, notify } from '../notices.ts';
-import type { ProductStore } from '../product-store.ts';
+import type { LocalEdit, ProductStore } from '../product-store.ts';
 import { noteFieldErrors } from './field-errors.ts';
 import { describe, failed, inTurn, refusedAsViewer } from './shared.ts';
 
@@ -50,22 +50,18 @@ const SUMMARY_FIELDS = [
   'releaseId',
 ] as const;
 
-function applyPatchLocally(store: ProductStore, id: string, patch: ItemPatch): void {
-  const held = store.items.get(id);
-  if (held) {
-    const next: BacklogItemT = { ...held };
-    for (const field of SUMMARY_FIELDS) {
-      if (field in patch) (next as unknown as Record<string, unknown>)[field] = patch[field];
-    }
-    if (patch.story !== undefined) next.hasStory = patch.story !== null;
-    if (patch.acceptanceCriteria) {
-      next.criteriaTotal = patch.acceptanceCriteria.length;
-      next.criteriaDone = patch.acceptanceCriteria.filter((c) => c.done).length;
-    }
-    store.putItem(next);
+/** A patch as the store shows it before the server answers: on the compact row and on the full item. */
+function localEdit(patch: ItemPatch): LocalEdit {
+  const summary: Partial<BacklogItemT> = {};
+  for (const field of SUMMARY_FIELDS) {
+    if (field in patch) (summary as Record<string, unknown>)[field] = patch[field];
   }
-  const full = store.fullItems.get(id);
-  if (full) store.fullItems.set(id, { ...full, ...patch } as ItemT);
+  if (patch.story !== undefined) summary.hasStory = patch.story !== null;
+  if (patch.acceptanceCriteria) {
+    summary.criteriaTotal = patch.acceptanceCriteria.length;
+    summary.criteriaDone = patch.acceptanceCriteria.filter((c) => c.done).length;
+  }
+  return { summary, full: patch as Partial<ItemT> };
 }
 
 /** Re-reads an item after a failed save, so the screen shows what the server holds. */
@@ -92,23 +88,21 @@ export async function updateItem(
   options: { baseVersion?: number } = {},
 ): Promise<boolean> {
   if (refusedAsViewer(store)) return false;
-  const before = store.items.get(id);
-  const beforeFull = store.fullItems.get(id);
-  const key = before?.key ?? beforeFull?.key ?? 'The item';
-  applyPatchLocally(store, id, patch);
+  const key = store.items.get(id)?.key ?? store.fullItems.get(id)?.key ?? 'The item';
+  const release = store.holdEdit(id, localEdit(patch));
   store.changed();
   try {
     const saved = await inTurn(id, () => {
       const version = options.baseVersion ?? knownVersion(store, id);
       return itemsApi.update(id, patch, version);
     });
+    release();
     store.acceptItem(saved);
     noteFieldErrors(store, id, patch);
     store.changed();
     return true;
   } catch (error) {
-    if (before) store.putItem(before);
-    if (beforeFull) store.fullItems.set(id, beforeFull);
+    release(); // back to what the server holds, under any other edit still being saved
     noteFieldErrors(store, id, patch, error);
     store.changed();
     if (error instanceof ApiError && error.status === 412) {
@@ -159,15 +153,16 @@ export async function moveItem(
   } catch {
     rank = item.rank; // keys out of order locally: let the server decide and the response place it
   }
-  store.putItem({ ...item, rank });
+  const release = store.holdEdit(id, { summary: { rank } });
   store.changed();
   try {
     const saved = await inTurn(id, () => itemsApi.move(id, placement));
+    release();
     store.acceptItem(saved);
     store.changed();
     return true;
   } catch (error) {
-    store.putItem(item);
+    release();
     failed(store, `Moving ${item.key}`, error);
     await refresh(store, id);
     return false;
