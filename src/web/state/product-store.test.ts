@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ItemT, ProductT } from '../api/types.ts';
+import type { InitiativeT, ItemT, ProductT } from '../api/types.ts';
 import { ProductStore } from './product-store.ts';
 
 const product: ProductT = {
@@ -104,5 +104,55 @@ describe('ProductStore local edits', () => {
     release();
     assert.equal(store.items.has('i1'), false);
     assert.deepEqual(keys(store), ['KEY-2']);
+  });
+});
+
+function initiative(overrides: Partial<InitiativeT> = {}): InitiativeT {
+  return {
+    id: 'n1',
+    productId: 'p',
+    title: 'Reorder',
+    summary: '',
+    themeId: null,
+    objectiveIds: [],
+    horizon: 'now',
+    startDate: null,
+    targetDate: null,
+    confidence: 'planned',
+    visibility: 'internal',
+    publicSummary: '',
+    status: 'proposed',
+    successMetrics: [],
+    version: 1,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    deletedAt: null,
+    ...overrides,
+  } as InitiativeT;
+}
+
+describe('ProductStore local edits of initiatives', () => {
+  it('keeps a start date being saved when an earlier save’s answer arrives, so a later check sees it', () => {
+    const store = new ProductStore(product);
+    store.acceptInitiative(initiative());
+    const visibility = store.holdInitiativeEdit('n1', { visibility: 'public' });
+    const start = store.holdInitiativeEdit('n1', { startDate: '2026-04-01' });
+    visibility();
+    store.acceptInitiative(initiative({ visibility: 'public', version: 2 }));
+    // The initiative screen checks a new target date against this start date.
+    assert.equal(store.initiatives.get('n1')?.startDate, '2026-04-01');
+    assert.equal(store.initiatives.get('n1')?.version, 2);
+    start();
+    store.acceptInitiative(initiative({ visibility: 'public', startDate: '2026-04-01', version: 3 }));
+    assert.equal(store.initiatives.get('n1')?.startDate, '2026-04-01');
+  });
+
+  it('drops the held edits of an initiative deleted meanwhile', () => {
+    const store = new ProductStore(product);
+    store.acceptInitiative(initiative());
+    const release = store.holdInitiativeEdit('n1', { title: 'Mine' });
+    store.acceptInitiative(initiative({ version: 2, deletedAt: '2025-01-02T00:00:00.000Z' }));
+    release();
+    assert.equal(store.initiatives.has('n1'), false);
   });
 });

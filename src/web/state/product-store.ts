@@ -18,6 +18,7 @@ import type {
   UserT,
 } from '../api/types.ts';
 import { toBacklogItem } from './backlog-item.ts';
+import { HeldEdits } from './held-edits.ts';
 import { type BacklogSnapshot, requestBacklog, takePrefetchedBacklog } from './prefetch.ts';
 
 /** `partial`: the backlog's first page is held, the rest is on its way (only the backlog screen shows it). */
@@ -30,13 +31,6 @@ type EventListener = (event: EventT, entity: unknown) => void;
 export interface LocalEdit {
   summary?: Partial<BacklogItemT>;
   full?: Partial<ItemT>;
-}
-
-/** An item with local edits pending: the server's latest version of it, and the edits shown over it. */
-interface PendingItem {
-  base: BacklogItemT | undefined;
-  fullBase: ItemT | undefined;
-  edits: Map<number, LocalEdit>;
 }
 
 export class ProductStore {
@@ -70,9 +64,19 @@ export class ProductStore {
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<EventListener>();
   private progressCache: { version: number; value: Map<string, Progress> } | null = null;
-  /** Items with unsaved local edits, by id (see holdEdit). */
-  private readonly pending = new Map<string, PendingItem>();
-  private editCount = 0;
+  /** Unsaved local edits (see holdEdit): of backlog rows, full items and initiatives. */
+  private readonly rowEdits = new HeldEdits<BacklogItemT>(
+    (id) => this.items.get(id),
+    (row) => this.putItem(row),
+  );
+  private readonly fullEdits = new HeldEdits<ItemT>(
+    (id) => this.fullItems.get(id),
+    (item) => this.fullItems.set(item.id, item),
+  );
+  private readonly initiativeEdits = new HeldEdits<InitiativeT>(
+    (id) => this.initiatives.get(id),
+    (initiative) => this.initiatives.set(initiative.id, initiative),
+  );
   private notifyScheduled = false;
 
   constructor(product: ProductT) {
@@ -148,6 +152,7 @@ export class ProductStore {
       this.changed();
       const [initiatives, themes, objectives, users] = await rest;
       this.replaceAll(this.initiatives, initiatives);
+      this.initiativeEdits.rebaseAll();
       this.replaceAll(this.themes, themes);
       this.replaceAll(this.objectives, objectives);
       this.replaceAll(this.users, users);
@@ -170,6 +175,7 @@ export class ProductStore {
     }
     this.order = snapshot.items.map((item) => item.id);
     this.cursor = snapshot.cursor;
+    this.rowEdits.rebaseAll();
   }
 
   private replaceAll<T extends { id: string }>(map: Map<string, T>, values: T[]): void {
@@ -227,7 +233,8 @@ export class ProductStore {
   }
 
   removeItem(id: string): void {
-    this.pending.delete(id);
+    this.rowEdits.forget(id);
+    this.fullEdits.forget(id);
     const item = this.items.get(id);
     if (!item) return;
     this.items.delete(id);
@@ -239,67 +246,50 @@ export class ProductStore {
   /**
    * Shows a local edit of an item at once, and keeps showing it over whatever the server says of the item
    * meanwhile (a save's answer, a live event) until the returned function is called, once the edit's save
-   * has settled. The item then shows the server's latest version under the edits still pending. So a quick
-   * second edit is never undone for a moment by the first one's answer, and a refused edit rolls back to
-   * what the server holds, keeping the others.
+   * has settled. See HeldEdits.
    */
   holdEdit(id: string, edit: LocalEdit): () => void {
-    let entry = this.pending.get(id);
-    if (!entry) {
-      entry = { base: this.items.get(id), fullBase: this.fullItems.get(id), edits: new Map() };
-      this.pending.set(id, entry);
-    }
-    const held = entry;
-    const token = ++this.editCount;
-    held.edits.set(token, edit);
-    this.showPending(held);
+    const releaseRow = this.rowEdits.hold(id, edit.summary ?? {});
+    const releaseFull = this.fullEdits.hold(id, edit.full ?? {});
     return () => {
-      if (this.pending.get(id) !== held || !held.edits.delete(token)) return;
-      if (held.edits.size === 0) this.pending.delete(id);
-      this.showPending(held);
+      releaseRow();
+      releaseFull();
     };
   }
 
-  /** Shows a pending item: the server's version with the local edits over it, oldest first. */
-  private showPending(entry: PendingItem): void {
-    const edits = [...entry.edits.values()];
-    if (entry.base) {
-      let shown = entry.base;
-      for (const edit of edits) if (edit.summary) shown = { ...shown, ...edit.summary };
-      this.putItem(shown);
-    }
-    if (entry.fullBase) {
-      let shown = entry.fullBase;
-      for (const edit of edits) if (edit.full) shown = { ...shown, ...edit.full };
-      this.fullItems.set(shown.id, shown);
-    }
+  /** An initiative's local edit, held like an item's (see holdEdit). */
+  holdInitiativeEdit(id: string, edit: Partial<InitiativeT>): () => void {
+    return this.initiativeEdits.hold(id, edit);
   }
 
   /** Applies a full item from the server, unless what we hold is newer. */
   acceptItem(item: ItemT): void {
-    const entry = this.pending.get(item.id);
-    const held = entry ? entry.base : this.items.get(item.id);
+    const held = this.rowEdits.serverVersion(item.id);
     if (held && held.version > item.version) return;
-    const full = entry ? entry.fullBase : this.fullItems.get(item.id);
-    const newerFull = !full || full.version <= item.version;
+    const full = this.fullEdits.serverVersion(item.id);
     if (item.deletedAt) {
       this.removeItem(item.id);
-    } else if (entry) {
-      entry.base = toBacklogItem(item);
-      if (newerFull) entry.fullBase = item;
-      this.showPending(entry);
-      return;
     } else {
-      this.putItem(toBacklogItem(item));
+      const row = toBacklogItem(item);
+      if (!this.rowEdits.accept(item.id, row)) this.putItem(row);
     }
-    if (newerFull) this.fullItems.set(item.id, item);
+    if ((!full || full.version <= item.version) && !this.fullEdits.accept(item.id, item)) {
+      this.fullItems.set(item.id, item);
+    }
   }
 
   acceptInitiative(initiative: InitiativeT): void {
-    const held = this.initiatives.get(initiative.id);
+    const held = this.initiativeEdits.serverVersion(initiative.id);
     if (held && held.version > initiative.version) return;
-    if (initiative.deletedAt) this.initiatives.delete(initiative.id);
-    else this.initiatives.set(initiative.id, initiative);
+    if (initiative.deletedAt) this.removeInitiative(initiative.id);
+    else if (!this.initiativeEdits.accept(initiative.id, initiative)) {
+      this.initiatives.set(initiative.id, initiative);
+    }
+  }
+
+  removeInitiative(id: string): void {
+    this.initiativeEdits.forget(id);
+    this.initiatives.delete(id);
   }
 
   /** Binary search: the first position whose rank is above `rank` (ranks compare as plain strings). */
@@ -330,7 +320,7 @@ export class ProductStore {
         break;
       case 'initiative':
         if (entity) this.acceptInitiative(entity as InitiativeT);
-        else this.initiatives.delete(event.entityId);
+        else this.removeInitiative(event.entityId);
         break;
       case 'theme':
         this.acceptSimple(this.themes, event.entityId, entity as ThemeT | null);

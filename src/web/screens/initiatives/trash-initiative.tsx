@@ -17,7 +17,7 @@ export function TrashInitiative({ initiative, itemCount }: { initiative: Initiat
   const trash = async () => {
     setConfirming(false);
     const { id, title } = initiative;
-    store.initiatives.delete(id);
+    store.removeInitiative(id);
     store.changed();
     navigate(paths.roadmap(store.product.key));
     try {

@@ -20,7 +20,7 @@ export async function updateInitiative(
   if (refusedAsViewer(store)) return false;
   const before = store.initiatives.get(id);
   if (!before) return false;
-  store.initiatives.set(id, { ...before, ...patch });
+  const release = store.holdInitiativeEdit(id, patch);
   store.changed();
   try {
     const saved = await inTurn(id, () =>
@@ -30,12 +30,13 @@ export async function updateInitiative(
         options.baseVersion ?? store.initiatives.get(id)?.version ?? before.version,
       ),
     );
+    release();
     store.acceptInitiative(saved);
     noteFieldErrors(store, id, patch);
     store.changed();
     return true;
   } catch (error) {
-    store.initiatives.set(id, before);
+    release(); // back to what the server holds, under any other edit still being saved
     noteFieldErrors(store, id, patch, error);
     if (error instanceof ApiError && error.status === 412) {
       const theirs = await initiativesApi.get(id).catch(() => null);
