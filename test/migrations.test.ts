@@ -78,8 +78,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         said.map((line) => line.replace(/ in [\d.]+ s$/, ' in … s')),
         [
-          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits…',
-          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits) in … s',
+          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes…',
+          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes) in … s',
         ],
         'an operator sees what a long migration is doing',
       );
@@ -249,6 +249,64 @@ for (const dialect of DIALECTS) {
         ],
         'the last of each run of title edits stays unless the next row sets the title too',
       );
+    });
+
+    it('007 keeps the stored items searchable, their labels, and the sprint and release indexes in use', async () => {
+      const db = database.db;
+      await migrateTo(db, '006-superseded-title-edits');
+      const at = '2026-03-01T09:00:00.000Z';
+      await sql`insert into products (id, key, name, description, next_item_number, version, created_at, updated_at)
+        values ('p7', 'SEV', 'Seven', '', 3, 1, ${at}, ${at})`.execute(db);
+      for (const [n, title] of [
+        [1, 'Refund a cancelled order'],
+        [2, 'Export invoices'],
+      ] as const) {
+        await sql`insert into items (id, product_id, number, key, type, title, story, description,
+            acceptance_criteria, estimate, status, initiative_id, assignee_id, labels, rank, version,
+            created_at, updated_at, deleted_at, sprint_id, release_id)
+          values (${`s7-${n}`}, 'p7', ${n}, ${`SEV-${n}`}, 'story', ${title}, null, 'From the support queue',
+            '[]', null, 'backlog', null, null, '["billing"]', ${`a${n}`}, 1, ${at}, ${at}, null, null, null)`.execute(
+          db,
+        );
+        await sql`insert into item_labels (item_id, label) values (${`s7-${n}`}, 'billing')`.execute(db);
+      }
+      await migrateToLatest(db);
+      const search = async (terms: string) =>
+        dialect === 'sqlite'
+          ? (
+              await sql<{ key: string }>`select key from items where seq in
+                (select rowid from items_fts where items_fts match ${terms}) order by key`.execute(db)
+            ).rows.map((row) => row.key)
+          : (
+              await sql<{ key: string }>`select key from items
+                where search @@ to_tsquery('simple', ${terms.replaceAll('"', '').replaceAll('*', ':*').replaceAll(' ', ' & ')})
+                order by key`.execute(db)
+            ).rows.map((row) => row.key);
+      assert.deepEqual(await search('"refund"*'), ['SEV-1']);
+      assert.deepEqual(await search('"support"* "queue"*'), ['SEV-1', 'SEV-2']);
+      const labelled = await db
+        .selectFrom('item_labels')
+        .select('item_id')
+        .where('label', '=', 'billing')
+        .orderBy('item_id')
+        .execute();
+      assert.deepEqual(
+        labelled.map((row) => row.item_id),
+        ['s7-1', 's7-2'],
+      );
+      // Renaming an item still re-indexes it (the triggers write the rebuilt index).
+      await sql`update items set title = 'Refund twice' where id = 's7-2'`.execute(db);
+      assert.deepEqual(await search('"twice"*'), ['SEV-2']);
+      if (dialect === 'sqlite') {
+        for (const column of ['sprint_id', 'release_id']) {
+          const plan = await sql<{ detail: string }>`explain query plan
+            select id from items where ${sql.ref(column)} = 'x'`.execute(db);
+          assert.match(plan.rows.map((row) => row.detail).join('\n'), /USING INDEX items_(sprint|release)/);
+        }
+      }
+      await migrateTo(db, '006-superseded-title-edits');
+      assert.deepEqual(await search('"refund"*'), ['SEV-1', 'SEV-2'], 'down rebuilds the index as it was');
+      await migrateToLatest(db);
     });
   });
 }

@@ -129,9 +129,10 @@ export async function measureCharts(
     const { counts } = fixture;
     const often = { samples: options.samples, warmup: options.warmup };
     const [first, second] = fixture.sprintItemIds;
-    // A fresh process's first chart request pays its one-off start; the active sprint's first request is
-    // then what any sprint's first read costs on a server in use (both databases measured alike: the
-    // second database's run used to find the chart code warm from the first's).
+    // A fresh process's first chart request pays its one-off start (time-zone data, the first compile of
+    // the chart code); the active sprint's first request then reads and replays its whole history with
+    // that code still barely run. Each database is measured in a process of its own (run.ts), so neither
+    // finds the code warmed by the other's run.
     const processFirstMs = await timed(`/sprints/${fixture.lastClosedSprintId}/burndown`);
     const burndown = await measure(
       `/sprints/${fixture.activeSprintId}/burndown`,

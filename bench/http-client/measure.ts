@@ -53,29 +53,54 @@ function medianStats(stats: WriteStats[]): WriteStats {
   };
 }
 
-/** `runs` runs of `items` creates then `items` updates, each against a new server on a new database. */
-export async function measureClientWrites(options: {
-  runs: number;
-  items: number;
-}): Promise<ClientWritesResult> {
-  mkdirSync(DATA_ROOT, { recursive: true });
-  const runs: ClientRun[] = [];
-  for (let run = 0; run < options.runs; run++) {
-    const dataDir = mkdtempSync(join(DATA_ROOT, 'client-'));
-    const server = await spawnServer({ dataDir });
-    try {
-      runs.push(await runClient(server.url, options.items));
-    } finally {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    }
-  }
+function summary(items: number, runs: ClientRun[]): ClientWritesResult {
   return {
-    items: options.items,
+    items,
     runs,
     median: {
       create: medianStats(runs.map((r) => r.create)),
       update: medianStats(runs.map((r) => r.update)),
     },
   };
+}
+
+/** One run against a new server of the build in `root` (its dist/cairn.js) on a new database. */
+async function measureOnce(root: string, items: number): Promise<ClientRun> {
+  const dataDir = mkdtempSync(join(DATA_ROOT, 'client-'));
+  const server = await spawnServer({ dataDir }, root);
+  try {
+    return await runClient(server.url, items);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `runs` runs of `items` creates then `items` updates, each against a new server on a new database. With
+ * `roots` (checkouts with a built dist/), the runs alternate between their builds, one run of each per
+ * round, so that a comparison sees the same machine load: one result per root.
+ */
+export async function measureClientWrites(options: {
+  runs: number;
+  items: number;
+}): Promise<ClientWritesResult>;
+export async function measureClientWrites(options: {
+  runs: number;
+  items: number;
+  roots: string[];
+}): Promise<ClientWritesResult[]>;
+export async function measureClientWrites(options: {
+  runs: number;
+  items: number;
+  roots?: string[];
+}): Promise<ClientWritesResult | ClientWritesResult[]> {
+  mkdirSync(DATA_ROOT, { recursive: true });
+  const roots = options.roots ?? [ROOT];
+  const runs: ClientRun[][] = roots.map(() => []);
+  for (let run = 0; run < options.runs; run++) {
+    for (const [i, root] of roots.entries()) runs[i]?.push(await measureOnce(root, options.items));
+  }
+  const results = runs.map((each) => summary(options.items, each));
+  return options.roots ? results : (results[0] as ClientWritesResult);
 }

@@ -277,6 +277,18 @@ describe('burndown', () => {
     assert.deepEqual(result.scopeChanges, []);
   });
 
+  it('orders events of one instant by id, and instants written another way by the time they name', () => {
+    const h = history();
+    h.create('1', '2026-03-01T10:00:00.000Z', { estimate: 2 });
+    h.update('1', '2026-03-01T10:00:00.000Z', { estimate: [2, 5] });
+    // 11:00 in Berlin is 10:00 UTC: the same instant as the two above, written after them.
+    h.update('1', '2026-03-01T11:00:00.000+01:00', { estimate: [5, 8] });
+    const inOrder = computeBurndown(sprint(), h.events, '2026-03-02T12:00:00.000Z');
+    assert.equal(inOrder.committed, 8);
+    const reversed = computeBurndown(sprint(), [...h.events].reverse(), '2026-03-02T12:00:00.000Z');
+    assert.deepEqual(reversed, inOrder);
+  });
+
   it('keeps sums of fractional estimates tidy', () => {
     const h = history();
     h.create('1', '2026-03-01T10:00:00.000Z', { estimate: 0.1 });

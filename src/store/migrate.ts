@@ -6,6 +6,7 @@ import * as chartProjections from './migrations/003-chart-projections.ts';
 import * as nameKeys from './migrations/004-name-keys.ts';
 import * as eventItems from './migrations/005-event-items.ts';
 import * as supersededTitleEdits from './migrations/006-superseded-title-edits.ts';
+import * as leanerItemWrites from './migrations/007-leaner-item-writes.ts';
 
 /** The migrations in order; `warn` receives what one finds that an operator should act on. */
 function migrationsFor(warn: (line: string) => void): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrationsFor(warn: (line: string) => void): Record<string, Migration> 
     '004-name-keys': { up: (db) => nameKeys.up(db, warn), down: nameKeys.down },
     '005-event-items': eventItems,
     '006-superseded-title-edits': supersededTitleEdits,
+    '007-leaner-item-writes': leanerItemWrites,
   };
 }
 
