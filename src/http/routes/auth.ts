@@ -158,6 +158,8 @@ export const authRoutes = createRouter()
   .openapi(logout, async (c) => {
     const token = c.var.sessionToken;
     if (token) await endSession(c.var.options.db, token);
+    // The ended session must not be served from this server's cache on the next request.
+    c.var.credentials.forget();
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   })
@@ -179,6 +181,8 @@ export const authRoutes = createRouter()
       actor: c.var.actor,
       id: c.req.valid('param').id,
     });
+    // The revoked token must not be served from this server's cache on the next request.
+    c.var.credentials.forget();
     return c.json(token, 200);
   });
 
