@@ -17,8 +17,9 @@ export const SESSION_COOKIE = 'cairn_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, auth } = c.var.options;
-  const { credentials } = c.var;
+  // c.get, not c.var: Hono builds a new object of all variables on every c.var.
+  const { db, auth, trustProxy } = c.get('options');
+  const credentials = c.get('credentials');
   const now = new Date();
   const header = c.req.header('authorization');
   if (header !== undefined) {
@@ -35,10 +36,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     : null;
   if (!user || !sessionToken) throw new AppError('unauthorized', 'log in or send an API token');
   if (!SAFE_METHODS.has(c.req.method))
-    assertSameOrigin(
-      c.req.raw.headers,
-      requestOrigin(c.req.url, c.req.raw.headers, c.var.options.trustProxy),
-    );
+    assertSameOrigin(c.req.raw.headers, requestOrigin(c.req.url, c.req.raw.headers, trustProxy));
   c.set('actor', { id: user.id, role: user.role });
   c.set('authMethod', 'session');
   c.set('sessionToken', sessionToken);
