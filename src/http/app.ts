@@ -1,6 +1,7 @@
 /** Assembles the HTTP application: safety middleware, public routes, authenticated routes, OpenAPI. */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
+import { createCredentialCaches } from '../services/auth/credential-cache.ts';
 import { AppError } from '../services/errors.ts';
 import type { AppEnv, AppOptions } from './env.ts';
 import { errorResponse, handleError } from './errors.ts';
@@ -30,8 +31,11 @@ export const API_PREFIX = '/api/v1';
 
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
+  // One per server: a second server on the same database must see a revocation by re-reading it.
+  const credentials = createCredentialCaches();
   app.use('*', async (c, next) => {
     c.set('options', options);
+    c.set('credentials', credentials);
     await next();
   });
   app.use('*', securityHeaders);

@@ -1,5 +1,6 @@
 /** The Hono environment shared by the app and its routes. */
 import type { HttpBindings } from '@hono/node-server';
+import type { CredentialCaches } from '../services/auth/credential-cache.ts';
 import type { AuthSettings } from '../services/auth/settings.ts';
 import type { Actor } from '../services/context.ts';
 import type { LiveHub } from '../services/live/live-hub.ts';
@@ -44,6 +45,8 @@ export interface AppEnv {
   Bindings: Partial<HttpBindings>;
   Variables: {
     options: AppOptions;
+    /** This server's recently read API tokens and sessions (src/services/auth/credential-cache.ts). */
+    credentials: CredentialCaches;
     actor: Actor;
     authMethod: 'token' | 'session';
     sessionToken: string | undefined;

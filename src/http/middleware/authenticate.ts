@@ -1,7 +1,10 @@
 /**
- * Resolves the caller from `Authorization: Bearer <token>` or the session cookie, on every request, so a
- * revoked token or an ended/expired session stops working at once. Cookie-authenticated writes must come
- * from the same origin (CSRF); bearer tokens are not sent by browsers on their own and are exempt.
+ * Resolves the caller from `Authorization: Bearer <token>` or the session cookie, on every request. The
+ * rows are read through the server's credential cache: a token revoked or a session ended through this
+ * server stops working at once, any other change to them or their user (another server, the CLI, SQL)
+ * within CREDENTIAL_TTL_MS, and expiry is checked against the clock every time. Cookie-authenticated
+ * writes must come from the same origin (CSRF); bearer tokens are not sent by browsers on their own and
+ * are exempt.
  */
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -14,25 +17,26 @@ export const SESSION_COOKIE = 'cairn_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, auth } = c.var.options;
+  // c.get, not c.var: Hono builds a new object of all variables on every c.var.
+  const { db, auth, trustProxy } = c.get('options');
+  const credentials = c.get('credentials');
   const now = new Date();
   const header = c.req.header('authorization');
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const user = match?.[1] ? await resolveApiToken(db, match[1], now) : null;
+    const user = match?.[1] ? await resolveApiToken(db, match[1], now, credentials.tokens) : null;
     if (!user) throw new AppError('unauthorized', 'the API token is missing, unknown, expired or revoked');
     c.set('actor', { id: user.id, role: user.role });
     c.set('authMethod', 'token');
     return next();
   }
   const sessionToken = getCookie(c, SESSION_COOKIE);
-  const user = sessionToken ? await resolveSession(db, sessionToken, auth, now) : null;
+  const user = sessionToken
+    ? await resolveSession(db, sessionToken, auth, now, { cache: credentials.sessions })
+    : null;
   if (!user || !sessionToken) throw new AppError('unauthorized', 'log in or send an API token');
   if (!SAFE_METHODS.has(c.req.method))
-    assertSameOrigin(
-      c.req.raw.headers,
-      requestOrigin(c.req.url, c.req.raw.headers, c.var.options.trustProxy),
-    );
+    assertSameOrigin(c.req.raw.headers, requestOrigin(c.req.url, c.req.raw.headers, trustProxy));
   c.set('actor', { id: user.id, role: user.role });
   c.set('authMethod', 'session');
   c.set('sessionToken', sessionToken);

@@ -16,10 +16,23 @@ export function isAllowedHost(host: string, publicOrigin: string): boolean {
   return isLoopbackHostname(hostname) || hostname === new URL(publicOrigin).hostname.toLowerCase();
 }
 
+/**
+ * The last answer, by Host header and public origin: nearly every request repeats the one before, and
+ * parsing the public URL on each costs more than the rest of the check. One entry, so nothing grows.
+ */
+let last: { host: string; publicOrigin: string; allowed: boolean } | null = null;
+
+function isAllowedHostRemembered(host: string, publicOrigin: string): boolean {
+  if (last?.host === host && last.publicOrigin === publicOrigin) return last.allowed;
+  const allowed = isAllowedHost(host, publicOrigin);
+  last = { host, publicOrigin, allowed };
+  return allowed;
+}
+
 /** Refuses, with 421 Misdirected Request, any request whose Host is neither loopback nor the public host. */
 export const checkHost: MiddlewareHandler<AppEnv> = async (c, next) => {
   const host = c.req.header('host') ?? new URL(c.req.url).host;
-  if (!isAllowedHost(host, c.var.options.publicOrigin)) {
+  if (!isAllowedHostRemembered(host, c.get('options').publicOrigin)) {
     return errorResponse(
       c,
       new AppError(

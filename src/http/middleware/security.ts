@@ -83,7 +83,7 @@ export const jsonBodyOnly = createMiddleware<AppEnv>(async (c, next) => {
  */
 export const limitBodySize = createMiddleware<AppEnv>(async (c, next) => {
   if (BODYLESS.has(c.req.method)) return next();
-  const maxBytes = c.var.options.bodyLimitBytes;
+  const maxBytes = c.get('options').bodyLimitBytes;
   const tooLarge = () => new AppError('payload_too_large', `request body exceeds ${maxBytes} bytes`);
   const incoming = c.env?.incoming;
   if (!incoming || incoming.readableDidRead || !hasBody(c)) {

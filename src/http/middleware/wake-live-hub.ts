@@ -9,5 +9,5 @@ import type { AppEnv } from '../env.ts';
 export const wakeLiveHub = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   // The write's transaction has committed by the time its handler returned.
-  c.var.options.live.wake();
+  c.get('options').live.wake();
 });

@@ -9,6 +9,7 @@ import { type ServiceContext, timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
+import type { ApiTokenUserRow, CredentialCache } from './credential-cache.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 type TokenRow = {
@@ -115,7 +116,6 @@ export async function revokeApiToken(ctx: ServiceContext & { id: string }): Prom
   });
 }
 
-/** The user behind a live API token, or null. */
 /** The token's row and its user's, by the token's hash: compiled once, run on every API request. */
 const tokenWithUser = reusableQuery((db, tokenHash: string) =>
   db
@@ -131,15 +131,28 @@ const tokenWithUser = reusableQuery((db, tokenHash: string) =>
     .where('api_tokens.token_hash', '=', tokenHash),
 );
 
-export async function resolveApiToken(db: Db, token: string, now: Date): Promise<UserRow | null> {
-  const [row] = await tokenWithUser(db, hashSecret(token));
+/**
+ * The user behind a live API token, or null. With `cache`, the row may be one read up to
+ * CREDENTIAL_TTL_MS ago (see credential-cache.ts); without, it is read now.
+ */
+export async function resolveApiToken(
+  db: Db,
+  token: string,
+  now: Date,
+  cache?: CredentialCache<ApiTokenUserRow>,
+): Promise<UserRow | null> {
+  const tokenHash = hashSecret(token);
+  const load = async (): Promise<ApiTokenUserRow | undefined> => (await tokenWithUser(db, tokenHash))[0];
+  const row = cache ? await cache.lookup(tokenHash, load) : await load();
   if (!row || row.revoked_at || row.disabled_at) return null;
   if (row.token_expires_at && now.getTime() >= Date.parse(row.token_expires_at)) return null;
   // Record use at most once a minute: an audit hint, not worth a write per request.
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= 60_000) {
+    // Set first, on the (possibly cached) row: requests arriving meanwhile do not write it again.
+    row.last_used_at = now.toISOString();
     await db
       .updateTable('api_tokens')
-      .set({ last_used_at: now.toISOString() })
+      .set({ last_used_at: row.last_used_at })
       .where('id', '=', row.token_id)
       .execute();
   }

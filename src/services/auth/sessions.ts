@@ -2,6 +2,7 @@
 import type { Db } from '../../store/database.ts';
 import { reusableQuery } from '../../store/reusable-query.ts';
 import type { UserRow } from '../../store/tables.ts';
+import type { CredentialCache, SessionUserRow } from './credential-cache.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 import type { AuthSettings } from './settings.ts';
 
@@ -24,11 +25,6 @@ export async function createSession(db: Db, userId: string, settings: AuthSettin
   return { token, expiresAt };
 }
 
-/**
- * The user behind a live session token, or null if unknown, expired (idle or absolute) or the user is
- * disabled. `touch: false` checks without counting as activity (a live stream's re-check must not keep an
- * unattended session from idling out).
- */
 /** The session and its user, by the session's hash: compiled once, run on every request of the web app. */
 const sessionWithUser = reusableQuery((db, idHash: string) =>
   db
@@ -39,15 +35,22 @@ const sessionWithUser = reusableQuery((db, idHash: string) =>
     .where('sessions.id_hash', '=', idHash),
 );
 
+/**
+ * The user behind a live session token, or null if unknown, expired (idle or absolute) or the user is
+ * disabled. `touch: false` checks without counting as activity (a live stream's re-check must not keep an
+ * unattended session from idling out). With `cache`, the row may be one read up to CREDENTIAL_TTL_MS ago
+ * (see credential-cache.ts); the expiry is checked against `now` either way.
+ */
 export async function resolveSession(
   db: Db,
   token: string,
   settings: AuthSettings,
   now: Date,
-  options: { touch?: boolean } = {},
+  options: { touch?: boolean; cache?: CredentialCache<SessionUserRow> } = {},
 ): Promise<UserRow | null> {
   const idHash = hashSecret(token);
-  const [row] = await sessionWithUser(db, idHash);
+  const load = async (): Promise<SessionUserRow | undefined> => (await sessionWithUser(db, idHash))[0];
+  const row = options.cache ? await options.cache.lookup(idHash, load) : await load();
   if (!row || row.disabled_at) return null;
   const idleLimit = Date.parse(row.last_seen_at) + settings.sessionIdleMinutes * 60_000;
   if (now.getTime() >= Date.parse(row.expires_at) || now.getTime() >= idleLimit) {
@@ -55,9 +58,11 @@ export async function resolveSession(
     return null;
   }
   if (options.touch !== false && now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL_MS) {
+    // Set first, on the (possibly cached) row: requests arriving meanwhile do not write it again.
+    row.last_seen_at = now.toISOString();
     await db
       .updateTable('sessions')
-      .set({ last_seen_at: now.toISOString() })
+      .set({ last_seen_at: row.last_seen_at })
       .where('id_hash', '=', idHash)
       .execute();
   }

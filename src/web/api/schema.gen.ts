@@ -65,7 +65,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the current session at once */
+        /** End the current session: at once on this server, within 0.5 s on others sharing the database */
         post: operations["logOut"];
         delete?: never;
         options?: never;
@@ -118,7 +118,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke one of your API tokens; it stops working at once */
+        /** Revoke one of your API tokens: it stops working at once on this server, within 0.5 s on others */
         delete: operations["revokeApiToken"];
         options?: never;
         head?: never;
