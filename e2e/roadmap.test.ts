@@ -168,6 +168,46 @@ browserSuite('roadmap', () => {
     assert.equal(await refundsCard.getByRole('progressbar').getAttribute('aria-valuenow'), '100');
   });
 
+  it('draws the board before the backlog has arrived, and counts progress once it has', async () => {
+    const giftCards = await seedInitiative({ title: 'Gift cards', horizon: 'next', themeId: paymentsId });
+    await api.call('POST', `/products/${productId}/items`, {
+      title: 'Gift card balance',
+      estimate: 2,
+      status: 'done',
+      initiativeId: giftCards.id,
+    });
+    const held = await context.newPage();
+    const heldErrors = watchErrors(held);
+    // The whole backlog (the boot script's request and the app's) is held back until the board is checked.
+    let release = () => {};
+    const backlog = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await held.route(/\/api\/v1\/products\/[^/]+\/backlog$/, async (route) => {
+      await backlog;
+      await route.continue();
+    });
+    try {
+      await held.goto('/p/CHK/roadmap');
+      const box = held
+        .locator('.initiative-card')
+        .filter({ has: held.getByRole('link', { name: 'Gift cards', exact: true }) });
+      // No zeros that look true: the progress says it is being counted, and has no value yet.
+      await box.getByText('Counting…').waitFor();
+      const progress = box.getByRole('progressbar');
+      assert.equal(await progress.getAttribute('aria-valuenow'), null);
+      assert.equal(await progress.getAttribute('aria-valuetext'), 'Counting backlog work…');
+      release();
+      await box.getByText('2/2 pts · 1/1 items').waitFor();
+      assert.equal(await progress.getAttribute('aria-valuenow'), '100');
+      assert.equal(await box.getByText('Counting…').count(), 0);
+    } finally {
+      release();
+    }
+    assert.deepEqual(heldErrors, []);
+    await held.close();
+  });
+
   it('makes exploratory initiatives visibly different from committed ones', async () => {
     await seedInitiative({ title: 'Voice checkout', horizon: 'later', confidence: 'exploratory' });
     await page.goto('/p/CHK/roadmap');

@@ -26,7 +26,7 @@ export interface FirstLoadResult {
 }
 
 /** Records when the selector first matches; installed before any script of the page runs. */
-function watchFor(selector: string): string {
+export function watchFor(selector: string): string {
   return `
     new MutationObserver((_, observer) => {
       if (document.querySelector(${JSON.stringify(selector)})) {

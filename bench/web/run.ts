@@ -16,7 +16,8 @@ import { launchBrowser } from '../../e2e/support/harness.ts';
 import { spawnServer } from '../startup.ts';
 import { type FirstLoadResult, measureFirstLoads } from './first-load.ts';
 import { measureInteractions } from './interactions.ts';
-import { OWNER, seedWebBench } from './seed.ts';
+import { seedWebBench } from './seed.ts';
+import { loggedIn } from './signed-in.ts';
 import { type Summary, summarize } from './stats.ts';
 
 const ITEMS = Number(process.env.WEB_BENCH_ITEMS ?? 20_000);
@@ -27,24 +28,6 @@ const LOADS = Math.max(5, Math.round(RUNS / 2));
 const ONLY = process.env.WEB_BENCH_ONLY;
 /** A second checkout (already built) whose first loads are measured in turn with this one's. */
 const VS = process.env.WEB_BENCH_VS;
-
-/** The signed-in cookie of each server: logging in for every context would hit the login rate limit. */
-const signedIn = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
-
-/** A fresh context (nothing cached) with the bench owner's session on the server at `url`. */
-async function loggedIn(browser: Browser, url: string): Promise<BrowserContext> {
-  const options = { baseURL: url, viewport: { width: 1440, height: 900 } };
-  const state = signedIn.get(url);
-  if (state) return browser.newContext({ ...options, storageState: state });
-  const context = await browser.newContext(options);
-  const response = await context.request.post('/api/v1/auth/login', {
-    data: OWNER,
-    headers: { origin: url },
-  });
-  if (!response.ok()) throw new Error(`login failed: ${response.status()}`);
-  signedIn.set(url, await context.storageState());
-  return context;
-}
 
 /**
  * Gzip sizes of the built JavaScript (all chunks: the lazy screens are fetched right after the first

@@ -40,8 +40,26 @@ export function ConfidenceBadge({ confidence }: { confidence: ConfidenceT }) {
   return <span className={`confidence confidence-${confidence}`}>{CONFIDENCE_TEXT[confidence]}</span>;
 }
 
-/** Done against total, in points (and items). */
-export function ProgressBar({ progress, label }: { progress: Progress | undefined; label: string }) {
+/**
+ * Done against total, in points (and items). `progress` null: not counted yet (the backlog is still on its
+ * way), shown as such rather than as zeros that would look true.
+ */
+export function ProgressBar({ progress, label }: { progress: Progress | undefined | null; label: string }) {
+  if (progress === null) {
+    return (
+      <div className="progress progress-counting">
+        {/* No value: an indeterminate progress bar, as the ARIA spec has it for a figure not known yet. */}
+        <div
+          className="progress-track"
+          role="progressbar"
+          aria-label={`${label} progress`}
+          aria-valuetext="Counting backlog work…"
+          aria-busy="true"
+        />
+        <span className="progress-text">Counting…</span>
+      </div>
+    );
+  }
   const p = progress ?? { doneItems: 0, totalItems: 0, donePoints: 0, totalPoints: 0, unestimated: 0 };
   const byPoints = p.totalPoints > 0;
   const done = byPoints ? p.donePoints : p.doneItems;

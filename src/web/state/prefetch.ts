@@ -30,19 +30,33 @@ const items = new Map<string, { at: number; item: Promise<ItemT> }>();
 
 /**
  * Asks for a product's backlog (by id or key): its first page (unless `firstPage` is false: a screen that
- * shows no rows, which would only wait behind one more request), and right behind it the whole of it.
+ * shows no rows, which would only wait behind one more request), and right behind it the whole of it —
+ * or, given `after`, once that has settled.
  */
-export function requestBacklog(product: string, { firstPage = true } = {}): BacklogRequests {
+export function requestBacklog(
+  product: string,
+  { firstPage = true, after }: { firstPage?: boolean; after?: Promise<unknown> } = {},
+): BacklogRequests {
   const first = firstPage ? backlogApi.get(product, FIRST_PAGE) : new Promise<BacklogSnapshot>(() => {});
-  const whole = backlogApi.get(product);
+  const whole = after
+    ? after.then(
+        () => backlogApi.get(product),
+        () => backlogApi.get(product),
+      )
+    : backlogApi.get(product);
   // A failure is the store's to report, when it asks.
   first.catch(() => undefined);
   whole.catch(() => undefined);
   return { firstPage: first, whole };
 }
 
-export function prefetchBacklog(productKey: string, pathname: string): void {
-  const requests = requestBacklog(productKey, { firstPage: showsBacklogRows(pathname) });
+/**
+ * The backlog of the address's product. Given `item` (an item's address), the whole backlog is asked for
+ * once the item is in: arriving first, its parsing and the list's rows held the panel up behind them (on a
+ * busy machine the whole backlog was in before the panel's content in 3 loads of 4).
+ */
+export function prefetchBacklog(productKey: string, pathname: string, item?: Promise<unknown>): void {
+  const requests = requestBacklog(productKey, { firstPage: showsBacklogRows(pathname), after: item });
   backlogs.set(productKey, { at: Date.now(), requests });
 }
 
@@ -55,10 +69,11 @@ export function takePrefetchedBacklog(productKey: string): BacklogRequests | nul
 }
 
 /** Asks for the full item of an item address (/CHK-42), which its panel shows first. */
-export function prefetchItem(itemKey: string): void {
+export function prefetchItem(itemKey: string): Promise<ItemT> {
   const item = itemsApi.get(itemKey);
   item.catch(() => undefined); // the panel reports it
   items.set(itemKey.toUpperCase(), { at: Date.now(), item });
+  return item;
 }
 
 /** The prefetched item for this key if there is a fresh one (each is used once). */

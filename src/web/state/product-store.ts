@@ -56,7 +56,7 @@ export class ProductStore {
   readonly fieldErrors = new Map<string, string>();
   /** The signed-in user is a viewer: every change would be refused, so the mutations do not try. */
   readOnly = false;
-  /** True once initiatives, themes, objectives and users have arrived (a moment after the backlog). */
+  /** True once initiatives, themes, objectives and users have arrived (they may come before the backlog). */
   planningLoaded = false;
   /** Bumped on every change; React reads it through useSyncExternalStore. */
   version = 0;
@@ -120,19 +120,29 @@ export class ProductStore {
    * Loads the product. The backlog's first page is shown as soon as it arrives (state `partial`: the
    * backlog screen draws its first rows), then the whole backlog replaces it (state `ready`: every screen,
    * and the live stream, which starts from the whole backlog's cursor so that nothing is applied to a
-   * snapshot older than itself). Initiatives, themes, objectives and users follow in parallel (names fill
-   * in a moment later), instead of the slowest request holding up the first paint.
+   * snapshot older than itself). Initiatives, themes, objectives and users are held as soon as they arrive
+   * (`planningLoaded`), before or after the backlog: the roadmap draws its board from them and counts
+   * progress once the whole backlog is in (see progress()).
    */
   async load(): Promise<void> {
     const id = this.product.id;
     const { firstPage, whole } = takePrefetchedBacklog(this.product.key) ?? requestBacklog(id);
-    const rest = Promise.all([
+    const planning = Promise.all([
       initiativesApi.list(id),
       themesApi.list(id),
       objectivesApi.list(id),
       usersApi.list(),
-    ]);
-    rest.catch(() => undefined); // reported below, after the backlog
+    ]).then(([initiatives, themes, objectives, users]) => {
+      this.replaceAll(this.initiatives, initiatives);
+      this.initiativeEdits.rebaseAll();
+      this.replaceAll(this.themes, themes);
+      this.replaceAll(this.objectives, objectives);
+      this.replaceAll(this.users, users);
+      this.planningLoaded = true;
+      // Unless the load has failed meanwhile: its error is what the screens show.
+      if (this.state !== 'error') this.changed();
+    });
+    planning.catch(() => undefined); // reported below, after the backlog
     let wholeArrived = false;
     firstPage.then(
       (page) => {
@@ -150,13 +160,7 @@ export class ProductStore {
       this.setBacklog(snapshot);
       this.state = 'ready';
       this.changed();
-      const [initiatives, themes, objectives, users] = await rest;
-      this.replaceAll(this.initiatives, initiatives);
-      this.initiativeEdits.rebaseAll();
-      this.replaceAll(this.themes, themes);
-      this.replaceAll(this.objectives, objectives);
-      this.replaceAll(this.users, users);
-      this.planningLoaded = true;
+      await planning;
     } catch (error) {
       wholeArrived = true;
       this.state = 'error';
@@ -200,8 +204,12 @@ export class ProductStore {
     return result;
   }
 
-  /** Progress of every initiative's backlog work, recomputed only when something changed. */
-  progress(): Map<string, Progress> {
+  /**
+   * Progress of every initiative's backlog work, recomputed only when something changed; null until the
+   * whole backlog is in (counted from a part of it, the figures would look true and be wrong).
+   */
+  progress(): Map<string, Progress> | null {
+    if (this.state !== 'ready') return null;
     if (this.progressCache?.version !== this.version) {
       this.progressCache = { version: this.version, value: progressByInitiative(this.items.values()) };
     }

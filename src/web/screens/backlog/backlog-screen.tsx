@@ -16,6 +16,7 @@ import { countText, FilterBar } from './filter-bar.tsx';
 import { QuickAdd } from './quick-add.tsx';
 import { useBacklogFilters } from './use-backlog-filters.ts';
 import { useScreenKeys } from './use-backlog-keys.ts';
+import { useListAfterPanel } from './use-list-after-panel.ts';
 import { useSelection } from './use-selection.ts';
 import { useShownItems } from './use-shown-items.ts';
 import './backlog.css';
@@ -37,6 +38,7 @@ export function BacklogScreen() {
   const selection = useSelection(exists, store.version);
   // The page's own address: under an open item's panel the routes see the backlog's (see app.tsx).
   const openKey = itemKeyInPath(usePageLocation().pathname);
+  const listShown = useListAfterPanel(store, openKey);
   const quickAddRef = useRef<HTMLInputElement>(null);
   const queryRef = useRef<HTMLInputElement>(null);
   const filtersNow = useRef(filters);
@@ -96,7 +98,10 @@ export function BacklogScreen() {
       {selection.ids.size > 0 && !store.readOnly && (
         <BulkBar store={store} ids={selection.ids} initiatives={initiatives} onClear={selection.clear} />
       )}
-      {rows.length > 0 ? (
+      {!listShown ? (
+        // The opened item's panel comes first (see useListAfterPanel); the list's box keeps its place.
+        <div className="backlog-scroll" aria-busy="true" />
+      ) : rows.length > 0 ? (
         <BacklogList
           key={store.product.id}
           store={store}

@@ -21,7 +21,8 @@ export function InitiativeItems({ initiative }: { initiative: InitiativeT }) {
     () => store.orderedItems().filter((item) => item.initiativeId === initiative.id),
     [store, version, initiative.id],
   );
-  const progress = store.progress().get(initiative.id);
+  // The initiative screen is drawn once the whole backlog is in, so progress is counted.
+  const progress = store.progress()?.get(initiative.id);
 
   return (
     <section className="initiative-items" aria-labelledby="initiative-items-title">

@@ -22,7 +22,10 @@ export function InitiativeScreen() {
   const store = useStore();
   const { initiativeId = '' } = useParams();
   const key = store.product.key;
-  if (!store.planningLoaded) return <main className="screen initiative-screen" aria-busy="true" />;
+  // Its list of backlog work needs the whole backlog, not only the planning reads.
+  if (!store.planningLoaded || store.state !== 'ready') {
+    return <main className="screen initiative-screen" aria-busy="true" />;
+  }
   const initiative = store.initiatives.get(initiativeId);
   if (!initiative) {
     return (

@@ -24,7 +24,8 @@ const HORIZON_HINTS: Record<HorizonT, string> = {
 
 interface BoardGridProps {
   lanes: ThemeLane[];
-  progress: Map<string, Progress>;
+  /** Null until the whole backlog is in: the cards say their progress is being counted. */
+  progress: Map<string, Progress> | null;
   objectiveTitles: (initiative: InitiativeT) => string;
 }
 
@@ -149,7 +150,7 @@ export function BoardGrid({ lanes, progress, objectiveTitles }: BoardGridProps) 
                           <InitiativeCard
                             initiative={initiative}
                             href={paths.initiative(store.product.key, initiative.id)}
-                            progress={progress.get(initiative.id)}
+                            progress={progress ? progress.get(initiative.id) : null}
                             themeColor={lane.color}
                             objectives={objectiveTitles(initiative)}
                             onMove={onMove}

@@ -19,7 +19,8 @@ export type CardMove = 'earlier' | 'later' | 'lane-up' | 'lane-down';
 interface CardProps {
   initiative: InitiativeT;
   href: string;
-  progress: Progress | undefined;
+  /** Null while it is being counted (the backlog is still on its way). */
+  progress: Progress | undefined | null;
   themeColor: string | null;
   objectives: string;
   onMove: (id: string, move: CardMove) => void;

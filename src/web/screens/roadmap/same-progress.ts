@@ -4,7 +4,7 @@ import type { Progress } from '../../../domain/progress.ts';
  * The store recomputes progress as new objects on every change: memoised cards and bars compare the
  * figures, so one item changing re-renders one card, not three hundred.
  */
-export function sameProgress(a: Progress | undefined, b: Progress | undefined): boolean {
+export function sameProgress(a: Progress | undefined | null, b: Progress | undefined | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
   return (

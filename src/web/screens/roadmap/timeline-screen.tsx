@@ -68,7 +68,9 @@ export function TimelineScreen() {
       { replace: true },
     );
 
-  if (!store.planningLoaded) return <main className="screen timeline-screen" aria-busy="true" />;
+  // Its bars show progress: drawn once the whole backlog is in, as before (only the board shows "counting").
+  const progress = store.progress();
+  if (!store.planningLoaded || !progress) return <main className="screen timeline-screen" aria-busy="true" />;
 
   return (
     <main className="screen timeline-screen">
@@ -117,7 +119,7 @@ export function TimelineScreen() {
         to={range.to}
         now={now}
         scale={scale}
-        progress={store.progress()}
+        progress={progress}
         onChange={store.readOnly ? null : onChange}
         containerRef={scroller}
       />
