@@ -61,11 +61,20 @@ function startServer(args: string[], env: Record<string, string>): Promise<Serve
   });
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms)),
-  ]);
+/**
+ * Fails when `promise` takes longer than `ms`. The timer is cleared once it settles: a pending one would
+ * keep this test process alive for the rest of its `ms` after the last test (10 s of every run).
+ */
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 interface Reply {
