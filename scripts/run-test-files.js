@@ -2,8 +2,8 @@
 // Runs the test files it is given with node's test runner, `--concurrency` at a time, in the order given.
 // `node --test` sorts the files it is given by name, which would undo the longest-first order that
 // scripts/run-tests.js chooses; the runner's run() keeps it. Each file still runs in its own process (with
-// this process's --import tsx). Exits 1 when any test fails.
-//   node --import tsx scripts/run-test-files.js --concurrency 2 file …
+// this process's node options, e.g. --enable-source-maps). Exits 1 when any test fails.
+//   node --enable-source-maps scripts/run-test-files.js --concurrency 3 file.mjs …
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 

@@ -1,16 +1,24 @@
 #!/usr/bin/env node
 // Runs every test (unit, service/HTTP on both databases, process-level, browser) with node's test runner,
-// two files at a time. PostgreSQL: TEST_DATABASE_URL, else the local server at 127.0.0.1:5432 (see
-// test-files.js). The longest files start first (test/support/durations.json, refreshed with
-// `node scripts/time-test-files.js --write`), so the two workers finish together instead of one running a
-// long file alone at the end. scripts/run-test-files.js keeps that order (`node --test` sorts by name).
+// one file more at a time than there are cores (three on 2 cores): a test process spends much of its time
+// waiting (for a child process, a browser, a stream, a database), and a third worker uses that time; on a
+// quiet 2-core machine two workers kept the CPU only 122 % busy. PostgreSQL: TEST_DATABASE_URL, else the
+// local server at 127.0.0.1:5432 (see test-files.js). The test files are bundled first
+// (scripts/bundle-tests.js), so no test process loads the TypeScript sources module by module. The longest
+// files start first (test/support/durations.json, refreshed with `node scripts/time-test-files.js --write`),
+// so the workers finish together instead of one running a long file alone at the end.
+// scripts/run-test-files.js keeps that order (`node --test` sorts by name).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { bundleTests } from './bundle-tests.js';
 import { findTestFiles, testEnvironment } from './test-files.js';
 
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 /** What the whole suite may take on 2 cores; a run over it says so, naming the slowest files. */
 const BUDGET_SECONDS = 240;
+/** Test files run at once: TEST_CONCURRENCY, else one more than the cores (see above). */
+const concurrency = process.env.TEST_CONCURRENCY || String(availableParallelism() + 1);
 
 const env = await testEnvironment();
 const filter = process.argv.slice(2);
@@ -48,9 +56,10 @@ if (files.some((f) => f.startsWith('e2e'))) {
   }
 }
 const started = performance.now();
+const bundles = await bundleTests(files);
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', 'scripts/run-test-files.js', '--concurrency', '2', ...files],
+  ['--enable-source-maps', 'scripts/run-test-files.js', '--concurrency', concurrency, ...bundles],
   { stdio: 'inherit', env },
 );
 const seconds = (performance.now() - started) / 1000;

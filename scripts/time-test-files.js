@@ -6,6 +6,7 @@
 //   node scripts/time-test-files.js [--write] [part of a path ...]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { bundleTests } from './bundle-tests.js';
 import { findTestFiles, testEnvironment } from './test-files.js';
 
 const args = process.argv.slice(2);
@@ -16,13 +17,23 @@ const env = await testEnvironment();
 
 const durationsFile = 'test/support/durations.json';
 const durations = existsSync(durationsFile) ? JSON.parse(readFileSync(durationsFile, 'utf8')) : {};
+// Timed as `npm test` runs them: bundled (scripts/bundle-tests.js).
+const bundles = await bundleTests(files);
 console.log(['file', 'wall_s', 'cpu_s', 'tests', 'fail'].join('\t'));
 let total = { wall: 0, cpu: 0, tests: 0 };
-for (const file of files) {
+for (const [index, file] of files.entries()) {
   const started = process.hrtime.bigint();
   const run = spawnSync(
     '/usr/bin/time',
-    ['-f', 'TIME %U %S', process.execPath, '--import', 'tsx', '--test', '--test-reporter=tap', file],
+    [
+      '-f',
+      'TIME %U %S',
+      process.execPath,
+      '--enable-source-maps',
+      '--test',
+      '--test-reporter=tap',
+      bundles[index],
+    ],
     { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const wall = Number(process.hrtime.bigint() - started) / 1e9;

@@ -61,11 +61,20 @@ function startServer(args: string[], env: Record<string, string>): Promise<Serve
   });
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms)),
-  ]);
+/**
+ * Fails when `promise` takes longer than `ms`. The timer is cleared once it settles: a pending one would
+ * keep this test process alive for the rest of its `ms` after the last test (10 s of every run).
+ */
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 interface Reply {
@@ -144,6 +153,17 @@ function writeLoad(call: Call, productId: string, loops: number) {
   return {
     acknowledged,
     unexpected,
+    /**
+     * Resolves once `count` items are acknowledged, with the loops still writing: the kill then lands
+     * mid-load however fast the machine is (a fixed sleep saw 40 items on a quiet machine, 8 on a busy one).
+     */
+    reached: async (count: number) => {
+      // Bounded: 600 looks 25 ms apart is 15 s.
+      for (let look = 0; look < 600 && acknowledged.size < count && unexpected.length === 0; look++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      assert.deepEqual(unexpected, [], 'every request of the load succeeded');
+      assert.ok(acknowledged.size >= count, `the load reached ${count} items (${acknowledged.size} in 15 s)`);
+    },
     stop: async () => {
       stopped = true;
       await running;
@@ -182,13 +202,12 @@ for (const dialect of DIALECTS) {
       assert.equal(product.status, 201);
 
       const load = writeLoad(call, product.body.id, 6);
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await load.reached(20);
       first.child.kill('SIGKILL');
       const { signal } = await first.exited;
       assert.equal(signal, 'SIGKILL');
       await withTimeout(load.done, 10_000, 'the load after the kill');
       assert.deepEqual(load.unexpected, [], 'every request before the kill succeeded');
-      assert.ok(load.acknowledged.size >= 10, `some load ran (${load.acknowledged.size} items)`);
       t.diagnostic(`${load.acknowledged.size} items acknowledged before SIGKILL`);
 
       const second = await startServer(args, env);
@@ -251,7 +270,7 @@ for (const dialect of DIALECTS) {
       assert.equal(product.status, 201);
 
       const load = writeLoad(call, product.body.id, 3);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await load.reached(5);
       const stopAt = Date.now();
       server.child.kill('SIGTERM');
       const { code } = await withTimeout(server.exited, 5_000, 'exiting after SIGTERM');

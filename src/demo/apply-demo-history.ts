@@ -2,6 +2,7 @@
  * Replays the planned demo history through the services, one step at a time, each with its own past
  * timestamp: the events look exactly as if a team had done the work over the last months.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { CreateDependencyInput, CreateExternalDependencyInput } from '../schemas/dependency.ts';
 import { CreateInitiativeInput } from '../schemas/initiative.ts';
 import { CreateItemInput, type UpdateItemInput } from '../schemas/item.ts';
@@ -59,6 +60,9 @@ function lookup<T>(map: Map<number, T>, index: number, what: string): T {
   return value;
 }
 
+/** How many steps run between two turns of the event loop. */
+const YIELD_EVERY = 20;
+
 /** Runs every step in order; each service call records its event at the step's time. */
 export async function applyHistory(
   scope: DemoScope,
@@ -71,7 +75,11 @@ export async function applyHistory(
   const execution: ExecutionState = { sprintIds: new Map(), releaseIds: new Map() };
   const initiativeIds = new Map<number, string>();
   const externalIds = new Map<number, string>();
-  for (const step of steps) {
+  for (const [index, step] of steps.entries()) {
+    // Every few steps the server gets to answer meanwhile (health: 503 "loading the demo data"). A load
+    // that never yields held the event loop for 3–12 s on a busy machine: idle keep-alive connections
+    // then timed out under a client's next request, which got ECONNRESET instead of an answer.
+    if (index % YIELD_EVERY === 0) await yieldToEventLoop();
     const now = clock.at(step.day);
     switch (step.kind) {
       case 'initiative.create': {
