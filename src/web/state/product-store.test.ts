@@ -1,44 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { InitiativeT, ItemT, ProductT } from '../api/types.ts';
+import { initiativeFixture, itemFixture, productFixture } from '../api/planning-fixtures.ts';
+import type { InitiativeT, ItemT } from '../api/types.ts';
 import { ProductStore } from './product-store.ts';
 
-const product: ProductT = {
-  id: 'p',
-  key: 'KEY',
-  name: 'Product',
-  description: '',
-  releaseNotesPublic: false,
-  version: 1,
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-};
-
-function item(n: number, overrides: Partial<ItemT> = {}): ItemT {
-  return {
-    id: `i${n}`,
-    key: `KEY-${n}`,
-    productId: 'p',
-    type: 'story',
-    title: `Item ${n}`,
-    story: null,
-    description: '',
-    acceptanceCriteria: [],
-    estimate: null,
-    status: 'backlog',
-    initiativeId: null,
-    labels: [],
-    assigneeId: null,
-    sprintId: null,
-    releaseId: null,
-    rank: `a${n}`,
-    version: 1,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    deletedAt: null,
-    ...overrides,
-  };
-}
+const product = productFixture();
+/** Item n as the tests below name it: id `i<n>`, key KEY-n. */
+const item = (n: number, overrides: Partial<ItemT> = {}) =>
+  itemFixture(n, { id: `i${n}`, key: `KEY-${n}`, ...overrides });
 
 function storeOf(count: number): ProductStore {
   const store = new ProductStore(product);
@@ -107,29 +76,8 @@ describe('ProductStore local edits', () => {
   });
 });
 
-function initiative(overrides: Partial<InitiativeT> = {}): InitiativeT {
-  return {
-    id: 'n1',
-    productId: 'p',
-    title: 'Reorder',
-    summary: '',
-    themeId: null,
-    objectiveIds: [],
-    horizon: 'now',
-    startDate: null,
-    targetDate: null,
-    confidence: 'planned',
-    visibility: 'internal',
-    publicSummary: '',
-    status: 'proposed',
-    successMetrics: [],
-    version: 1,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    deletedAt: null,
-    ...overrides,
-  } as InitiativeT;
-}
+const initiative = (overrides: Partial<InitiativeT> = {}) =>
+  initiativeFixture({ id: 'n1', status: 'proposed', version: 1, ...overrides });
 
 describe('ProductStore local edits of initiatives', () => {
   it('keeps a start date being saved when an earlier save’s answer arrives, so a later check sees it', () => {

@@ -1,46 +1,14 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
+import { initiativeFixture, productFixture } from '../../api/planning-fixtures.ts';
 import { setReleaseNotesPublic } from '../../api/releases.ts';
-import type { InitiativeT, ProductT } from '../../api/types.ts';
 import { currentNotices, dismiss } from '../notices.ts';
 import { ProductStore } from '../product-store.ts';
 import { fieldError } from './field-errors.ts';
 import { updateInitiative } from './initiatives.ts';
 
-const product: ProductT = {
-  id: 'p1',
-  key: 'CHK',
-  name: 'Checkout',
-  description: '',
-  releaseNotesPublic: false,
-  version: 4,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
-
-function initiative(overrides: Partial<InitiativeT> = {}): InitiativeT {
-  return {
-    id: 'i1',
-    productId: 'p1',
-    title: 'Faster checkout',
-    summary: 'Ours.',
-    themeId: null,
-    objectiveIds: [],
-    horizon: 'now',
-    startDate: null,
-    targetDate: null,
-    confidence: 'planned',
-    visibility: 'internal',
-    publicSummary: '',
-    status: 'active',
-    successMetrics: [],
-    version: 3,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    deletedAt: null,
-    ...overrides,
-  } as InitiativeT;
-}
+const product = productFixture();
+const initiative = initiativeFixture;
 
 interface Sent {
   method: string;
