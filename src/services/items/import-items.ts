@@ -15,7 +15,7 @@ import type { EventsTable, ItemLabelsTable, NewItemRow } from '../../store/table
 import { withTransaction } from '../../store/transaction.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
-import { insertEvents, notifyProductEvents } from '../events/record-event.ts';
+import { bulkEventWriter, notifyProductEvents } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 import { ITEM_ROW_COLUMNS } from './item-columns.ts';
@@ -189,6 +189,8 @@ export async function importItems(
     });
     await insertRows(trx, 'item_labels', ['item_id', 'label'], labels);
     const eventSpans = spans(count, rowsPerStatement(trx, EVENT_COLUMN_COUNT));
+    // New items were never in a sprint: their events keep no replayed fields.
+    const eventWriter = await bulkEventWriter(trx, new Set());
     await writeOverlapped(
       eventSpans.length,
       (span) => {
@@ -206,10 +208,9 @@ export async function importItems(
             changes: JSON.stringify(createdChanges(keyOf(index), input, labelsOf[index]!, ranks[index]!)),
           });
         }
-        return events;
+        return eventWriter.prepare(events);
       },
-      // New items were never in a sprint: their events keep no replayed fields.
-      (events) => insertEvents(trx, events, new Set()),
+      (batch) => eventWriter.write(batch),
     );
     await notifyProductEvents(trx, product.id);
     return { count, firstKey: keyOf(0), lastKey: keyOf(count - 1) };
