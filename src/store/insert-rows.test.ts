@@ -76,6 +76,38 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('stores a column holding values other than strings as the driver writes them', async () => {
+      const columns = [
+        'product_id',
+        'actor_id',
+        'at',
+        'entity_type',
+        'entity_id',
+        'action',
+        'changes',
+      ] as const;
+      const row = (entity_id: string, changes: unknown) => ({
+        product_id: productId,
+        actor_id: actorId,
+        at: '2026-01-02T00:00:00.000Z',
+        entity_type: 'mixed',
+        entity_id,
+        action: 'stored',
+        changes,
+      });
+      await insertRows(database.db, 'events', columns, [row('b', 'text'), row('c', 1.5)]);
+      const stored = await database.db
+        .selectFrom('events')
+        .select(['entity_id', 'changes'])
+        .where('entity_type', '=', 'mixed')
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(stored, [
+        { entity_id: 'b', changes: 'text' },
+        { entity_id: 'c', changes: '1.5' },
+      ]);
+    });
+
     it('stores whole and fractional numbers and nulls in numeric columns', async () => {
       const estimates = [null, 0, 0.5, 13, 1e-7, 123_456.75];
       const rows: NewItemRow[] = estimates.map((estimate, i) => ({

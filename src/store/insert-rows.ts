@@ -63,6 +63,9 @@ function utf8Length(text: string): number {
   return text.length;
 }
 
+/** Whether `value` fits an integer column (others go as text, for the server to refuse as before). */
+const isInt32 = (value: number) => Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31;
+
 /**
  * One column's values in PostgreSQL's binary array format (what array_send writes: dimensions, flags,
  * element type, then each element's length and bytes, -1 for NULL), or null when a value is not of the
@@ -87,7 +90,7 @@ function binaryArray(values: readonly unknown[], type: string): Buffer | null {
       const length = utf8Length(value);
       (lengths as Int32Array)[i] = length;
       size += 4 + length;
-    } else if (!text && typeof value === 'number' && (oid !== 23 || Number.isInteger(value))) {
+    } else if (!text && typeof value === 'number' && (oid !== 23 || isInt32(value))) {
       size += 4 + width;
     } else return null;
   }
