@@ -30,16 +30,17 @@ export function insertBatches<T extends object>(db: Db, rows: readonly T[]): T[]
  * Builds and writes `count` batches in order, building each next batch while the database runs the
  * statement of the one before: a transaction's statements run one at a time on its connection, so
  * without this the process and the database server take turns being idle (a PostgreSQL bulk load
- * spends seconds building rows and change sets in the process).
+ * spends seconds building rows and change sets in the process). A build may be async; it should not
+ * wait on the database, or it waits for the statement it was meant to overlap.
  */
 export async function writeOverlapped<T>(
   count: number,
-  build: (index: number) => T,
+  build: (index: number) => T | Promise<T>,
   write: (batch: T) => Promise<void>,
 ): Promise<void> {
   let next = count > 0 ? build(0) : undefined;
   for (let index = 0; index < count; index++) {
-    const pending = write(next as T);
+    const pending = write(await (next as T | Promise<T>));
     // Handled below; without this a statement that fails while the next batch is built would be an
     // unhandled rejection for a moment.
     pending.catch(() => {});
@@ -47,6 +48,8 @@ export async function writeOverlapped<T>(
     // next batch takes the process.
     await new Promise<void>((resolve) => setImmediate(resolve));
     next = index + 1 < count ? build(index + 1) : undefined;
+    // Likewise: an async build that fails while the statement runs is awaited in the next round.
+    if (next instanceof Promise) next.catch(() => {});
     await pending;
   }
 }

@@ -1,10 +1,17 @@
 /** Appends one event to the log; call it inside the transaction that made the change. */
 
-import { type Compilable, type Insertable, type OperationNodeSource, type QueryCreator, sql } from 'kysely';
+import {
+  type Compilable,
+  type CompiledQuery,
+  type Insertable,
+  type OperationNodeSource,
+  type QueryCreator,
+  sql,
+} from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
-import { insertRows } from '../../store/insert-rows.ts';
+import { insertRows, insertStatements, runStatements } from '../../store/insert-rows.ts';
 import { reusableRecordQuery } from '../../store/reusable-query.ts';
 import type { EventsTable, Tables } from '../../store/tables.ts';
 import { linkedItemIds, writeEventItems } from './event-items.ts';
@@ -265,6 +272,41 @@ export async function insertEvents(
       );
     }
   }
+}
+
+/** A batch of events made ready by a bulk event writer's `prepare`. */
+export interface PreparedEvents {
+  rows: readonly Insertable<EventsTable>[];
+  events: (Insertable<EventsTable> & { product_id: string | null })[];
+  projection: Awaited<ReturnType<typeof prepareItemProjections>>;
+  /** The INSERTs, or null when the batch needs the events' ids (insertEvents then writes it). */
+  statements: CompiledQuery[] | null;
+}
+
+/**
+ * insertEvents in two steps for a bulk writer that knows which of its items were ever in a sprint (an
+ * import of new items: none): `prepare` works out a batch's projections and encodes its INSERTs without
+ * waiting on the database, so it can run while the database writes the batch before; `write` writes
+ * them. A batch whose projections or links need the events' ids goes through insertEvents as it is.
+ */
+export async function bulkEventWriter(db: Db, knownScope: ReadonlySet<string>) {
+  const statementsOf = await insertStatements(db, 'events', EVENT_COLUMNS);
+  return {
+    async prepare(rows: readonly Insertable<EventsTable>[]): Promise<PreparedEvents> {
+      const events = rows.map((row) => ({ ...row, product_id: row.product_id ?? null }));
+      const projection = await prepareItemProjections(db, events, knownScope);
+      const plain = projection.replay.length === 0 && rows.every((row) => row.entity_type !== 'dependency');
+      return { rows, events, projection, statements: plain ? statementsOf(events) : null };
+    },
+    async write(batch: PreparedEvents): Promise<void> {
+      if (batch.statements === null) {
+        await insertEvents(db, batch.rows, knownScope);
+        return;
+      }
+      await runStatements(db, batch.statements);
+      await writeItemProjections(db, batch.events, batch.projection, []);
+    },
+  };
 }
 
 /** For writers that insert events in bulk: wakes live listeners of the product once, on commit. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../../test/support/databases.ts';
+import { spreadRanks } from '../../domain/rank.ts';
 import type { Actor } from '../context.ts';
 import { findAnyCycle, importDependencies } from '../dependencies/import-dependencies.ts';
 import { AppError } from '../errors.ts';
@@ -156,6 +157,11 @@ for (const dialect of DIALECTS) {
         assert.equal(row.number, i + 1, 'rank order is key order');
         if (i > 0) assert.ok(rows[i - 1]!.rank < row.rank, `rank ${i} is strictly above the previous one`);
       }
+      // Spread statement by statement, the ranks are the ones spread after the last item all at once.
+      assert.deepEqual(
+        rows.slice(2).map((row) => row.rank),
+        spreadRanks(rows[1]!.rank, null, COUNT),
+      );
       assert.equal(rows[2]!.story, JSON.stringify({ asA: 'buyer', iWant: 'to pay', soThat: '' }));
       assert.equal((await countRows('events', 'created')) - eventsBefore, COUNT);
 
