@@ -1,0 +1,72 @@
+/**
+ * A sprint's burndown steps (domain/burndown-steps.ts), as written with its items' events
+ * (services/events/write-burndown-steps.ts): one row per event that changed an item's share of the
+ * sprint, kept together per sprint. SQLite hands the rows over as one JSON array (JSON.parse builds them
+ * faster than better-sqlite3 builds row objects); PostgreSQL sends plain rows.
+ */
+import { type RawBuilder, sql } from 'kysely';
+import type { BurndownStep } from '../../domain/burndown-steps.ts';
+import { type Db, dialectOf } from '../../store/database.ts';
+import type { SprintBurndownStepsTable } from '../../store/tables.ts';
+
+export interface StepRange {
+  sprintId: string;
+  /** Only steps of events with a larger id (a cache catching up). */
+  afterId?: number | undefined;
+  /** Only steps of events up to this id (what a cache has seen). */
+  upToId?: number | undefined;
+}
+
+type Row = [
+  eventId: number,
+  itemId: string,
+  at: string,
+  key: string,
+  title: string,
+  wasPoints: number | null,
+  wasDone: number,
+  isPoints: number | null,
+  isDone: number,
+];
+
+const COLUMNS = sql`event_id, item_id, at, key, title, was_points, was_done, is_points, is_done`;
+
+/** In id order. */
+export async function loadBurndownSteps(db: Db, range: StepRange): Promise<BurndownStep[]> {
+  const { sprintId } = range;
+  const conditions: RawBuilder<unknown>[] = [sql`sprint_id = ${sprintId}`];
+  if (range.upToId !== undefined) conditions.push(sql`event_id <= ${range.upToId}`);
+  if (range.afterId !== undefined) conditions.push(sql`event_id > ${range.afterId}`);
+  const where = sql.join(conditions, sql` and `);
+  let steps: BurndownStep[];
+  if (dialectOf(db) === 'postgres') {
+    const { rows } = await sql<Omit<SprintBurndownStepsTable, 'sprint_id'>>`
+      select ${COLUMNS} from sprint_burndown_steps where ${where}`.execute(db);
+    steps = rows.map((row) => ({
+      sprintId,
+      eventId: row.event_id,
+      itemId: row.item_id,
+      at: row.at,
+      key: row.key,
+      title: row.title,
+      was: { points: row.was_points, done: row.was_done === 1 },
+      is: { points: row.is_points, done: row.is_done === 1 },
+    }));
+  } else {
+    const { rows } = await sql<{ rows: string }>`
+      select json_group_array(json_array(${COLUMNS})) as rows from sprint_burndown_steps
+      where ${where}`.execute(db);
+    const parsed = JSON.parse(rows[0]?.rows ?? '[]') as Row[];
+    steps = parsed.map((row) => ({
+      sprintId,
+      eventId: row[0],
+      itemId: row[1],
+      at: row[2],
+      key: row[3],
+      title: row[4],
+      was: { points: row[5], done: row[6] === 1 },
+      is: { points: row[7], done: row[8] === 1 },
+    }));
+  }
+  return steps.sort((a, b) => a.eventId - b.eventId);
+}
