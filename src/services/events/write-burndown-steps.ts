@@ -15,6 +15,7 @@ import { type BurndownStep, stepsOf } from '../../domain/burndown-steps.ts';
 import { applyItemEvent, type ItemFacts } from '../../domain/item-replay.ts';
 import { chunked, insertBatches } from '../../store/batches.ts';
 import type { Db } from '../../store/database.ts';
+import { reusableQuery } from '../../store/reusable-query.ts';
 import type { ItemReplayEventsTable, SprintBurndownStepsTable } from '../../store/tables.ts';
 import { changesOfRow } from './replay-row-changes.ts';
 
@@ -22,7 +23,8 @@ type Row = Omit<ItemReplayEventsTable, 'action'> & { action?: string };
 
 /** Items whose stored rows one query reads. */
 const ITEMS_PER_QUERY = 1_000;
-/** The `fields` bit of the sprint (see item-projections.ts). */
+/** The `fields` bits of the key and title, and of the sprint (see item-projections.ts). */
+const NAMES = 1 | 2;
 const SPRINT = 4;
 
 /** Whether row `a` comes before row `b` in time order (time, then id, as the replay orders events). */
@@ -72,23 +74,36 @@ export function stepRow(step: BurndownStep): Insertable<SprintBurndownStepsTable
   };
 }
 
+/** What the fold reads of a stored row. */
+const ROW_COLUMNS = [
+  'item_id',
+  'event_id',
+  'at',
+  'fields',
+  'key',
+  'title',
+  'sprint_id',
+  'estimate',
+  'status',
+  'deleted_at',
+] as const;
+
+/** One item's stored rows (a single edit, the common case): compiled once. */
+const storedRowsOfItem = reusableQuery((db, itemId: string) =>
+  db.selectFrom('item_replay_events').select(ROW_COLUMNS).where('item_id', '=', itemId).orderBy('event_id'),
+);
+
 async function storedRows(db: Db, itemIds: readonly string[]): Promise<Map<string, Row[]>> {
   const byItem = new Map<string, Row[]>();
+  const [only] = itemIds;
+  if (itemIds.length === 1 && only !== undefined) {
+    byItem.set(only, await storedRowsOfItem(db, only));
+    return byItem;
+  }
   for (const ids of chunked(itemIds, ITEMS_PER_QUERY)) {
     const rows = await db
       .selectFrom('item_replay_events')
-      .select([
-        'item_id',
-        'event_id',
-        'at',
-        'fields',
-        'key',
-        'title',
-        'sprint_id',
-        'estimate',
-        'status',
-        'deleted_at',
-      ])
+      .select(ROW_COLUMNS)
       .where('item_id', 'in', ids)
       .orderBy('item_id')
       .orderBy('event_id')
@@ -131,7 +146,8 @@ export async function writeBurndownSteps(
     let inOrder = latest === undefined || before(latest, added[0] as Row);
     for (let i = 1; inOrder && i < added.length; i++) inOrder = before(added[i - 1] as Row, added[i] as Row);
     if (inOrder) {
-      fold(fold(undefined, ordered, []), added, steps);
+      // Renames alone change no share: nothing to fold.
+      if (added.some((row) => row.fields & ~NAMES)) fold(fold(undefined, ordered, []), added, steps);
       continue;
     }
     const all = [...old, ...added];
