@@ -15,8 +15,8 @@ export interface StepRange {
   sprintId: string;
   /** Only steps of events with a larger id (a cache catching up). */
   afterId?: number | undefined;
-  /** Only steps of events up to this id (what a cache has seen). */
-  upToId?: number | undefined;
+  /** Only steps of events up to this id (what a cache has seen), or up to what this query gives. */
+  upToId?: number | RawBuilder<unknown> | undefined;
 }
 
 type Row = [
@@ -33,22 +33,20 @@ type Row = [
 
 const COLUMNS = sql`event_id, item_id, at, key, title, was_points, was_done, is_points, is_done`;
 
-/** In id order. */
-export async function loadBurndownSteps(db: Db, range: StepRange): Promise<BurndownStep[]> {
-  const { sprintId } = range;
-  const conditions: RawBuilder<unknown>[] = [sql`sprint_id = ${sprintId}`];
+/** The query answering the range's steps as one JSON array (text; PostgreSQL: null for none). */
+export function stepsJson(db: Db, range: StepRange): RawBuilder<string | null> {
+  const conditions: RawBuilder<unknown>[] = [sql`sprint_id = ${range.sprintId}`];
   if (range.upToId !== undefined) conditions.push(sql`event_id <= ${range.upToId}`);
   if (range.afterId !== undefined) conditions.push(sql`event_id > ${range.afterId}`);
   const where = sql.join(conditions, sql` and `);
-  const { rows } =
-    dialectOf(db) === 'postgres'
-      ? await sql<{ rows: string | null }>`
-          select json_agg(json_build_array(${COLUMNS}))::text as rows from sprint_burndown_steps
-          where ${where}`.execute(db)
-      : await sql<{ rows: string }>`
-          select json_group_array(json_array(${COLUMNS})) as rows from sprint_burndown_steps
-          where ${where}`.execute(db);
-  const parsed = JSON.parse(rows[0]?.rows ?? '[]') as Row[];
+  return dialectOf(db) === 'postgres'
+    ? sql`select json_agg(json_build_array(${COLUMNS}))::text from sprint_burndown_steps where ${where}`
+    : sql`select json_group_array(json_array(${COLUMNS})) from sprint_burndown_steps where ${where}`;
+}
+
+/** The steps of what stepsJson answered, in id order. */
+export function stepsOfJson(sprintId: string, json: string | null | undefined): BurndownStep[] {
+  const parsed = JSON.parse(json ?? '[]') as Row[];
   const steps = parsed.map(
     (row): BurndownStep => ({
       sprintId,
@@ -62,4 +60,10 @@ export async function loadBurndownSteps(db: Db, range: StepRange): Promise<Burnd
     }),
   );
   return steps.sort((a, b) => a.eventId - b.eventId);
+}
+
+/** In id order. */
+export async function loadBurndownSteps(db: Db, range: StepRange): Promise<BurndownStep[]> {
+  const { rows } = await sql<{ rows: string | null }>`select (${stepsJson(db, range)}) as rows`.execute(db);
+  return stepsOfJson(range.sprintId, rows[0]?.rows);
 }

@@ -10,7 +10,7 @@
 import { sql } from 'kysely';
 import type { BurndownStep } from '../../domain/burndown-steps.ts';
 import type { Db } from '../../store/database.ts';
-import { loadBurndownSteps } from './load-burndown-steps.ts';
+import { loadBurndownSteps, stepsJson, stepsOfJson } from './load-burndown-steps.ts';
 import { perDatabase } from './per-database.ts';
 
 interface Entry {
@@ -43,21 +43,35 @@ export async function sprintSteps(
   db: Db,
   sprint: { id: string; productId: string },
 ): Promise<BurndownStep[]> {
-  const { rows } = await sql<{ refold: number | null; last: number | null }>`
-    select (select event_id from sprint_burndown_refolds where sprint_id = ${sprint.id}) as refold,
-      (select max(id) from events where product_id = ${sprint.productId}) as last`.execute(db);
-  const refold = Number(rows[0]?.refold ?? 0);
-  const lastId = Number(rows[0]?.last ?? 0);
   const cache = cacheOf(db);
   const cached = cache.get(sprint.id);
-  if (cached && cached.refold === refold && cached.lastId >= lastId) {
+  const last = sql<number | null>`(select max(id) from events where product_id = ${sprint.productId})`;
+  const refoldOf = sql<
+    number | null
+  >`(select event_id from sprint_burndown_refolds where sprint_id = ${sprint.id})`;
+  if (!cached) {
+    // Nothing kept (a sprint's first burndown): its steps come in the statement that asks how far the log
+    // goes, one round trip.
+    const { rows } = await sql<{ refold: number | null; last: number | null; steps: string | null }>`
+      select ${refoldOf} as refold, ${last} as last,
+        (${stepsJson(db, { sprintId: sprint.id, upToId: last })}) as steps`.execute(db);
+    const row = rows[0];
+    const steps = stepsOfJson(sprint.id, row?.steps);
+    remember(cache, sprint.id, { refold: Number(row?.refold ?? 0), lastId: Number(row?.last ?? 0), steps });
+    return steps;
+  }
+  const { rows } = await sql<{ refold: number | null; last: number | null }>`
+    select ${refoldOf} as refold, ${last} as last`.execute(db);
+  const refold = Number(rows[0]?.refold ?? 0);
+  const lastId = Number(rows[0]?.last ?? 0);
+  if (cached.refold === refold && cached.lastId >= lastId) {
     cache.delete(sprint.id);
     cache.set(sprint.id, cached);
     return cached.steps;
   }
   const range = { sprintId: sprint.id, upToId: lastId };
   const steps =
-    cached && cached.refold === refold
+    cached.refold === refold
       ? [...cached.steps, ...(await loadBurndownSteps(db, { ...range, afterId: cached.lastId }))]
       : await loadBurndownSteps(db, range);
   remember(cache, sprint.id, { refold, lastId, steps });
