@@ -78,8 +78,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         said.map((line) => line.replace(/ in [\d.]+ s$/, ' in … s')),
         [
-          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes…',
-          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes) in … s',
+          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes, 008-burndown-steps…',
+          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes, 008-burndown-steps) in … s',
         ],
         'an operator sees what a long migration is doing',
       );
@@ -124,6 +124,104 @@ for (const dialect of DIALECTS) {
         // i2, never in a sprint: in the flow, but no replayed fields kept.
         { slot: slotAt('2026-03-04T08:00:00.000Z'), backlog: 0, ready: 1, done: 0 },
       ]);
+    });
+  });
+
+  describe(`migrating the chart projection to burndown steps (${dialect})`, () => {
+    let database: TestDatabase;
+    before(async () => {
+      database = await createTestDatabase(dialect, { migrate: false });
+    });
+    after(() => database.close());
+
+    it('008 fills in the burndown steps of every item already in a sprint, in time order', async () => {
+      const db = database.db;
+      await migrateTo(db, '007-leaner-item-writes');
+      // fields: key 1, title 2, sprintId 4, estimate 8, status 16. i1 is created in s1 (3 points), renamed,
+      // done, moved to s2, then re-estimated by an event dated before its move (ids are not time order);
+      // 600 more items (more than one batch) are each created in s3 and done.
+      const row = (item: string, event: number, at: string, fields: number, values: object) => ({
+        item_id: item,
+        event_id: event,
+        at,
+        action: 'updated',
+        fields,
+        ...values,
+      });
+      const rows = [
+        row('i1', 1, '2026-03-01T09:00:00.000Z', 1 | 2 | 4 | 8 | 16, {
+          key: 'CHK-1',
+          title: 'Pay',
+          sprint_id: 's1',
+          estimate: 3,
+          status: 'ready',
+        }),
+        row('i1', 2, '2026-03-01T10:00:00.000Z', 2, { title: 'Pay now' }),
+        row('i1', 3, '2026-03-02T10:00:00.000Z', 16, { status: 'done' }),
+        row('i1', 5, '2026-03-03T10:00:00.000Z', 4, { sprint_id: 's2' }),
+        row('i1', 6, '2026-03-02T12:00:00.000Z', 8, { estimate: 5 }),
+      ];
+      const many = Array.from({ length: 600 }, (_, i) => `n${String(i).padStart(3, '0')}`);
+      many.forEach((item, i) => {
+        rows.push(
+          row(item, 100 + 2 * i, '2026-03-04T09:00:00.000Z', 1 | 2 | 4 | 8 | 16, {
+            key: `CHK-${i + 2}`,
+            title: item,
+            sprint_id: 's3',
+            estimate: 1,
+            status: 'ready',
+          }),
+          row(item, 101 + 2 * i, '2026-03-05T09:00:00.000Z', 16, { status: 'done' }),
+        );
+      });
+      await db.insertInto('item_replay_events').values(rows).execute();
+      await migrateTo(db, '008-burndown-steps');
+      const steps = await db
+        .selectFrom('sprint_burndown_steps')
+        .selectAll()
+        .orderBy('sprint_id')
+        .orderBy('event_id')
+        .execute();
+      const step = (
+        sprint: string,
+        event: number,
+        at: string,
+        title: string,
+        was: unknown[],
+        is: unknown[],
+      ) => ({
+        sprint_id: sprint,
+        event_id: event,
+        item_id: 'i1',
+        at,
+        key: 'CHK-1',
+        title,
+        was_points: was[0],
+        was_done: was[1],
+        is_points: is[0],
+        is_done: is[1],
+      });
+      assert.deepEqual(steps.slice(0, 5), [
+        step('s1', 1, '2026-03-01T09:00:00.000Z', 'Pay', [null, 0], [3, 0]),
+        step('s1', 3, '2026-03-02T10:00:00.000Z', 'Pay now', [3, 0], [3, 1]),
+        // In time order the re-estimate (event 6) comes before the move (event 5).
+        step('s1', 5, '2026-03-03T10:00:00.000Z', 'Pay now', [5, 1], [null, 0]),
+        step('s1', 6, '2026-03-02T12:00:00.000Z', 'Pay now', [3, 1], [5, 1]),
+        step('s2', 5, '2026-03-03T10:00:00.000Z', 'Pay now', [null, 0], [5, 1]),
+      ]);
+      assert.equal(steps.length, 5 + 2 * many.length);
+      assert.deepEqual(
+        steps
+          .slice(5, 7)
+          .map((s) => [s.sprint_id, s.item_id, s.was_points, s.was_done, s.is_points, s.is_done]),
+        [
+          ['s3', 'n000', null, 0, 1, 0],
+          ['s3', 'n000', 1, 0, 1, 1],
+        ],
+      );
+      await migrateTo(db, '007-leaner-item-writes');
+      const tables = await sql<{ n: number }>`select count(*) as n from item_replay_events`.execute(db);
+      assert.equal(Number(tables.rows[0]?.n), rows.length, 'undone: the projection it read stays');
     });
   });
 

@@ -14,8 +14,10 @@
  *   ending in 9999, say) still has a chart, of its first year. The ideal line runs from the remaining
  *   points at the start to zero at the end of the last planned day.
  */
+
+import { type BurndownStep, type SprintShare, sameShare, shareOf } from './burndown-steps.ts';
 import { datesBetween, daysBetween, nextDate } from './calendar.ts';
-import { applyItemEvent, type ItemEvent, type ItemFacts, inSprintScope, points } from './item-replay.ts';
+import { applyItemEvent, type ItemEvent, type ItemFacts } from './item-replay.ts';
 import { firstSprintDay } from './sprint-rules.ts';
 import { localDate, startOfLocalDay } from './time-zones.ts';
 
@@ -69,29 +71,13 @@ interface Totals {
   done: number;
 }
 
-/** Adds (sign 1) or takes away (sign −1) an item's contribution to the sprint's totals. */
-function count(totals: Totals, facts: ItemFacts | undefined, sprintId: string, sign: 1 | -1): void {
-  if (!inSprintScope(facts, sprintId)) return;
-  totals.scope += sign * points(facts);
-  if (facts.status === 'done') totals.done += sign * points(facts);
-}
-
-/** What an event did to the sprint, as the scope changes it explains. */
-function describe(
-  before: ItemFacts | undefined,
-  after: ItemFacts,
-  sprintId: string,
-): { kind: ScopeChangeKind; points: number }[] {
-  const was = inSprintScope(before, sprintId);
-  const is = inSprintScope(after, sprintId);
-  if (!was && is) return [{ kind: 'added', points: points(after) }];
-  if (was && !is) return [{ kind: 'removed', points: -points(before) }];
-  if (!was || !is) return [];
+/** What an event that changed an item's share of the sprint did to it, as the scope changes it explains. */
+function describe(was: SprintShare, is: SprintShare): { kind: ScopeChangeKind; points: number }[] {
+  if (was.points === null) return is.points === null ? [] : [{ kind: 'added', points: is.points }];
+  if (is.points === null) return [{ kind: 'removed', points: -was.points }];
   const out: { kind: ScopeChangeKind; points: number }[] = [];
-  if (points(after) !== points(before))
-    out.push({ kind: 'reestimated', points: points(after) - points(before) });
-  if (before.status === 'done' && after.status !== 'done')
-    out.push({ kind: 'reopened', points: points(after) });
+  if (is.points !== was.points) out.push({ kind: 'reestimated', points: is.points - was.points });
+  if (was.done && !is.done) out.push({ kind: 'reopened', points: is.points });
   return out;
 }
 
@@ -102,7 +88,7 @@ const tidy = (points: number) => Number(points.toPrecision(15));
  * An instant as toISOString writes it (2026-03-02T09:00:00.000Z). Such strings order as their instants,
  * so the replay compares event times as strings and never parses the (many) events' times.
  */
-function isoInstant(at: string | number): string {
+export function isoInstant(at: string | number): string {
   if (typeof at === 'string' && at.length === 24 && at.charCodeAt(23) === 90 && at.charCodeAt(10) === 84)
     return at;
   return new Date(at).toISOString();
@@ -158,7 +144,7 @@ export class BurndownReplay {
   }
 
   /** Whether `event` comes after every event fed so far (so it may be fed next). */
-  follows(event: ItemEvent): boolean {
+  follows(event: { id: number; at: string }): boolean {
     const at = isoInstant(event.at);
     return at > this.lastAt || (at === this.lastAt && event.id > this.lastId);
   }
@@ -170,6 +156,40 @@ export class BurndownReplay {
     this.lastAt = at;
     this.lastId = event.id;
     if (this.closedAt !== null && at >= this.closedAt) return;
+    const before = this.facts.get(event.itemId);
+    const after = applyItemEvent(before, event);
+    this.facts.set(event.itemId, after);
+    const was = shareOf(before, this.sprint.id);
+    const is = shareOf(after, this.sprint.id);
+    // An event that leaves the item's share as it was moves nothing (the days it passes keep the totals
+    // anyway): the replay then does what it does with the sprint's stored steps, which leave it out.
+    if (!sameShare(was, is)) this.take(at, event.at, event.itemId, after, was, is);
+  }
+
+  /**
+   * Feeds the next of the sprint's steps (domain/burndown-steps.ts): what `apply` does with the event it
+   * was computed from, without the item's facts. It must follow the ones fed before (see `follows`).
+   */
+  applyStep(step: BurndownStep): void {
+    const event = { id: step.eventId, at: step.at };
+    if (!this.follows(event))
+      throw new Error(`event ${step.eventId} comes before the events already replayed`);
+    const at = isoInstant(step.at);
+    this.lastAt = at;
+    this.lastId = step.eventId;
+    if (this.closedAt !== null && at >= this.closedAt) return;
+    this.take(at, step.at, step.itemId, step, step.was, step.is);
+  }
+
+  /** The totals, the days passed and the scope changes after an event that changed an item's share. */
+  private take(
+    at: string,
+    givenAt: string,
+    itemId: string,
+    names: { key: string; title: string },
+    was: SprintShare,
+    is: SprintShare,
+  ): void {
     const { totals, startedAt } = this;
     if (startedAt !== null && this.atStart === null && at > startedAt) this.atStart = { ...totals };
     // Days that ended before this event keep the totals as they were (days past the chart's last are
@@ -177,21 +197,24 @@ export class BurndownReplay {
     while (this.ended.length < MAX_BURNDOWN_DAYS && this.startOf(this.ended.length + 1) <= at) {
       this.ended.push({ ...totals });
     }
-    const before = this.facts.get(event.itemId);
-    const after = applyItemEvent(before, event);
-    this.facts.set(event.itemId, after);
-    count(totals, before, this.sprint.id, -1);
-    count(totals, after, this.sprint.id, 1);
+    if (was.points !== null) {
+      totals.scope -= was.points;
+      if (was.done) totals.done -= was.points;
+    }
+    if (is.points !== null) {
+      totals.scope += is.points;
+      if (is.done) totals.done += is.points;
+    }
     if (startedAt === null || at <= startedAt) return;
-    for (const change of describe(before, after, this.sprint.id)) {
+    for (const change of describe(was, is)) {
       // The event falls on the day after the last one ended, unless it is before the start date.
       const day = this.ended.length;
       this.scopeChanges.push({
-        at: event.at,
+        at: givenAt,
         date: at >= this.startOf(day) ? (this.dates[day] as string) : localDate(at, this.sprint.timezone),
-        itemId: event.itemId,
-        key: after.key,
-        title: after.title,
+        itemId,
+        key: names.key,
+        title: names.title,
         kind: change.kind,
         points: tidy(change.points),
       });
@@ -270,4 +293,31 @@ export function computeBurndown(sprint: SprintTimes, itemEvents: ItemEvent[], as
   // Events up to asOf; a closed sprint's replay skips those from its close on (its moves).
   const events = itemEvents.filter((event) => isoInstant(event.at) <= asOfAt);
   return replayBurndown(sprint, events).result(asOfAt);
+}
+
+/** Orders steps as their events happened (as byTime orders events). */
+function stepsByTime(a: BurndownStep, b: BurndownStep): number {
+  const at = isoInstant(a.at);
+  const bt = isoInstant(b.at);
+  return at < bt ? -1 : at > bt ? 1 : a.eventId - b.eventId;
+}
+
+/** A replay fed with the sprint's `steps` (in any order): the same replay as its items' events give. */
+export function replaySteps(sprint: SprintTimes, steps: readonly BurndownStep[]): BurndownReplay {
+  const replay = new BurndownReplay(sprint);
+  for (const step of [...steps].sort(stepsByTime)) replay.applyStep(step);
+  return replay;
+}
+
+/** computeBurndown from the sprint's steps instead of its items' events: the same result. */
+export function computeBurndownOfSteps(
+  sprint: SprintTimes,
+  steps: readonly BurndownStep[],
+  asOf: string,
+): BurndownResult {
+  const asOfAt = isoInstant(asOf);
+  return replaySteps(
+    sprint,
+    steps.filter((step) => isoInstant(step.at) <= asOfAt),
+  ).result(asOfAt);
 }

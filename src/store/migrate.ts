@@ -7,6 +7,7 @@ import * as nameKeys from './migrations/004-name-keys.ts';
 import * as eventItems from './migrations/005-event-items.ts';
 import * as supersededTitleEdits from './migrations/006-superseded-title-edits.ts';
 import * as leanerItemWrites from './migrations/007-leaner-item-writes.ts';
+import * as burndownSteps from './migrations/008-burndown-steps.ts';
 
 /** The migrations in order; `warn` receives what one finds that an operator should act on. */
 function migrationsFor(warn: (line: string) => void): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(warn: (line: string) => void): Record<string, Migration> 
     '005-event-items': eventItems,
     '006-superseded-title-edits': supersededTitleEdits,
     '007-leaner-item-writes': leanerItemWrites,
+    '008-burndown-steps': burndownSteps,
   };
 }
 

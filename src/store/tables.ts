@@ -204,6 +204,29 @@ export interface ItemReplayEventsTable {
   deleted_at: string | null;
 }
 
+/**
+ * One item event's effect on one sprint's burndown (domain/burndown-steps.ts): the item's points while it
+ * counts toward the sprint (null: it does not) and whether they are done, before and after the event.
+ */
+export interface SprintBurndownStepsTable {
+  sprint_id: string;
+  event_id: number;
+  item_id: string;
+  at: string;
+  key: string;
+  title: string;
+  was_points: number | null;
+  was_done: number;
+  is_points: number | null;
+  is_done: number;
+}
+
+/** The latest event whose write recomputed earlier steps of the sprint (an item's events out of time order). */
+export interface SprintBurndownRefoldsTable {
+  sprint_id: string;
+  event_id: number;
+}
+
 /** A product's net moves between flow columns in one 15-minute slot (domain/item-projection.ts). */
 export interface ItemFlowSlotsTable {
   product_id: string;
@@ -312,6 +335,8 @@ export interface Tables {
   releases: ReleasesTable;
   item_replay_events: ItemReplayEventsTable;
   item_flow_slots: ItemFlowSlotsTable;
+  sprint_burndown_steps: SprintBurndownStepsTable;
+  sprint_burndown_refolds: SprintBurndownRefoldsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

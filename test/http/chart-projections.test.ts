@@ -26,7 +26,13 @@ async function projections(db: Db) {
     .orderBy('product_id')
     .orderBy('slot')
     .execute();
-  return { replay, slots };
+  const steps = await db
+    .selectFrom('sprint_burndown_steps')
+    .selectAll()
+    .orderBy('sprint_id')
+    .orderBy('event_id')
+    .execute();
+  return { replay, slots, steps };
 }
 
 for (const dialect of DIALECTS) {

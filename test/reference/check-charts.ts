@@ -3,6 +3,8 @@
  * with the seed, the query, what differs and the history of the items involved.
  */
 import assert from 'node:assert/strict';
+import { computeBurndown } from '../../src/domain/burndown.ts';
+import { loadSprintItemEvents } from '../../src/services/sprints/sprint-item-events.ts';
 import type { Body, TestApi } from '../support/api.ts';
 import { describeItems, differences, sameInstant } from './compare.ts';
 import { type SprintFacts, STATUSES } from './history.ts';
@@ -75,6 +77,34 @@ export async function checkBurndown(
       ? body.scopeChanges.map((change: Body) => ({ ...change, at: sameInstant(change.at) })).sort(byTime)
       : body.scopeChanges,
   };
+  // The answer (replayed from the sprint's burndown steps) is exactly the replay of its items' events.
+  const row = await check.api.database.db
+    .selectFrom('sprints')
+    .select(['start_date', 'end_date', 'timezone', 'started_at', 'closed_at'])
+    .where('id', '=', sprint.id)
+    .executeTakeFirstOrThrow();
+  const times = {
+    id: sprint.id,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    timezone: row.timezone,
+    startedAt: row.started_at,
+    closedAt: row.closed_at,
+  };
+  const events = await loadSprintItemEvents(check.api.database.db, sprint.id);
+  const {
+    sprintId: _sprint,
+    timezone: _zone,
+    startedAt: _started,
+    closedAt: _closed,
+    asOf: _asOf,
+    ...replayed
+  } = body;
+  assert.deepEqual(
+    replayed,
+    computeBurndown(times, events, new Date(asOf).toISOString()),
+    `${check.label}: GET ${path} (${sprint.name}) differs from the replay of its items' events`,
+  );
   const found = differences(actual, { ...expected, asOf, scopeChanges: expected.scopeChanges.sort(byTime) });
   if (found.length > 0) {
     const involved = new Set(

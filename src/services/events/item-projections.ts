@@ -17,6 +17,8 @@ import type { ItemFlowSlotsTable, ItemReplayEventsTable, Tables } from '../../st
 import { FLOW_FIELDS, REPLAYED_FIELDS, readItemChanges } from '../charts/read-item-changes.ts';
 import { writeReplayRows } from './write-replay-rows.ts';
 
+export { changesOfRow } from './replay-row-changes.ts';
+
 /** An event as stored (its id given by the database). */
 export interface StoredEvent {
   id: number;
@@ -52,22 +54,6 @@ function replayRow(event: StoredEvent, changes: Changes): ReplayRow {
     status: after('status') as string | null,
     deleted_at: after('deletedAt') as string | null,
   };
-}
-
-/** The replayed fields of a projection row as the change set the replay reads ([null, after] each). */
-export function changesOfRow(
-  row: Omit<ItemReplayEventsTable, 'item_id' | 'event_id' | 'at' | 'action'>,
-): Changes {
-  // Written out field by field: a sprint's first burndown turns some ten thousand rows into change sets.
-  const changes: Changes = {};
-  const fields = row.fields;
-  if (fields & 1) changes.key = [null, row.key];
-  if (fields & 2) changes.title = [null, row.title];
-  if (fields & 4) changes.sprintId = [null, row.sprint_id];
-  if (fields & 8) changes.estimate = [null, row.estimate];
-  if (fields & 16) changes.status = [null, row.status];
-  if (fields & 32) changes.deletedAt = [null, row.deleted_at];
-  return changes;
 }
 
 /** The flow-slot rows of `slots`, one per product and slot. */
@@ -256,6 +242,8 @@ const PAGE = 5_000;
 export async function rebuildItemProjections(db: Db): Promise<{ events: number }> {
   await db.deleteFrom('item_replay_events').execute();
   await db.deleteFrom('item_flow_slots').execute();
+  await db.deleteFrom('sprint_burndown_steps').execute();
+  await db.deleteFrom('sprint_burndown_refolds').execute();
   const scoped = new Set(
     (await db.selectFrom('sprint_scope_items').select('item_id').distinct().execute()).map(
       (row) => row.item_id,

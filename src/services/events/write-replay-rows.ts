@@ -3,12 +3,14 @@
  * only the title is dropped as soon as the next row of its item sets the title too. It moves no point of a
  * burndown, and the scope changes name an item by the title it has when its scope changes, which the later
  * row sets anyway. In a sprint whose items are renamed often that is most of its rows, and a burndown's
- * first read is then a plain range scan of what it replays (load-burndown-events.ts).
+ * first read is then a plain range scan of what it replays (load-burndown-events.ts). The burndown steps
+ * the rows make are written with them (write-burndown-steps.ts).
  */
 import type { Insertable, QueryCreator } from 'kysely';
 import { chunked, insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
 import type { ItemReplayEventsTable, Tables } from '../../store/tables.ts';
+import { writeBurndownSteps } from './write-burndown-steps.ts';
 
 type ReplayRow = Insertable<ItemReplayEventsTable>;
 
@@ -49,6 +51,7 @@ function deleteSupersededTitles(db: QueryCreator<Tables>, itemIds: readonly stri
  * drops the rows they supersede, stored ones included. Call it in the transaction that writes the events.
  */
 export async function writeReplayRows(db: Db, rows: readonly ReplayRow[]): Promise<void> {
+  if (rows.length === 0) return;
   const written = withoutSupersededTitles(rows);
   // Only an item's first new row can supersede a stored one; the later ones were dealt with above.
   const seen = new Set<string>();
@@ -58,6 +61,13 @@ export async function writeReplayRows(db: Db, rows: readonly ReplayRow[]): Promi
     seen.add(row.item_id);
     if (row.fields & TITLE) superseding.push(row.item_id);
   }
+  const supersedes = new Set(superseding);
+  // Before the rows are written: the steps fold them onto the item's stored rows.
+  await writeBurndownSteps(
+    db,
+    written as ItemReplayEventsTable[],
+    (last) => last.fields === TITLE && supersedes.has(last.item_id),
+  );
   const batches = insertBatches(db, written);
   const first = batches[0];
   if (first && superseding.length === 1 && dialectOf(db) === 'postgres') {
