@@ -6,7 +6,7 @@
  * first sprint, and rebuildItemProjections recomputes both from the log alone. Title edits that a later
  * event of the same item supersedes are not kept (write-replay-rows.ts).
  */
-import { type Insertable, type InsertQueryBuilder, type QueryCreator, type Selectable, sql } from 'kysely';
+import type { Insertable, QueryCreator, Selectable } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { countMove, type FlowMove, flowMove, type SlotCounts } from '../../domain/item-projection.ts';
 import type { Status } from '../../domain/item-replay.ts';
@@ -81,46 +81,19 @@ export function slotRowsOf(slots: Slots): Insertable<ItemFlowSlotsTable>[] {
 
 /** The statement adding `rows` to the product's flow slots (an upsert that sums the counts). */
 export function addToFlowSlots(db: QueryCreator<Tables>, rows: readonly Insertable<ItemFlowSlotsTable>[]) {
-  return summingSlots(db.insertInto('item_flow_slots').values(rows));
-}
-
-const SLOT_COLUMNS = [
-  'product_id',
-  'slot',
-  'backlog',
-  'ready',
-  'in_progress',
-  'in_review',
-  'done',
-  'wont_do',
-] as const satisfies readonly (keyof ItemFlowSlotsTable)[];
-
-/**
- * addToFlowSlots of one row, for a statement whose CTE `written` holds the row a guarded write wrote:
- * the slot counts the move only when that write wrote a row.
- */
-export function addToFlowSlotsWhenWritten(db: QueryCreator<Tables>, row: Insertable<ItemFlowSlotsTable>) {
-  const values = SLOT_COLUMNS.map((column) => sql`${row[column] ?? 0}`);
-  return summingSlots(
-    db
-      .insertInto('item_flow_slots')
-      .columns(SLOT_COLUMNS)
-      .expression(sql`select ${sql.join(values)} from written`),
-  );
-}
-
-/** An insert into the flow slots that adds to a slot's counts where the slot has a row already. */
-function summingSlots<O>(insert: InsertQueryBuilder<Tables, 'item_flow_slots', O>) {
-  return insert.onConflict((conflict) =>
-    conflict.columns(['product_id', 'slot']).doUpdateSet((eb) => ({
-      backlog: eb('item_flow_slots.backlog', '+', eb.ref('excluded.backlog')),
-      ready: eb('item_flow_slots.ready', '+', eb.ref('excluded.ready')),
-      in_progress: eb('item_flow_slots.in_progress', '+', eb.ref('excluded.in_progress')),
-      in_review: eb('item_flow_slots.in_review', '+', eb.ref('excluded.in_review')),
-      done: eb('item_flow_slots.done', '+', eb.ref('excluded.done')),
-      wont_do: eb('item_flow_slots.wont_do', '+', eb.ref('excluded.wont_do')),
-    })),
-  );
+  return db
+    .insertInto('item_flow_slots')
+    .values(rows)
+    .onConflict((conflict) =>
+      conflict.columns(['product_id', 'slot']).doUpdateSet((eb) => ({
+        backlog: eb('item_flow_slots.backlog', '+', eb.ref('excluded.backlog')),
+        ready: eb('item_flow_slots.ready', '+', eb.ref('excluded.ready')),
+        in_progress: eb('item_flow_slots.in_progress', '+', eb.ref('excluded.in_progress')),
+        in_review: eb('item_flow_slots.in_review', '+', eb.ref('excluded.in_review')),
+        done: eb('item_flow_slots.done', '+', eb.ref('excluded.done')),
+        wont_do: eb('item_flow_slots.wont_do', '+', eb.ref('excluded.wont_do')),
+      })),
+    );
 }
 
 /** A single event's flow move (most writes make one): compiled once. */

@@ -1,13 +1,6 @@
 /** Appends one event to the log; call it inside the transaction that made the change. */
 
-import {
-  type Compilable,
-  type Expression,
-  type Insertable,
-  type OperationNodeSource,
-  type QueryCreator,
-  sql,
-} from 'kysely';
+import { type Compilable, type Insertable, type OperationNodeSource, type QueryCreator, sql } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { insertBatches } from '../../store/batches.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
@@ -17,7 +10,6 @@ import type { EventsTable, Tables } from '../../store/tables.ts';
 import { linkedItemIds, writeEventItems } from './event-items.ts';
 import {
   addToFlowSlots,
-  addToFlowSlotsWhenWritten,
   prepareItemProjections,
   slotRowsOf,
   writeItemProjections,
@@ -192,33 +184,24 @@ export async function writeAndRecord<Row extends object>(
 }
 
 /**
- * PostgreSQL only: runs `write` (an INSERT … RETURNING * of a new object, which may insert nothing: a
- * guarded create), the statements in `also` (rows written with it, such as its labels, selecting from
- * the CTE `written`) and the recording of its creation `event`, with the event's flow move and NOTIFY,
- * in one statement (one round trip); returns the inserted row, or undefined when `write` inserted none
- * (and then nothing was written or recorded). For an object that was never in a sprint (a new item
- * placed in none): no replayed fields are kept for its event.
+ * PostgreSQL only: runs `write` (an INSERT … RETURNING * of a new object), the statements in `also` (rows
+ * written with it, such as its labels) and the recording of its creation `event`, with the event's flow
+ * move and NOTIFY, in one statement (one round trip); returns the inserted row. For an object that was
+ * never in a sprint (a new item placed in none): no replayed fields are kept for its event.
  */
 export async function insertAndRecord<Row extends object>(
   db: Db,
   write: Compilable<Row> & OperationNodeSource,
-  also: readonly Expression<unknown>[],
+  also: readonly OperationNodeSource[],
   event: EventInput,
-): Promise<Row | undefined> {
+): Promise<Row> {
   const values = eventValues(event);
-  const [flow, ...more] = await flowRowsOf(db, event, values);
-  if (more.length > 0) throw new Error('one event moved more than one flow slot');
+  const flow = await flowRowsOf(db, event, values);
   const ctes = [
     sql`written as (${write})`,
     ...also.map((statement, i) => sql`${sql.raw(`also_${i}`)} as (${statement})`),
-    sql`recorded as (
-      insert into events (product_id, actor_id, at, entity_type, entity_id, action, changes)
-      select ${values.product_id}, ${values.actor_id}, ${values.at}, ${values.entity_type},
-        ${values.entity_id}, ${values.action}, ${values.changes}
-      from written
-      returning id, product_id
-    )`,
-    ...(flow === undefined ? [] : [sql`moved as (${addToFlowSlotsWhenWritten(db, flow)})`]),
+    sql`recorded as (${db.insertInto('events').values(values).returning(['id', 'product_id'])})`,
+    ...(flow.length === 0 ? [] : [sql`moved as (${addToFlowSlots(db, flow)})`]),
   ];
   const { rows } = await sql<Row & { cairn_event_id: number; cairn_notified: unknown }>`
     with ${sql.join(ctes)}
@@ -226,7 +209,7 @@ export async function insertAndRecord<Row extends object>(
       pg_notify(${EVENTS_CHANNEL}, recorded.product_id) as cairn_notified
     from written cross join recorded`.execute(db);
   const [first] = rows;
-  if (!first) return undefined;
+  if (!first) throw new Error('the insert returned no row');
   const { cairn_event_id: id, cairn_notified: _notified, ...row } = first;
   await afterRecorded(db, event, values, id, false);
   return row as unknown as Row;
