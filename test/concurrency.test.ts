@@ -237,6 +237,86 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('(c) 20 moves and 10 creates just below one item and 10 creates at the bottom, all at once, each land where asked', async () => {
+      // On PostgreSQL every one of these waits for the product's lock in a statement that also reads the
+      // ranks it is placed between (read before the wait): the same ranks for all, so each write must
+      // notice that the writers before it changed them, and place itself again.
+      const product = await buildProduct(api);
+      const originals: Body[] = [];
+      for (let i = 0; i < 24; i++)
+        originals.push(await buildItem(api, product.id, { title: `Original ${i}` }));
+      const [anchor, next] = [originals[1]!, originals[2]!];
+      const moving = originals.slice(4);
+      const requests = [
+        ...moving.map(
+          (item) => () => api.call('POST', `/items/${item.id}/move`, { body: { afterId: anchor.id } }),
+        ),
+        ...Array.from(
+          { length: 10 },
+          (_, i) => () =>
+            api.call('POST', `/products/${product.id}/items`, {
+              body: { title: `Below ${i}`, afterId: anchor.id, labels: ['below'] },
+            }),
+        ),
+        ...Array.from(
+          { length: 10 },
+          (_, i) => () =>
+            api.call('POST', `/products/${product.id}/items`, {
+              body: { title: `Bottom ${i}`, labels: ['bottom'] },
+            }),
+        ),
+      ];
+      const answers = await Promise.all(requests.map((send) => send()));
+      for (const [i, answer] of answers.entries()) {
+        assert.equal(answer.status, i < moving.length ? 200 : 201, JSON.stringify(answer.body));
+      }
+      const rows = await api.database.db
+        .selectFrom('items')
+        .select(['id', 'title', 'rank'])
+        .where('product_id', '=', product.id)
+        .orderBy('rank')
+        .execute();
+      assert.equal(rows.length, 44);
+      for (let i = 1; i < rows.length; i++)
+        assert.ok(rows[i - 1]!.rank < rows[i]!.rank, 'ranks strictly increase');
+      const titles = rows.map((r) => r.title);
+      const start = titles.indexOf(anchor.title) + 1;
+      const end = titles.indexOf(next.title);
+      assert.deepEqual(
+        titles.slice(start, end).sort(),
+        [...moving.map((item) => item.title), ...Array.from({ length: 10 }, (_, i) => `Below ${i}`)].sort(),
+        'every moved and every created-below item sits between the anchor and its old neighbour',
+      );
+      assert.deepEqual(
+        titles.slice(-10).sort(),
+        Array.from({ length: 10 }, (_, i) => `Bottom ${i}`).sort(),
+        'the creates at the bottom are last',
+      );
+      // Each move recorded the rank it left and the one it took; each create its rank and its labels.
+      const events = await api.database.db
+        .selectFrom('events')
+        .select(['entity_id', 'action', 'changes'])
+        .where('product_id', '=', product.id)
+        .where('entity_type', '=', 'item')
+        .where('action', 'in', ['moved', 'created'])
+        .execute();
+      const rankOf = new Map(rows.map((r) => [r.id, r.rank]));
+      const moved = events.filter((e) => e.action === 'moved');
+      assert.equal(moved.length, moving.length);
+      for (const event of moved) {
+        const item = moving.find((m) => m.id === event.entity_id)!;
+        assert.deepEqual(JSON.parse(event.changes).rank, [item.rank, rankOf.get(item.id)]);
+      }
+      const created = events.filter(
+        (e) => e.action === 'created' && !originals.some((o) => o.id === e.entity_id),
+      );
+      assert.equal(created.length, 20);
+      for (const event of created)
+        assert.equal(JSON.parse(event.changes).rank[1], rankOf.get(event.entity_id));
+      const labelled = await api.call('GET', `/products/${product.id}/items?label=bottom&limit=500`);
+      assert.equal(labelled.body.items.length, 10);
+    });
+
     it('(d) of 10 simultaneous first-run setups exactly one creates the owner; the rest get 409', async () => {
       const fresh = await createTestApi(dialect, { setup: false });
       try {

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { BeginWithFirstStatementClient } from './begin-with-first-statement.ts';
 import { type Listener, type ListenOptions, listen } from './listen.ts';
 import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.ts';
 import type { Tables } from './tables.ts';
@@ -39,7 +40,12 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 export function openDatabase(options: DatabaseOptions): Database {
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      // A transaction's BEGIN goes out with its first statement (one round trip fewer per write).
+      Client: BeginWithFirstStatementClient,
+    });
     // An idle client that loses its connection must not crash the server.
     pool.on('error', () => {});
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });

@@ -14,17 +14,47 @@ import { newId } from '../ids.ts';
 import { authorize } from '../policy.ts';
 import { isVisible } from '../products/product-access.ts';
 import { ITEM_ROW_COLUMNS, itemColumns } from './item-columns.ts';
-import { rankForPlacement, rebalanceAround } from './placement.ts';
+import {
+  foundAnchor,
+  type Placement,
+  type PlacementRead,
+  placementColumns,
+  placementSide,
+  rankForPlacement,
+  rankOfPlacement,
+  rebalanceAround,
+} from './placement.ts';
 import { insertLabels, noteSprintScope, validateItemReferences } from './validate-item-references.ts';
 
-/** The UPDATE that takes a product's next item number: compiled once, as every create runs it. */
-const bumpItemNumber = reusableQuery((db, productId: string) =>
-  db
+/** The UPDATE that takes a product's next item number (and with it the product's write lock). */
+function bumpItemNumber(db: Db, productId: string) {
+  return db
     .updateTable('products')
     .set((eb) => ({ next_item_number: eb('next_item_number', '+', 1) }))
     .where('id', '=', productId)
-    .returning(['id', 'key', 'next_item_number']),
-);
+    .returning(['id', 'key', 'next_item_number']);
+}
+
+/** bumpItemNumber alone: compiled once, as every create runs it. */
+const takeNumber = reusableQuery((db, productId: string) => bumpItemNumber(db, productId));
+
+/** bumpItemNumber returning the ranks the new item's placement goes between: compiled once per shape. */
+const NUMBER_AND_PLACEMENT = {
+  bottom: reusableQuery((db, productId: string) =>
+    bumpItemNumber(db, productId).returning((eb) =>
+      placementColumns(eb, 'bottom', eb.ref('products.id'), ''),
+    ),
+  ),
+  before: numberAndAnchored('before'),
+  after: numberAndAnchored('after'),
+};
+function numberAndAnchored(side: 'before' | 'after') {
+  return reusableQuery((db, productId: string, anchorId: string) =>
+    bumpItemNumber(db, productId).returning((eb) =>
+      placementColumns(eb, side, eb.ref('products.id'), anchorId),
+    ),
+  );
+}
 
 type NewItem = Omit<ItemRow, 'seq'>;
 const insertItemRow = reusableRecordQuery<NewItem, ItemRow>(ITEM_ROW_COLUMNS, (db, row) =>
@@ -35,16 +65,36 @@ const insertItemRow = reusableRecordQuery<NewItem, ItemRow>(ITEM_ROW_COLUMNS, (d
  * Takes the product's next item number, and with it the product's write lock: the UPDATE locks the row
  * as lockProductForWrite's SELECT … FOR UPDATE would, in the same round trip. An actor who may not write
  * or see the product gets forbidden / not_found and the transaction (with the increment) rolls back.
+ *
+ * On SQLite (one writer: nothing read here can be stale) the same statement also reads the ranks the
+ * placement goes between. On PostgreSQL a statement that waited for the lock reads what was committed
+ * before it waited, so the placement is read after it, under the lock (`read` is null): checking a stale
+ * read in the insert instead (an INSERT … SELECT guarded by placementHolds) saved that round trip but
+ * cost more in planning and running the insert than the round trip did (see the notes of h/pgwrite).
  */
 async function takeItemNumber(
   trx: Db,
   actor: Actor,
   productId: string,
-): Promise<{ product: { id: string; key: string }; number: number }> {
+  placement: Placement,
+): Promise<{ product: { id: string; key: string }; number: number; read: PlacementRead | null }> {
   authorize(actor, 'write');
-  const [row] = await bumpItemNumber(trx, productId);
+  if (dialectOf(trx) === 'postgres') {
+    const [row] = await takeNumber(trx, productId);
+    if (!row || !(await isVisible(trx, actor, row.id))) throw notFound('product');
+    return { product: row, number: row.next_item_number, read: null };
+  }
+  const { side, anchorId } = placementSide(placement);
+  const [row] =
+    side === 'bottom' || anchorId === null
+      ? await NUMBER_AND_PLACEMENT.bottom(trx, productId)
+      : await NUMBER_AND_PLACEMENT[side](trx, productId, anchorId);
   if (!row || !(await isVisible(trx, actor, row.id))) throw notFound('product');
-  return { product: row, number: row.next_item_number };
+  return {
+    product: row,
+    number: row.next_item_number,
+    read: { side, anchorId, anchor: row.cairn_anchor, neighbour: row.cairn_neighbour },
+  };
 }
 
 /**
@@ -76,9 +126,16 @@ export async function createItem(
   const at = timestamp(ctx);
   const { beforeId, afterId, ...fields } = ctx.input;
   return withTransaction(ctx.db, async (trx) => {
-    const { product, number } = await takeItemNumber(trx, ctx.actor, ctx.productId);
+    const { product, number, read } = await takeItemNumber(trx, ctx.actor, ctx.productId, {
+      beforeId,
+      afterId,
+    });
     await validateItemReferences(trx, product.id, fields);
-    const { rank, requiresRebalance } = await rankForPlacement(trx, product.id, { beforeId, afterId });
+    // An anchor the read did not find is looked up again, which answers the 400 naming the field.
+    const { rank, requiresRebalance } =
+      read !== null && foundAnchor(read)
+        ? rankOfPlacement(read)
+        : await rankForPlacement(trx, product.id, { beforeId, afterId });
     const id = newId();
     const columns = itemColumns(fields);
     const row = {

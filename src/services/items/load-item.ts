@@ -22,19 +22,21 @@ const itemByKey = reusableQuery((db, key: string) =>
 );
 const itemById = reusableQuery((db, id: string) => db.selectFrom('items').selectAll().where('id', '=', id));
 
-/** The item with its product's row locked (PostgreSQL; SQLite has one writer and no row locks). */
-function lockedItemBy(column: 'id' | 'key') {
-  return reusableQuery((db, value: string) => {
-    const query = db
-      .selectFrom('items')
-      .innerJoin('products', 'products.id', 'items.product_id')
-      .selectAll('items')
-      .where(`items.${column}`, '=', value);
-    return dialectOf(db) === 'postgres' ? query.forUpdate('products') : query;
-  });
+/**
+ * The statement reading the item whose `column` is `value` with its product's row locked (PostgreSQL;
+ * SQLite has one writer and no row locks); a caller may select more with it (a move, its placement).
+ */
+export function lockedItemQuery(db: Db, column: 'id' | 'key', value: string) {
+  const query = db
+    .selectFrom('items')
+    .innerJoin('products', 'products.id', 'items.product_id')
+    .selectAll('items')
+    .where(`items.${column}`, '=', value);
+  return dialectOf(db) === 'postgres' ? query.forUpdate('products') : query;
 }
-const lockedItemByKey = lockedItemBy('key');
-const lockedItemById = lockedItemBy('id');
+
+const lockedItemByKey = reusableQuery((db, key: string) => lockedItemQuery(db, 'key', key));
+const lockedItemById = reusableQuery((db, id: string) => lockedItemQuery(db, 'id', id));
 
 export async function loadItem(db: Db, actor: Actor, idOrKey: string): Promise<ItemRow> {
   const ref = parseItemRef(idOrKey);
@@ -49,7 +51,8 @@ export async function loadLiveItem(db: Db, actor: Actor, idOrKey: string): Promi
   return live(await loadItem(db, actor, idOrKey));
 }
 
-function live(row: ItemRow): ItemRow {
+/** The row, unless it is in the trash (`in_trash`: a trashed item must be restored before it is edited). */
+export function live<Row extends ItemRow>(row: Row): Row {
   if (row.deleted_at) throw new AppError('in_trash', `${row.key} is in the trash; restore it first`);
   return row;
 }

@@ -36,7 +36,9 @@ export interface VersionedChange<R> {
   /**
    * Writes the change with `stamp`, only where the row still has `current.version` (so two writers racing
    * on one version cannot both win); returns the new row, or undefined when the version had moved on
-   * (and then nothing may have been written).
+   * (and then nothing may have been written). A write may check more than the version (a move, that
+   * the ranks it goes between are where they were read with the lock); when it misses from a row that
+   * may be stale, the change is worked out again from the row read under the lock.
    */
   write(stamp: VersionStamp, event: EventInput): Promise<R | undefined>;
   /** True when `write` records `event` itself (in the statement that writes the row: one round trip). */
@@ -128,7 +130,9 @@ export async function updateVersioned<R extends VersionedRow, T>(
       const written = await change.write({ version: current.version + 1, updated_at: changedAt }, event);
       if (!written) {
         const now = await ctx.load(trx);
-        if (!mayBeStale || now.version === current.version) throw await conflict(ctx, trx, now);
+        // From a row that may be stale, the write may also have missed for what the change read with it
+        // (a move's placement): worked out once more, from the row read under the lock.
+        if (!mayBeStale) throw await conflict(ctx, trx, now);
         current = now;
         mayBeStale = false;
         continue;
