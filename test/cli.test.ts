@@ -28,7 +28,12 @@ function serve(
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 15_000);
+    // A server that misses its start is killed: left running, it kept the test process alive after the
+    // failure (seen on a machine at load 10+, where the unbuilt sources' start took over 15 s).
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${output}`));
+    }, 15_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+) \(database: [^)]+\)/.exec(output);
