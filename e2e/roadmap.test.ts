@@ -520,7 +520,7 @@ browserSuite('roadmap', () => {
     );
   });
 
-  it('saves a second text while the first is still saving, without taking its own save for a conflict', async () => {
+  it('saves a second text and a new title while the first is still saving, without taking its own save for a conflict', async () => {
     const seeded = await seedInitiative({ title: 'Gift cards', horizon: 'next' });
     // The summary's save is held until the public summary has been saved too: a slow network, or a busy
     // server. Both are the same person's edits, so neither is a conflict.
@@ -547,12 +547,18 @@ browserSuite('roadmap', () => {
       await publicSummary.fill('Give Cairn Shop to a friend.');
       await publicSummary.press('Control+Enter');
       await page.getByText('Give Cairn Shop to a friend.').waitFor();
+      // And a new title, begun while both are still saving (the rename starts from the version before them).
+      await page.getByRole('button', { name: 'Rename' }).click();
+      await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Gift cards for friends');
+      await page.getByRole('textbox', { name: 'Title', exact: true }).press('Enter');
+      await page.getByRole('heading', { name: 'Gift cards for friends', level: 1 }).waitFor();
       release();
       const saved = await eventually(
         () => initiative(seeded.id),
-        (i) => i.publicSummary !== '' && i.summary !== '',
-        'both texts saved',
+        (i) => i.publicSummary !== '' && i.summary !== '' && i.title !== 'Gift cards',
+        'both texts and the title saved',
       );
+      assert.equal(saved.title, 'Gift cards for friends');
       assert.equal(saved.summary, 'Sell gift cards at checkout.');
       assert.equal(saved.publicSummary, 'Give Cairn Shop to a friend.');
       assert.equal(await page.getByText('Your change was not saved').count(), 0);

@@ -9,13 +9,22 @@ import { useStore } from '../../state/use-store.ts';
 export function InitiativeTitle({ initiative }: { initiative: InitiativeT }) {
   // Subscribed: a refused title shows its message as soon as the server answers.
   const store = useStore();
-  const [draft, setDraft] = useState<{ text: string; baseVersion: number } | null>(null);
-  const start = () => setDraft({ text: initiative.title, baseVersion: initiative.version });
+  const [draft, setDraft] = useState<{ text: string; original: string; baseVersion: number } | null>(null);
+  const start = () =>
+    setDraft({ text: initiative.title, original: initiative.title, baseVersion: initiative.version });
   const save = () => {
     if (!draft) return;
     const text = draft.text.trim();
     if (text && text !== initiative.title) {
-      void updateInitiative(store, initiative.id, { title: text }, { baseVersion: draft.baseVersion });
+      // Checked against the version the rename began from only when the title itself changed meanwhile
+      // (someone else renamed it): this reader's own edits still saving are no conflict (as EditableText).
+      const theirsChanged = initiative.title !== draft.original;
+      void updateInitiative(
+        store,
+        initiative.id,
+        { title: text },
+        theirsChanged ? { baseVersion: draft.baseVersion } : {},
+      );
     }
     setDraft(null);
   };
