@@ -180,7 +180,8 @@ browserSuite('screens never go blank', () => {
         for (const width of [1024, 1280, 1360]) {
           await page.setViewportSize({ width, height: 800 });
           await page.goto('/p/CHK/backlog');
-          await page.locator('tr[data-item-key="CHK-1"]').waitFor();
+          // The app's row, not the server's first paint of it (which goes once the app has drawn its own).
+          await page.locator('#root tr[data-item-key="CHK-1"]').waitFor();
           if (own) await page.getByText('Read-only').waitFor();
           const { scrollWidth, clientWidth } = await page
             .locator('.app-header')

@@ -2,8 +2,8 @@
  * First load: navigation start → the screen's content in the DOM, for a page opened by its address (the
  * backlog, one item by its URL, the roadmap). "Cold" is a fresh browser context (nothing cached); "warm"
  * is a second navigation in that same context, so the hashed assets come from its cache, as for someone who
- * has opened the app before. The time is `performance.now()` (zero at navigation start) when a
- * MutationObserver first sees the content's selector, plus the bytes the page transferred.
+ * has opened the app before. The time is `performance.now()` (zero at navigation start) at the first frame
+ * after a MutationObserver sees the content's selector (see watchFor), plus the bytes the page transferred.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { type Summary, summarize } from './stats.ts';
@@ -25,13 +25,17 @@ export interface FirstLoadResult {
   failures: number;
 }
 
-/** Records when the selector first matches; installed before any script of the page runs. */
+/**
+ * Records when the content is drawn: the first frame after the selector first matches (a frame's
+ * animation callbacks run just before it is painted, and not before the page's stylesheets are in, so
+ * content in the DOM but not yet paintable does not count). Installed before any script of the page runs.
+ */
 export function watchFor(selector: string): string {
   return `
     new MutationObserver((_, observer) => {
       if (document.querySelector(${JSON.stringify(selector)})) {
-        window.__contentAt = performance.now();
         observer.disconnect();
+        requestAnimationFrame(() => { window.__contentAt = performance.now(); });
       }
     }).observe(document, { childList: true, subtree: true });
   `;

@@ -175,8 +175,11 @@ export async function signedInContext(
   browser: Browser,
   url: string,
   credentials: { email: string; password: string } = OWNER,
-  /** E.g. the browser's time zone, for tests of what it shows in local days. */
-  options: { timezoneId?: string } = {},
+  /**
+   * E.g. the browser's time zone, for tests of what it shows in local days; no JavaScript, for what the
+   * server's page shows before the app runs.
+   */
+  options: { timezoneId?: string; javaScriptEnabled?: boolean } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: url,

@@ -8,7 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { firstPaintHtml } from '../presenters/first-paint-html.ts';
+import { resolveSession } from '../services/auth/sessions.ts';
+import { loadFirstPaint } from '../services/first-paint/load-first-paint.ts';
 import type { AppEnv } from './env.ts';
+import { SESSION_COOKIE } from './middleware/authenticate.ts';
+import { compressedText } from './middleware/compress.ts';
 import { contentSecurityPolicy } from './middleware/security.ts';
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Cairn</title>
@@ -54,6 +60,8 @@ export function mountWebApp(
     serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=86400') }),
   );
 
+  const stylesheets = screenStylesheets(root);
+
   // The page for every other address is served from notFound (below), not from a catch-all route: a
   // catch-all would match every API request too and take them off Hono's one-handler fast path.
   return (c) => {
@@ -61,9 +69,55 @@ export function mountWebApp(
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return null;
     if (path === apiPrefix || path.startsWith(`${apiPrefix}/`) || path.startsWith('/feeds/')) return null;
     if (!c.req.header('accept')?.includes('text/html') && /\.[a-z0-9]+$/i.test(path)) return null;
-    c.header('Cache-Control', 'no-cache');
-    if (index === null || indexPolicy === null) return c.html(NOT_BUILT, 503);
+    if (index === null || indexPolicy === null) {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(NOT_BUILT, 503);
+    }
     c.header('Content-Security-Policy', indexPolicy);
-    return c.html(index);
+    // The page may carry its reader's first paint: never kept by a shared cache, nor for another cookie.
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Cookie, Accept-Encoding');
+    if (!getCookie(c, SESSION_COOKIE)) return c.html(index);
+    return pageWithFirstPaint(c, index, stylesheets);
   };
+}
+
+/** The CSS of the lazy screens the first paint draws (their classes are not in the entry's stylesheet). */
+function screenStylesheets(root: string): Record<string, string[]> {
+  const path = join(root, 'screen-files.json');
+  if (!existsSync(path)) return {};
+  const files = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[]>;
+  return Object.fromEntries(
+    Object.entries(files).map(([screen, list]) => [screen, list.filter((file) => file.endsWith('.css'))]),
+  );
+}
+
+/**
+ * index.html with the first paint of the address after #root (and its screen's stylesheets in the head,
+ * where the app's own loading of them finds them), for a signed-in reader; index.html as it is otherwise.
+ */
+async function pageWithFirstPaint(
+  c: Context<AppEnv>,
+  index: string,
+  stylesheets: Record<string, string[]>,
+): Promise<Response> {
+  const { db, auth } = c.get('options');
+  const token = getCookie(c, SESSION_COOKIE) ?? '';
+  const user = await resolveSession(db, token, auth, new Date(), { cache: c.get('credentials').sessions });
+  if (!user) return c.html(index);
+  const url = new URL(c.req.url);
+  const paint = await loadFirstPaint({
+    db,
+    actor: { id: user.id, role: user.role },
+    pathname: url.pathname,
+    search: url.search,
+  });
+  if (!paint) return c.html(index);
+  const links = (stylesheets[paint.screen] ?? [])
+    .map((href) => `<link rel="stylesheet" crossorigin href="${href}">`)
+    .join('');
+  const page = index
+    .replace('</head>', () => `${links}</head>`)
+    .replace('<div id="root"></div>', () => `<div id="root"></div>${firstPaintHtml(paint)}`);
+  return compressedText(c, page, 'text/html; charset=UTF-8');
 }

@@ -1,12 +1,26 @@
-/** Initiatives grouped by theme (the roadmap's swimlanes), themes by name, "No theme" last. */
-import type { InitiativeT, ThemeT } from '../../api/types.ts';
+/**
+ * Initiatives grouped by theme (the roadmap's swimlanes), themes by name, "No theme" last: the board's
+ * order, in the web app and in the server's first paint of it.
+ */
 
-export interface ThemeLane {
+/** What the lanes need of a theme and an initiative (the API's Theme and Initiative have more). */
+interface LaneTheme {
+  id: string;
+  name: string;
+  color: string | null;
+}
+interface LaneInitiative {
+  themeId: string | null;
+  targetDate: string | null;
+  title: string;
+}
+
+export interface ThemeLane<I extends LaneInitiative = LaneInitiative> {
   /** The theme's id, or null for the "No theme" lane. */
   themeId: string | null;
   name: string;
   color: string | null;
-  initiatives: InitiativeT[];
+  initiatives: I[];
 }
 
 export const NO_THEME_NAME = 'No theme';
@@ -15,9 +29,12 @@ export const NO_THEME_NAME = 'No theme';
  * One lane per theme (empty ones too, so there is somewhere to drop), plus "No theme" for the rest —
  * including initiatives whose theme was trashed. Initiatives keep the order they are given in.
  */
-export function themeLanes(themes: ThemeT[], initiatives: Iterable<InitiativeT>): ThemeLane[] {
+export function themeLanes<I extends LaneInitiative>(
+  themes: readonly LaneTheme[],
+  initiatives: Iterable<I>,
+): ThemeLane<I>[] {
   const lanes = themes.map(
-    (theme): ThemeLane => ({
+    (theme): ThemeLane<I> => ({
       themeId: theme.id,
       name: theme.name,
       color: theme.color,
@@ -25,7 +42,7 @@ export function themeLanes(themes: ThemeT[], initiatives: Iterable<InitiativeT>)
     }),
   );
   const byId = new Map(lanes.map((lane) => [lane.themeId, lane]));
-  const none: ThemeLane = { themeId: null, name: NO_THEME_NAME, color: null, initiatives: [] };
+  const none: ThemeLane<I> = { themeId: null, name: NO_THEME_NAME, color: null, initiatives: [] };
   for (const initiative of initiatives) {
     const lane = (initiative.themeId && byId.get(initiative.themeId)) || none;
     lane.initiatives.push(initiative);
@@ -34,7 +51,7 @@ export function themeLanes(themes: ThemeT[], initiatives: Iterable<InitiativeT>)
 }
 
 /** Board order inside a cell: the nearest target date first, undated last, then by title. */
-export function byTargetDate(a: InitiativeT, b: InitiativeT): number {
+export function byTargetDate(a: LaneInitiative, b: LaneInitiative): number {
   if (a.targetDate !== b.targetDate) {
     if (a.targetDate === null) return 1;
     if (b.targetDate === null) return -1;

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { itemKeyInPath, productKeyInPath } from './addresses.ts';
 import { App } from './app.tsx';
+import { releaseFirstPaint } from './boot/first-paint.ts';
 import { prefetchBacklog, prefetchItem } from './state/prefetch.ts';
 import { startSessionRead } from './state/session.tsx';
 import './styles.css';
@@ -19,6 +20,7 @@ if (productKey) prefetchBacklog(productKey, window.location.pathname, item);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+releaseFirstPaint(root);
 createRoot(root).render(
   <StrictMode>
     <App />

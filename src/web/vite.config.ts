@@ -34,6 +34,31 @@ function screenFiles(bundle: OutputBundle, source: string): string[] {
   return [...files];
 }
 
+/** Each lazy screen's files, by screen. */
+function allScreenFiles(bundle: OutputBundle): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(SCREEN_SOURCES).map(([screen, source]) => [screen, screenFiles(bundle, source)]),
+  );
+}
+
+/**
+ * Writes them to dist/web/screen-files.json too: the server links a screen's stylesheets into a page whose
+ * first paint draws that screen (src/http/web-app.ts).
+ */
+function screenFilesManifest(): Plugin {
+  return {
+    name: 'cairn:screen-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'screen-files.json',
+        source: `${JSON.stringify(allScreenFiles(bundle as unknown as OutputBundle), null, 2)}\n`,
+      });
+    },
+  };
+}
+
 /**
  * Inlines boot/boot.ts (bundled on its own, minified) as the first script of index.html, so the first
  * reads go out before the app's code has even downloaded, and the lazy screen of the address is asked for
@@ -57,14 +82,7 @@ async function inlineBoot(html: string, { bundle }: { bundle?: OutputBundle }): 
     target: 'es2022',
     logLevel: 'warning',
     define: {
-      BOOT_SCREEN_FILES: JSON.stringify(
-        Object.fromEntries(
-          Object.entries(SCREEN_SOURCES).map(([screen, source]) => [
-            screen,
-            bundle ? screenFiles(bundle, source) : [],
-          ]),
-        ),
-      ),
+      BOOT_SCREEN_FILES: JSON.stringify(bundle ? allScreenFiles(bundle) : {}),
     },
   });
   const code = built.outputFiles[0]?.text.trim() ?? '';
@@ -73,7 +91,7 @@ async function inlineBoot(html: string, { bundle }: { bundle?: OutputBundle }): 
 
 export default defineConfig({
   root,
-  plugins: [react(), inlineBootScript()],
+  plugins: [react(), inlineBootScript(), screenFilesManifest()],
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -41,6 +41,8 @@ export async function createTestApi(
     streamHeartbeatMs?: number;
     /** Another app's database, shared (a second server): not set up again, not closed by this app. */
     database?: TestDatabase;
+    /** A built web app to serve (its index.html), as `cairn serve` serves dist/web. */
+    webRoot?: string;
   } = {},
 ): Promise<TestApi> {
   const database = overrides.database ?? (await createTestDatabase(dialect));
@@ -57,6 +59,7 @@ export async function createTestApi(
     live,
     streamHeartbeatMs: overrides.streamHeartbeatMs,
     log: () => {},
+    webRoot: overrides.webRoot,
   });
   const api: TestApi = {
     database,

@@ -4,6 +4,7 @@
  */
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 
@@ -115,3 +116,19 @@ export const compressResponses = createMiddleware<AppEnv>(async (c, next) => {
   // typings the browser tests compile with ask for that in the type.
   c.res = new Response(out as Uint8Array<ArrayBuffer>, { status: res.status, headers });
 });
+
+/**
+ * A text response built by a handler that the middleware above does not wrap (the web app's page):
+ * compressed as that middleware would, when it is over the threshold and the client accepts br or gzip.
+ */
+export async function compressedText(c: Context, text: string, contentType: string): Promise<Response> {
+  const body = Buffer.from(text, 'utf8');
+  const encoding =
+    body.byteLength >= COMPRESS_THRESHOLD_BYTES ? chooseEncoding(c.req.header('accept-encoding')) : null;
+  if (!encoding) return c.body(text, 200, { 'Content-Type': contentType });
+  const out = await compressBody(body, encoding);
+  return c.body(out as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': contentType,
+    'Content-Encoding': encoding,
+  });
+}

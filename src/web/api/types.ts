@@ -45,18 +45,4 @@ export const ITEM_TYPES: readonly ItemTypeT[] = ['story', 'task', 'bug', 'spike'
 export const HORIZONS: readonly HorizonT[] = ['now', 'next', 'later'];
 export const CONFIDENCES: readonly ConfidenceT[] = ['committed', 'planned', 'exploratory'];
 
-export const STATUS_LABELS: Record<ItemStatusT, string> = {
-  backlog: 'Backlog',
-  ready: 'Ready',
-  in_progress: 'In progress',
-  in_review: 'In review',
-  done: 'Done',
-  wont_do: "Won't do",
-};
-export const TYPE_LABELS: Record<ItemTypeT, string> = {
-  story: 'Story',
-  task: 'Task',
-  bug: 'Bug',
-  spike: 'Spike',
-};
-export const HORIZON_LABELS: Record<HorizonT, string> = { now: 'Now', next: 'Next', later: 'Later' };
+export { HORIZON_LABELS, STATUS_LABELS, TYPE_LABELS } from '../../presenters/plan-labels.ts';

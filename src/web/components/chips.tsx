@@ -1,5 +1,6 @@
 /** Small shared labels: item status, item type, initiative confidence, a progress bar. */
 import type { Progress } from '../../domain/progress.ts';
+import { CONFIDENCE_LABELS, TYPE_MARKS } from '../../presenters/plan-labels.ts';
 import type { ConfidenceT, ItemStatusT, ItemTypeT } from '../api/types.ts';
 import { STATUS_LABELS, TYPE_LABELS } from '../api/types.ts';
 
@@ -14,8 +15,6 @@ export function StatusChip({ status }: { status: ItemStatusT }) {
   );
 }
 
-const TYPE_MARKS: Record<ItemTypeT, string> = { story: 'S', task: 'T', bug: 'B', spike: 'X' };
-
 export function TypeBadge({ type }: { type: ItemTypeT }) {
   return (
     <span
@@ -29,15 +28,9 @@ export function TypeBadge({ type }: { type: ItemTypeT }) {
   );
 }
 
-const CONFIDENCE_TEXT: Record<ConfidenceT, string> = {
-  committed: 'Committed',
-  planned: 'Planned',
-  exploratory: 'Exploratory',
-};
-
 /** Committed work reads as a promise; exploratory work must visibly not (the roadmap is not a contract). */
 export function ConfidenceBadge({ confidence }: { confidence: ConfidenceT }) {
-  return <span className={`confidence confidence-${confidence}`}>{CONFIDENCE_TEXT[confidence]}</span>;
+  return <span className={`confidence confidence-${confidence}`}>{CONFIDENCE_LABELS[confidence]}</span>;
 }
 
 /**

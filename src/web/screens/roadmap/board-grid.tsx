@@ -6,6 +6,8 @@
 import { type DragEvent, useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Progress } from '../../../domain/progress.ts';
+import { HORIZON_HINTS } from '../../../presenters/plan-labels.ts';
+import type { ThemeLane } from '../../../presenters/theme-lanes.ts';
 import type { HorizonT, InitiativeT } from '../../api/types.ts';
 import { HORIZON_LABELS, HORIZONS } from '../../api/types.ts';
 import { paths } from '../../routes.ts';
@@ -13,17 +15,10 @@ import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { AddInitiativeInline } from './add-initiative-inline.tsx';
 import { type CardMove, INITIATIVE_DRAG_TYPE, InitiativeCard } from './initiative-card.tsx';
-import type { ThemeLane } from './theme-lanes.ts';
 import { useRefocus } from './use-refocus.ts';
 
-const HORIZON_HINTS: Record<HorizonT, string> = {
-  now: 'Being built',
-  next: 'Up next, being shaped',
-  later: 'Ideas and longer bets',
-};
-
 interface BoardGridProps {
-  lanes: ThemeLane[];
+  lanes: ThemeLane<InitiativeT>[];
   /** Null until the whole backlog is in: the cards say their progress is being counted. */
   progress: Map<string, Progress> | null;
   objectiveTitles: (initiative: InitiativeT) => string;

@@ -1,12 +1,12 @@
 /** The roadmap board (/p/:key/roadmap): Now / Next / Later by theme, filtered by status and confidence. */
 import { useCallback, useMemo } from 'react';
+import { byTargetDate, themeLanes } from '../../../presenters/theme-lanes.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { useStore } from '../../state/use-store.ts';
 import { AddThemeForm } from './add-theme-form.tsx';
 import { BoardGrid } from './board-grid.tsx';
 import { matchesFilter, useRoadmapFilter } from './roadmap-filter.ts';
 import { ConfidenceLegend, RoadmapFilterBar } from './roadmap-filter-bar.tsx';
-import { byTargetDate, themeLanes } from './theme-lanes.ts';
 import './roadmap.css';
 
 export function RoadmapBoardScreen() {

@@ -1,20 +1,9 @@
 /** Words and date formats for initiatives, shared by the board, the timeline and the detail screen. */
-import type { ConfidenceT, InitiativeStatusT, VisibilityT } from '../../api/types.ts';
+import type { InitiativeStatusT, VisibilityT } from '../../api/types.ts';
 
 export const INITIATIVE_STATUSES: readonly InitiativeStatusT[] = ['proposed', 'active', 'done', 'dropped'];
 
-export const INITIATIVE_STATUS_LABELS: Record<InitiativeStatusT, string> = {
-  proposed: 'Proposed',
-  active: 'Active',
-  done: 'Done',
-  dropped: 'Dropped',
-};
-
-export const CONFIDENCE_LABELS: Record<ConfidenceT, string> = {
-  committed: 'Committed',
-  planned: 'Planned',
-  exploratory: 'Exploratory',
-};
+export { CONFIDENCE_LABELS, INITIATIVE_STATUS_LABELS } from '../../../presenters/plan-labels.ts';
 
 export const VISIBILITY_LABELS: Record<VisibilityT, string> = {
   internal: 'Internal only',

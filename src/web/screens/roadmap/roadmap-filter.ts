@@ -4,6 +4,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { DEFAULT_ROADMAP_STATUSES } from '../../../presenters/plan-labels.ts';
 import type { ConfidenceT, InitiativeStatusT, InitiativeT } from '../../api/types.ts';
 import { CONFIDENCES } from '../../api/types.ts';
 import { INITIATIVE_STATUSES } from './initiative-text.ts';
@@ -13,7 +14,7 @@ export interface RoadmapFilter {
   confidences: ReadonlySet<ConfidenceT>;
 }
 
-const DEFAULT_STATUSES: readonly InitiativeStatusT[] = ['proposed', 'active'];
+const DEFAULT_STATUSES: readonly InitiativeStatusT[] = DEFAULT_ROADMAP_STATUSES;
 
 function parseList<T extends string>(
   raw: string | null,

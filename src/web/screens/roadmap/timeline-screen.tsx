@@ -1,13 +1,13 @@
 /** The timeline (/p/:key/timeline?scale=month|quarter): initiatives as bars on a calendar, by theme. */
 import { useCallback, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { themeLanes } from '../../../presenters/theme-lanes.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { paths } from '../../routes.ts';
 import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStore } from '../../state/use-store.ts';
 import { matchesFilter, useRoadmapFilter } from './roadmap-filter.ts';
 import { ConfidenceLegend, RoadmapFilterBar } from './roadmap-filter-bar.tsx';
-import { themeLanes } from './theme-lanes.ts';
 import { type Span, spanOf } from './timeline-bar.tsx';
 import { TimelineChart, type TimelineGroup } from './timeline-chart.tsx';
 import { fromDay, type Scale, today, visibleRange } from './timeline-dates.ts';

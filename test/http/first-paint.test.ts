@@ -1,0 +1,143 @@
+/**
+ * The first paint the server writes into the page of a screen's address: the screen's content for a
+ * signed-in reader who may see it (escaped, Markdown through the sanitising renderer, bounded), and the
+ * plain page for anyone else, never kept by a shared cache.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync } from 'node:zlib';
+import { buildItem, buildProduct, buildUser, createTestApi, type TestApi } from '../support/api.ts';
+import { DIALECTS } from '../support/databases.ts';
+
+const PAGE =
+  '<!doctype html><html><head><title>Cairn</title></head><body><div id="root"></div>' +
+  '<script type="module" src="/assets/index.js"></script></body></html>';
+const PASSWORD = 'a long enough password';
+
+for (const dialect of DIALECTS) {
+  describe(`the first paint of a page (${dialect})`, () => {
+    let api: TestApi;
+    let webRoot: string;
+    let product: { id: string; key: string };
+    let hostile: { id: string; key: string };
+    let described: { id: string; key: string };
+    let owner: string;
+    let outsider: string;
+
+    const login = async (email: string) => {
+      const response = await api.app.request('http://cairn.test/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://cairn.test' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      assert.equal(response.status, 200, await response.clone().text());
+      const cookie = /cairn_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
+      assert.ok(cookie, 'a session cookie');
+      return cookie;
+    };
+    const page = (path: string, cookie: string | null, headers: Record<string, string> = {}) =>
+      api.app.request(`http://cairn.test${path}`, {
+        headers: { accept: 'text/html', ...(cookie ? { cookie } : {}), ...headers },
+      });
+    const pageText = async (path: string, cookie: string | null) => {
+      const response = await page(path, cookie);
+      assert.equal(response.status, 200);
+      return response.text();
+    };
+
+    before(async () => {
+      webRoot = mkdtempSync(join(tmpdir(), 'cairn-web-'));
+      writeFileSync(join(webRoot, 'index.html'), PAGE);
+      writeFileSync(
+        join(webRoot, 'screen-files.json'),
+        JSON.stringify({ roadmap: ['/assets/board.js', '/assets/board.css'], item: ['/assets/panel.js'] }),
+      );
+      api = await createTestApi(dialect, { webRoot });
+      product = await buildProduct(api, { key: 'FPA', name: 'First <paint>' });
+      const initiative = await api.call('POST', `/products/${product.id}/initiatives`, {
+        body: { title: 'Faster checkout', horizon: 'next', confidence: 'committed' },
+      });
+      await api.call('POST', `/products/${product.id}/initiatives`, {
+        body: { title: 'Shipped long ago', status: 'done' },
+      });
+      hostile = await buildItem(api, product.id, {
+        title: '<img src=x onerror=alert(1)>',
+        labels: ['payments'],
+        initiativeId: initiative.body.id,
+      });
+      described = await buildItem(api, product.id, {
+        title: 'Refund flow',
+        description: '**Bold** claim <script>alert(1)</script> [link](javascript:alert(1))',
+        acceptanceCriteria: [{ text: 'Refunds reach the card', done: false }],
+      });
+      for (let i = 0; i < 45; i++) await buildItem(api, product.id, { title: `Filler ${i}` });
+      owner = await login('owner@example.com');
+      const editor = await buildUser(api, 'editor');
+      outsider = await login(editor.user.email);
+    });
+    after(async () => {
+      await api.close();
+      rmSync(webRoot, { recursive: true, force: true });
+    });
+
+    it('draws the backlog’s first rows, escaped, for a member, and no more than 40 of them', async () => {
+      const html = await pageText('/p/FPA/backlog', owner);
+      assert.match(
+        html,
+        /<div id="root"><\/div><div id="first-paint" class="first-paint" inert aria-hidden="true"/,
+      );
+      assert.match(html, new RegExp(`data-item-key="${hostile.key}"`));
+      assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+      assert.doesNotMatch(html, /<img src=x/);
+      assert.match(html, /First &lt;paint&gt; \(FPA\)/);
+      assert.match(html, /<td class="cell-initiative">Faster checkout<\/td>/);
+      assert.match(html, /<span class="label-chip">payments<\/span>/);
+      assert.equal(html.match(/data-item-key=/g)?.length, 40);
+      // The app's own script is still there, after the first paint.
+      assert.ok(html.indexOf('first-paint') < html.indexOf('/assets/index.js'));
+    });
+
+    it('draws an item’s panel with its Markdown sanitised', async () => {
+      const html = await pageText(`/${described.key}`, owner);
+      assert.match(html, /<h2 class="item-key">FPA-2<\/h2>/);
+      assert.match(html, /<strong>Bold<\/strong> claim &lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+      assert.doesNotMatch(html, /<script>alert|href="javascript/);
+      assert.match(html, /Refunds reach the card/);
+      assert.match(html, /data-replaced-by="\.item-panel \.item-detail"/);
+    });
+
+    it('draws the roadmap board with the board’s stylesheet, without what the board hides', async () => {
+      const html = await pageText('/p/FPA/roadmap', owner);
+      assert.match(html, /<link rel="stylesheet" crossorigin href="\/assets\/board.css"><\/head>/);
+      assert.match(html, /<span class="card-title">Faster checkout<\/span>/);
+      assert.doesNotMatch(html, /Shipped long ago/);
+    });
+
+    it('gives anyone who may not see the product the plain page', async () => {
+      for (const path of ['/p/FPA/backlog', `/${hostile.key}`, '/p/FPA/roadmap']) {
+        assert.equal(await pageText(path, outsider), PAGE, `${path} as a non-member`);
+        assert.equal(await pageText(path, null), PAGE, `${path} signed out`);
+        assert.equal(await pageText(path, 'cairn_session=not-a-session'), PAGE, `${path} with a bad cookie`);
+      }
+      assert.equal(await pageText('/FPA-999', owner), PAGE, 'an unknown item');
+      assert.equal(await pageText('/p/NOPE/backlog', owner), PAGE, 'an unknown product');
+    });
+
+    it('leaves a filtered screen and other screens to the app', async () => {
+      assert.equal(await pageText('/p/FPA/backlog?q=refund', owner), PAGE);
+      assert.equal(await pageText('/p/FPA/sprints', owner), PAGE);
+    });
+
+    it('is private to its reader and compressed', async () => {
+      const response = await page('/p/FPA/backlog', owner, { 'accept-encoding': 'br' });
+      assert.equal(response.headers.get('cache-control'), 'private, no-cache');
+      assert.match(response.headers.get('vary') ?? '', /Cookie/);
+      assert.equal(response.headers.get('content-encoding'), 'br');
+      const html = brotliDecompressSync(Buffer.from(await response.arrayBuffer())).toString('utf8');
+      assert.match(html, /id="first-paint"/);
+    });
+  });
+}
