@@ -60,6 +60,9 @@ export const FIRST_PAINT_REPLACED_BY: Record<FirstPaint['screen'], string> = {
 
 /** As many rows as the tallest common screen shows: the app draws the rest. */
 export const FIRST_PAINT_ROWS = 40;
+/** As many roadmap cards, lane by lane from the top: the lanes below them are the app's to draw. */
+export const FIRST_PAINT_CARDS = 60;
+export const FIRST_PAINT_LANES = 12;
 const SHOWN_LABELS = 2;
 
 const VIEWS: [string, string][] = [
@@ -172,15 +175,18 @@ function itemPanel(item: Item): string {
   );
 }
 
+// One formatter for every card (as the app's formatDay, but in one fixed locale: the server knows no reader's).
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 function formatDay(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
   if (!year || !month || !day) return date;
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return dayFormat.format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 function initiativeCard(initiative: Initiative): string {
@@ -205,18 +211,22 @@ function roadmapScreen(paint: Extract<FirstPaint, { screen: 'roadmap' }>): strin
     (h) =>
       `<div class="board-column-head horizon-${h}"><span class="board-column-name">${HORIZON_LABELS[h]}</span><span class="hint">${HORIZON_HINTS[h]}</span></div>`,
   ).join('');
-  const body = lanes
-    .map((lane) => {
-      const cells = HORIZONS.map(
-        (h) =>
-          `<div class="board-cell"><ul class="board-cards">${lane.initiatives
-            .filter((i) => i.horizon === h)
-            .map(initiativeCard)
-            .join('')}</ul></div>`,
-      ).join('');
-      return `<section class="board-lane"><h2 class="lane-title"><span class="theme-swatch"></span>${esc(lane.name)}<span class="hint">${lane.initiatives.length}</span></h2><div class="lane-cells">${cells}</div></section>`;
-    })
-    .join('');
+  // Lanes from the top until the cards or the lanes reach their bound (a board of hundreds of initiatives
+  // or themes is drawn by the app; the page stays the size of a screenful).
+  let cards = 0;
+  const drawn: string[] = [];
+  for (const lane of lanes) {
+    if (cards >= FIRST_PAINT_CARDS || drawn.length >= FIRST_PAINT_LANES) break;
+    const cells = HORIZONS.map((h) => {
+      const shown = lane.initiatives.filter((i) => i.horizon === h).slice(0, FIRST_PAINT_CARDS - cards);
+      cards += shown.length;
+      return `<div class="board-cell"><ul class="board-cards">${shown.map(initiativeCard).join('')}</ul></div>`;
+    }).join('');
+    drawn.push(
+      `<section class="board-lane"><h2 class="lane-title"><span class="theme-swatch"></span>${esc(lane.name)}<span class="hint">${lane.initiatives.length}</span></h2><div class="lane-cells">${cells}</div></section>`,
+    );
+  }
+  const body = drawn.join('');
   return (
     '<main class="screen roadmap-screen"><div class="roadmap-toolbar"><h1>Roadmap</h1></div>' +
     `<div class="board"><div class="board-head">${head}</div>${body}</div></main>`

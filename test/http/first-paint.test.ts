@@ -116,6 +116,15 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(html, /Shipped long ago/);
     });
 
+    it('draws a screenful of a large roadmap, not all of it', async () => {
+      const large = await buildProduct(api, { key: 'FPB' });
+      for (let i = 0; i < 70; i++) {
+        await api.call('POST', `/products/${large.id}/initiatives`, { body: { title: `Bet ${i}` } });
+      }
+      const html = await pageText('/p/FPB/roadmap', owner);
+      assert.equal(html.match(/data-initiative-id=/g)?.length, 60);
+    });
+
     it('gives anyone who may not see the product the plain page', async () => {
       for (const path of ['/p/FPA/backlog', `/${hostile.key}`, '/p/FPA/roadmap']) {
         assert.equal(await pageText(path, outsider), PAGE, `${path} as a non-member`);
