@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/databases.ts';
+import { EVENT_COLUMNS } from '../services/events/record-event.ts';
 import { ITEM_ROW_COLUMNS } from '../services/items/item-columns.ts';
 import { createProduct } from '../services/products/create-product.ts';
 import { setupWorkspace } from '../services/users/setup-workspace.ts';
@@ -77,15 +78,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('stores a column holding values other than strings as the driver writes them', async () => {
-      const columns = [
-        'product_id',
-        'actor_id',
-        'at',
-        'entity_type',
-        'entity_id',
-        'action',
-        'changes',
-      ] as const;
+      const columns = EVENT_COLUMNS;
       const row = (entity_id: string, changes: unknown) => ({
         product_id: productId,
         actor_id: actorId,

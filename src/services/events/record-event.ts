@@ -223,7 +223,7 @@ export async function insertAndRecord<Row extends object>(
 }
 
 /** The columns of an event row, in the order insertEvents writes them. */
-const EVENT_COLUMNS = [
+export const EVENT_COLUMNS = [
   'product_id',
   'actor_id',
   'at',
