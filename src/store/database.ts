@@ -7,8 +7,8 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { BeginWithFirstStatementClient } from './begin-with-first-statement.ts';
 import { type Listener, type ListenOptions, listen } from './listen.ts';
+import { PostgresClient } from './postgres-client.ts';
 import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.ts';
 import type { Tables } from './tables.ts';
 
@@ -43,8 +43,8 @@ export function openDatabase(options: DatabaseOptions): Database {
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
-      // A transaction's BEGIN goes out with its first statement (one round trip fewer per write).
-      Client: BeginWithFirstStatementClient,
+      // BEGIN goes out with a transaction's first statement; reusable statements are prepared by name.
+      Client: PostgresClient,
     });
     // An idle client that loses its connection must not crash the server.
     pool.on('error', () => {});

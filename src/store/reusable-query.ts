@@ -2,10 +2,11 @@
  * Queries compiled once and run many times with new values. Kysely builds and compiles a query's syntax
  * tree on every call, which costs ~15–20 µs: more than running a lookup by a unique index, or an insert.
  * The statements on every request's path (the API token or session, the item, an item's creation) are
- * built once per dialect here.
+ * built once per dialect here, and PostgreSQL prepares each once per connection (prepared-statements.ts).
  */
 import type { Compilable, CompiledQuery } from 'kysely';
 import { type Db, type DialectName, dialectOf } from './database.ts';
+import { prepareByName } from './prepared-statements.ts';
 
 /** A value bound as a parameter, as both drivers take it. */
 export type Bindable = string | number | null;
@@ -42,6 +43,7 @@ export function reusableQuery<Args extends Bindable[], Row>(
       }
       template = { compiled, slots };
       templates.set(dialect, template);
+      if (dialect === 'postgres') prepareByName(compiled.sql);
     }
     return template;
   };
