@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import type { AppOptions, Readiness } from './http/env.ts';
+import { SecureServerResponse } from './http/secure-response.ts';
 import { createLiveHub } from './services/live/create-live-hub.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -64,8 +65,15 @@ export async function startServer(
   };
   const app = createApp(options);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () =>
-      resolve(s as Server),
+    const s = serve(
+      {
+        fetch: app.fetch,
+        hostname: config.host,
+        port: config.port,
+        // Every response gets the security headers as it is written (secure-response.ts).
+        serverOptions: { ServerResponse: SecureServerResponse },
+      },
+      () => resolve(s as Server),
     );
     s.once('error', reject);
   });

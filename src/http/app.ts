@@ -8,7 +8,7 @@ import { errorResponse, handleError } from './errors.ts';
 import { authenticate } from './middleware/authenticate.ts';
 import { compressResponses } from './middleware/compress.ts';
 import { checkHost } from './middleware/host-check.ts';
-import { jsonBodyOnly, limitBodySize, noStore, securityHeaders } from './middleware/security.ts';
+import { guardApiRequest } from './middleware/security.ts';
 import { wakeLiveHub } from './middleware/wake-live-hub.ts';
 import { createRouter } from './openapi.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
@@ -33,13 +33,13 @@ export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
   // One per server: a second server on the same database must see a revocation by re-reading it.
   const credentials = createCredentialCaches();
-  app.use('*', async (c, next) => {
+  // One layer for what every request needs first (each layer costs every request its own promise). The
+  // security headers are added where responses are written (secure-response.ts).
+  app.use('*', (c, next) => {
     c.set('options', options);
     c.set('credentials', credentials);
-    await next();
+    return checkHost(c, next);
   });
-  app.use('*', securityHeaders);
-  app.use('*', checkHost);
   if (options.corsOrigins.length > 0) {
     app.use(
       `${API_PREFIX}/*`,
@@ -82,7 +82,7 @@ function openApiConfig(version: string) {
 function createApiRouter(version: string) {
   const api = createRouter();
   // The type is checked before the body is read: a non-JSON upload is refused unread.
-  api.use('*', compressResponses, noStore, jsonBodyOnly, limitBodySize);
+  api.use('*', compressResponses, guardApiRequest);
   // Only writes wake the hub: reads skip the extra middleware layer entirely.
   api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', wakeLiveHub);
   api.route('/', systemRoutes);

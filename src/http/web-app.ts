@@ -15,7 +15,7 @@ import { loadFirstPaint } from '../services/first-paint/load-first-paint.ts';
 import type { AppEnv } from './env.ts';
 import { SESSION_COOKIE } from './middleware/authenticate.ts';
 import { compressedText } from './middleware/compress.ts';
-import { contentSecurityPolicy } from './middleware/security.ts';
+import { contentSecurityPolicy } from './secure-response.ts';
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Cairn</title>
 <p>The Cairn web app has not been built. Run <code>npm run build</code> (npm start does it for you).</p>`;

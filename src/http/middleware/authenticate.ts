@@ -17,7 +17,7 @@ export const SESSION_COOKIE = 'cairn_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  // c.get, not c.var: Hono builds a new object of all variables on every c.var.
+  // c.get, not c.var: Hono builds a new object of all variables on every c.var (the routes use c.get too).
   const { db, auth, trustProxy } = c.get('options');
   const credentials = c.get('credentials');
   const now = new Date();

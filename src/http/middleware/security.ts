@@ -1,46 +1,13 @@
-/** Transport safety for every request: headers, body size and type. */
+/**
+ * Request safety for the API: body size and type, and no caching of its answers. The security headers of
+ * every response are set where it is written (secure-response.ts).
+ */
 import type { IncomingMessage } from 'node:http';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../services/errors.ts';
 import type { AppEnv } from '../env.ts';
-
-/**
- * The CSP: everything from this origin only. `scriptHashes` (base64 SHA-256) allow those inline scripts
- * and no other: the web app's page has one (web-app.ts).
- */
-export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
-  const scripts = scriptHashes.length
-    ? `; script-src 'self' ${scriptHashes.map((hash) => `'sha256-${hash}'`).join(' ')}`
-    : '';
-  // Charts are turned into PNG downloads by drawing their SVG from a blob: URL onto a canvas.
-  return `default-src 'self'${scripts}; img-src 'self' blob: data:; frame-ancestors 'none'; object-src 'none'; base-uri 'self'`;
-}
-
-/**
- * Fixed security headers, set before the handler runs: adding them to a finished response would make the
- * Node adapter rebuild it and leave its fast path (measured: a third of GET throughput).
- */
-const SECURITY_HEADERS: readonly [string, string][] = [
-  ['Content-Security-Policy', contentSecurityPolicy([])],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Origin-Agent-Cluster', '?1'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-DNS-Prefetch-Control', 'off'],
-  ['X-Download-Options', 'noopen'],
-  ['X-Frame-Options', 'DENY'],
-  ['X-Permitted-Cross-Domain-Policies', 'none'],
-  ['X-XSS-Protection', '0'],
-];
-
-export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
-  for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
-  await next();
-});
 
 /** Methods whose requests carry no body: the body checks skip them without touching the request stream. */
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -55,12 +22,23 @@ function hasBody(c: Context<AppEnv>): boolean {
   return c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
 }
 
+/**
+ * Every API request, in one middleware layer: its answer is never cached, and a body is JSON (else 415,
+ * before anything reads it) and within the size limit (else 413).
+ */
+export const guardApiRequest = createMiddleware<AppEnv>(async (c, next) => {
+  c.header('Cache-Control', 'no-store');
+  if (BODYLESS.has(c.req.method)) return next();
+  assertJsonBody(c);
+  return limitBodySize(c, next);
+});
+
 /** Refuses a request body that is not JSON (415) before anything reads it. */
-export const jsonBodyOnly = createMiddleware<AppEnv>(async (c, next) => {
+function assertJsonBody(c: Context<AppEnv>): void {
   // Under the Node server the headers say it all: looking at `raw.body` would make the adapter build a web
   // Request around the socket, which limitBodySize reads directly.
-  if (BODYLESS.has(c.req.method) || !hasBody(c)) return next();
-  if (!c.env?.incoming && c.req.raw.body === null) return next();
+  if (!hasBody(c)) return;
+  if (!c.env?.incoming && c.req.raw.body === null) return;
   // The same media-type grammar as Hono's JSON validator, so the two never disagree.
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!/^application\/([\w.-]+\+)?json$/.test(mediaType)) {
@@ -69,8 +47,7 @@ export const jsonBodyOnly = createMiddleware<AppEnv>(async (c, next) => {
       'request body must be JSON (Content-Type: application/json)',
     );
   }
-  return next();
-});
+}
 
 /**
  * Refuses a body over the configured size (413). Hono's bodyLimit checks Content-Length and also counts
@@ -81,8 +58,7 @@ export const jsonBodyOnly = createMiddleware<AppEnv>(async (c, next) => {
  * CPU than its whole SQLite transaction. The limit is checked the same way: the declared length first,
  * then every chunk as it arrives.
  */
-export const limitBodySize = createMiddleware<AppEnv>(async (c, next) => {
-  if (BODYLESS.has(c.req.method)) return next();
+const limitBodySize: MiddlewareHandler<AppEnv> = async (c, next) => {
   const maxBytes = c.get('options').bodyLimitBytes;
   const tooLarge = () => new AppError('payload_too_large', `request body exceeds ${maxBytes} bytes`);
   const incoming = c.env?.incoming;
@@ -100,7 +76,7 @@ export const limitBodySize = createMiddleware<AppEnv>(async (c, next) => {
     await readText(incoming, maxBytes, tooLarge),
   );
   return next();
-});
+};
 
 /** The whole request body as UTF-8 text, or `tooLarge()` as soon as it passes `maxBytes`. */
 function readText(incoming: IncomingMessage, maxBytes: number, tooLarge: () => Error): Promise<string> {
@@ -123,9 +99,3 @@ function readText(incoming: IncomingMessage, maxBytes: number, tooLarge: () => E
     incoming.once('error', reject);
   });
 }
-
-/** API responses are personal and live: never cached by browsers or proxies. */
-export const noStore = createMiddleware<AppEnv>(async (c, next) => {
-  c.header('Cache-Control', 'no-store');
-  await next();
-});

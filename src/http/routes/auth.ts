@@ -24,15 +24,15 @@ import { authenticate, requestOrigin, SESSION_COOKIE } from '../middleware/authe
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
 
 function clientIp(c: Context<AppEnv>): string {
-  const { trustProxy } = c.var.options;
+  const { trustProxy } = c.get('options');
   const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   return forwarded || c.env?.incoming?.socket.remoteAddress || 'unknown';
 }
 
 function secureCookie(c: Context<AppEnv>): boolean {
-  const configured = c.var.options.secureCookies;
+  const configured = c.get('options').secureCookies;
   if (configured !== undefined) return configured;
-  return requestOrigin(c.req.url, c.req.raw.headers, c.var.options.trustProxy).startsWith('https:');
+  return requestOrigin(c.req.url, c.req.raw.headers, c.get('options').trustProxy).startsWith('https:');
 }
 
 const setup = createRoute({
@@ -136,13 +136,13 @@ const revokeToken = createRoute({
 });
 
 export const publicAuthRoutes = createRouter()
-  .openapi(setupStatus, async (c) => c.json({ required: !(await isSetUp(c.var.options.db)) }, 200))
+  .openapi(setupStatus, async (c) => c.json({ required: !(await isSetUp(c.get('options').db)) }, 200))
   .openapi(setup, async (c) => {
-    const result = await setupWorkspace({ db: c.var.options.db, input: c.req.valid('json') });
+    const result = await setupWorkspace({ db: c.get('options').db, input: c.req.valid('json') });
     return c.json(result, 201);
   })
   .openapi(loginRoute, async (c) => {
-    const { db, auth } = c.var.options;
+    const { db, auth } = c.get('options');
     const result = await login({ db, input: c.req.valid('json'), clientIp: clientIp(c), settings: auth });
     setCookie(c, SESSION_COOKIE, result.token, {
       httpOnly: true,
@@ -156,33 +156,35 @@ export const publicAuthRoutes = createRouter()
 
 export const authRoutes = createRouter()
   .openapi(logout, async (c) => {
-    const token = c.var.sessionToken;
-    if (token) await endSession(c.var.options.db, token);
+    const token = c.get('sessionToken');
+    if (token) await endSession(c.get('options').db, token);
     // The ended session must not be served from this server's cache on the next request.
-    c.var.credentials.forget();
+    c.get('credentials').forget();
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   })
-  .openapi(me, async (c) => c.json(await getCurrentUser({ db: c.var.options.db, actor: c.var.actor }), 200))
+  .openapi(me, async (c) =>
+    c.json(await getCurrentUser({ db: c.get('options').db, actor: c.get('actor') }), 200),
+  )
   .openapi(createToken, async (c) => {
     const token = await createApiToken({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       input: c.req.valid('json'),
     });
     return c.json(token, 201);
   })
   .openapi(listTokens, async (c) =>
-    c.json({ tokens: await listApiTokens({ db: c.var.options.db, actor: c.var.actor }) }, 200),
+    c.json({ tokens: await listApiTokens({ db: c.get('options').db, actor: c.get('actor') }) }, 200),
   )
   .openapi(revokeToken, async (c) => {
     const token = await revokeApiToken({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
     });
     // The revoked token must not be served from this server's cache on the next request.
-    c.var.credentials.forget();
+    c.get('credentials').forget();
     return c.json(token, 200);
   });
 

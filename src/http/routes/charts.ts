@@ -105,8 +105,8 @@ export const chartRoutes = createRouter()
   .openapi(burndown, async (c) => {
     const { asOf, format } = c.req.valid('query');
     const chart = await getBurndown({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       sprintId: c.req.valid('param').id,
       asOf,
     });
@@ -118,8 +118,8 @@ export const chartRoutes = createRouter()
   .openapi(velocity, async (c) => {
     const { teamId, count, format } = c.req.valid('query');
     const { productKey, velocity: chart } = await getVelocity({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       teamId,
       count,
@@ -132,8 +132,8 @@ export const chartRoutes = createRouter()
   .openapi(cumulativeFlow, async (c) => {
     const { from, to, timezone, teamId, format } = c.req.valid('query');
     const { productKey, flow } = await getCumulativeFlow({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       from,
       to,

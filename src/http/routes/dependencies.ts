@@ -92,8 +92,8 @@ const removeExternal = createRoute({
 export const dependencyRoutes = createRouter()
   .openapi(add, async (c) => {
     const dependency = await addDependency({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       itemId: c.req.valid('param').idOrKey,
       input: c.req.valid('json'),
     });
@@ -102,21 +102,21 @@ export const dependencyRoutes = createRouter()
   .openapi(list, async (c) =>
     c.json(
       await listDependencies({
-        db: c.var.options.db,
-        actor: c.var.actor,
+        db: c.get('options').db,
+        actor: c.get('actor'),
         itemId: c.req.valid('param').idOrKey,
       }),
       200,
     ),
   )
   .openapi(remove, async (c) => {
-    await removeDependency({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+    await removeDependency({ db: c.get('options').db, actor: c.get('actor'), id: c.req.valid('param').id });
     return c.body(null, 204);
   })
   .openapi(addExternal, async (c) => {
     const external = await addExternalDependency({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       itemId: c.req.valid('param').idOrKey,
       input: c.req.valid('json'),
     });
@@ -124,14 +124,18 @@ export const dependencyRoutes = createRouter()
   })
   .openapi(updateExternal, async (c) => {
     const external = await updateExternalDependency({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
       input: c.req.valid('json'),
     });
     return c.json(external, 200);
   })
   .openapi(removeExternal, async (c) => {
-    await removeExternalDependency({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+    await removeExternalDependency({
+      db: c.get('options').db,
+      actor: c.get('actor'),
+      id: c.req.valid('param').id,
+    });
     return c.body(null, 204);
   });

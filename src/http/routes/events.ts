@@ -27,8 +27,8 @@ const list = createRoute({
 export const eventRoutes = createRouter().openapi(list, async (c) => {
   const { after, limit } = c.req.valid('query');
   const page = await listProductEvents({
-    db: c.var.options.db,
-    actor: c.var.actor,
+    db: c.get('options').db,
+    actor: c.get('actor'),
     productId: c.req.valid('param').productId,
     after,
     limit,

@@ -19,7 +19,12 @@ import type { ProductRow } from '../../store/tables.ts';
 import type { AppEnv } from '../env.ts';
 import { authenticate } from '../middleware/authenticate.ts';
 
-const STYLESHEET_PATH = '/feeds/release-notes.css';
+/**
+ * The notes' stylesheet, under each product's feed path like the rest: a route beside the `:productKey`
+ * ones (`/feeds/release-notes.css`) would make Hono fall back from its one-regular-expression router to a
+ * trie for every request of the server.
+ */
+const STYLESHEET_FILE = 'release-notes.css';
 const RELEASE_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(html|md)$/;
 
 /**
@@ -30,7 +35,7 @@ async function optionalActor(c: Context<AppEnv>): Promise<Actor | null> {
   let actor: Actor | null = null;
   try {
     await authenticate(c, async () => {
-      actor = c.var.actor;
+      actor = c.get('actor');
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'unauthorized') return null;
@@ -41,7 +46,7 @@ async function optionalActor(c: Context<AppEnv>): Promise<Actor | null> {
 
 async function openProduct(c: Context<AppEnv>): Promise<ProductRow> {
   const product = await openNotesProduct({
-    db: c.var.options.db,
+    db: c.get('options').db,
     productKey: c.req.param('productKey') ?? '',
     resolveActor: () => optionalActor(c),
   });
@@ -66,18 +71,18 @@ function xmlSafe(text: string): string {
 
 /** Absolute links start at the configured public origin: a Host header is the client's to choose. */
 function feedBase(c: Context<AppEnv>, product: ProductRow): string {
-  return `${c.var.options.publicOrigin}/feeds/${product.key}`;
+  return `${c.get('options').publicOrigin}/feeds/${product.key}`;
 }
 
 export const feedRoutes = new Hono<AppEnv>()
-  .get('/release-notes.css', (c) => {
+  .get(`/:productKey/${STYLESHEET_FILE}`, (c) => {
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(RELEASE_NOTES_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   })
   .get('/:productKey/releases.atom', async (c) => {
     const product = await openProduct(c);
     const base = feedBase(c, product);
-    const releases = await listPublishedNotes(c.var.options.db, product.id);
+    const releases = await listPublishedNotes(c.get('options').db, product.id);
     const newest = releases[0]?.publishedAt ?? product.updated_at;
     const feed = new Feed({
       id: `urn:uuid:${product.id}`,
@@ -104,7 +109,7 @@ export const feedRoutes = new Hono<AppEnv>()
     const match = RELEASE_FILE.exec(c.req.param('file'));
     if (!match?.[1]) throw notFound('release');
     const product = await openProduct(c);
-    const release = await getPublishedNotes(c.var.options.db, product.id, match[1]);
+    const release = await getPublishedNotes(c.get('options').db, product.id, match[1]);
     if (match[2] === 'md') {
       return c.body(release.markdown, 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
     }
@@ -113,7 +118,7 @@ export const feedRoutes = new Hono<AppEnv>()
       notesHtml: publishedNotesHtml(release),
       publishedAt: release.publishedAt,
       feedUrl: `${feedBase(c, product)}/releases.atom`,
-      stylesheetUrl: STYLESHEET_PATH,
+      stylesheetUrl: `/feeds/${product.key}/${STYLESHEET_FILE}`,
     });
     return c.body(page, 200, { 'Content-Type': 'text/html; charset=utf-8' });
   });

@@ -165,8 +165,8 @@ const history = createRoute({
 export const itemRoutes = createRouter()
   .openapi(create, async (c) => {
     const item = await createItem({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       input: c.req.valid('json'),
     });
@@ -175,8 +175,8 @@ export const itemRoutes = createRouter()
   })
   .openapi(list, async (c) => {
     const page = await listItems({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       query: c.req.valid('query'),
     });
@@ -186,8 +186,8 @@ export const itemRoutes = createRouter()
     // Sent as the JSON text the service built (on SQLite the database writes it): 20,000 rows are never
     // turned into objects only to be stringified again.
     const body = await listBacklogJson({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       limit: c.req.valid('query').limit,
     });
@@ -199,8 +199,8 @@ export const itemRoutes = createRouter()
   })
   .openapi(bulkUpdate, async (c) => {
     const items = await bulkUpdateItems({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       input: c.req.valid('json'),
     });
@@ -208,8 +208,8 @@ export const itemRoutes = createRouter()
   })
   .openapi(get, async (c) => {
     const item = await getItem({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       idOrKey: c.req.valid('param').idOrKey,
     });
     c.header('ETag', `"${item.version}"`);
@@ -217,8 +217,8 @@ export const itemRoutes = createRouter()
   })
   .openapi(update, async (c) => {
     const item = await updateItem({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').idOrKey,
       input: c.req.valid('json'),
       expectedVersion: expectedVersion(c),
@@ -228,8 +228,8 @@ export const itemRoutes = createRouter()
   })
   .openapi(move, async (c) => {
     const item = await moveItem({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').idOrKey,
       input: c.req.valid('json'),
     });
@@ -238,8 +238,8 @@ export const itemRoutes = createRouter()
   })
   .openapi(remove, async (c) => {
     const item = await setItemTrashed({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').idOrKey,
       trashed: true,
     });
@@ -248,8 +248,8 @@ export const itemRoutes = createRouter()
   })
   .openapi(restore, async (c) => {
     const item = await setItemTrashed({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').idOrKey,
       trashed: false,
     });
@@ -258,8 +258,8 @@ export const itemRoutes = createRouter()
   })
   .openapi(history, async (c) => {
     const events = await listItemHistory({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').idOrKey,
     });
     return c.json({ events }, 200);

@@ -141,10 +141,10 @@ function routesFor(kind: ErasedKind) {
   };
   return createRouter()
     .openapi(routes.create, async (c) => {
-      const { db } = c.var.options;
+      const { db } = c.get('options');
       const created = await kind.create({
         db,
-        actor: c.var.actor,
+        actor: c.get('actor'),
         productId: c.req.valid('param').productId,
         input: c.req.valid('json'),
       });
@@ -152,21 +152,25 @@ function routesFor(kind: ErasedKind) {
     })
     .openapi(routes.list, async (c) => {
       const all = await kind.list({
-        db: c.var.options.db,
-        actor: c.var.actor,
+        db: c.get('options').db,
+        actor: c.get('actor'),
         productId: c.req.valid('param').productId,
       });
       return c.json({ [plural]: all }, 200);
     })
     .openapi(routes.get, async (c) => {
-      const one = await kind.get({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+      const one = await kind.get({
+        db: c.get('options').db,
+        actor: c.get('actor'),
+        id: c.req.valid('param').id,
+      });
       return c.json(one, 200, etag(one));
     })
     .openapi(routes.update, async (c) => {
-      const { db } = c.var.options;
+      const { db } = c.get('options');
       const updated = await kind.update({
         db,
-        actor: c.var.actor,
+        actor: c.get('actor'),
         id: c.req.valid('param').id,
         input: c.req.valid('json'),
         expectedVersion: expectedVersion(c),
@@ -174,20 +178,20 @@ function routesFor(kind: ErasedKind) {
       return c.json(updated, 200, etag(updated));
     })
     .openapi(routes.remove, async (c) => {
-      const { db } = c.var.options;
+      const { db } = c.get('options');
       const trashed = await kind.setTrashed({
         db,
-        actor: c.var.actor,
+        actor: c.get('actor'),
         id: c.req.valid('param').id,
         trashed: true,
       });
       return c.json(trashed, 200, etag(trashed));
     })
     .openapi(routes.restore, async (c) => {
-      const { db } = c.var.options;
+      const { db } = c.get('options');
       const restored = await kind.setTrashed({
         db,
-        actor: c.var.actor,
+        actor: c.get('actor'),
         id: c.req.valid('param').id,
         trashed: false,
       });

@@ -120,27 +120,27 @@ const trash = createRoute({
 export const productRoutes = createRouter()
   .openapi(create, async (c) => {
     const product = await createProduct({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       input: c.req.valid('json'),
     });
     return c.json(product, 201);
   })
   .openapi(list, async (c) =>
-    c.json({ products: await listProducts({ db: c.var.options.db, actor: c.var.actor }) }, 200),
+    c.json({ products: await listProducts({ db: c.get('options').db, actor: c.get('actor') }) }, 200),
   )
   .openapi(get, async (c) => {
     const product = await getProduct({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
     });
     return c.json(product, 200, { ETag: `"${product.version}"` });
   })
   .openapi(update, async (c) => {
     const product = await updateProduct({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       input: c.req.valid('json'),
       expectedVersion: expectedVersion(c),
@@ -148,20 +148,32 @@ export const productRoutes = createRouter()
     return c.json(product, 200, { ETag: `"${product.version}"` });
   })
   .openapi(trash, async (c) => {
-    const { db } = c.var.options;
+    const { db } = c.get('options');
     const { limit } = c.req.valid('query');
     return c.json(
-      await listTrash({ db, actor: c.var.actor, productId: c.req.valid('param').productId, limit }),
+      await listTrash({ db, actor: c.get('actor'), productId: c.req.valid('param').productId, limit }),
       200,
     );
   })
   .openapi(addMember, async (c) => {
     const { productId, userId } = c.req.valid('param');
-    await setProductMember({ db: c.var.options.db, actor: c.var.actor, productId, userId, member: true });
+    await setProductMember({
+      db: c.get('options').db,
+      actor: c.get('actor'),
+      productId,
+      userId,
+      member: true,
+    });
     return c.body(null, 204);
   })
   .openapi(removeMember, async (c) => {
     const { productId, userId } = c.req.valid('param');
-    await setProductMember({ db: c.var.options.db, actor: c.var.actor, productId, userId, member: false });
+    await setProductMember({
+      db: c.get('options').db,
+      actor: c.get('actor'),
+      productId,
+      userId,
+      member: false,
+    });
     return c.body(null, 204);
   });

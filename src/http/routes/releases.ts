@@ -147,8 +147,8 @@ const notesHtml = createRoute({
 export const releaseRoutes = createRouter()
   .openapi(create, async (c) => {
     const release = await createRelease({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       input: c.req.valid('json'),
     });
@@ -157,16 +157,16 @@ export const releaseRoutes = createRouter()
   })
   .openapi(list, async (c) => {
     const releases = await listReleases({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
     });
     return c.json({ releases }, 200);
   })
   .openapi(get, async (c) => {
     const release = await getRelease({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
     });
     c.header('ETag', `"${release.version}"`);
@@ -174,8 +174,8 @@ export const releaseRoutes = createRouter()
   })
   .openapi(update, async (c) => {
     const release = await updateRelease({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
       input: c.req.valid('json'),
       expectedVersion: expectedVersion(c),
@@ -185,8 +185,8 @@ export const releaseRoutes = createRouter()
   })
   .openapi(remove, async (c) => {
     const release = await deleteRelease({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
     });
     c.header('ETag', `"${release.version}"`);
@@ -194,8 +194,8 @@ export const releaseRoutes = createRouter()
   })
   .openapi(generate, async (c) => {
     const release = await generateNotes({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
       expectedVersion: expectedVersion(c),
     });
@@ -204,8 +204,8 @@ export const releaseRoutes = createRouter()
   })
   .openapi(publish, async (c) => {
     const release = await publishNotes({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
       expectedVersion: expectedVersion(c),
     });
@@ -214,8 +214,8 @@ export const releaseRoutes = createRouter()
   })
   .openapi(notesMarkdown, async (c) => {
     const notes = await getReleaseNotes({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
       draft: c.req.valid('query').draft === 'true',
     });
@@ -223,8 +223,8 @@ export const releaseRoutes = createRouter()
   })
   .openapi(notesHtml, async (c) => {
     const notes = await getReleaseNotes({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
       draft: c.req.valid('query').draft === 'true',
     });

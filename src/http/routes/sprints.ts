@@ -128,8 +128,8 @@ const report = createRoute({
 export const sprintRoutes = createRouter()
   .openapi(create, async (c) => {
     const sprint = await createSprint({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       input: c.req.valid('json'),
     });
@@ -138,22 +138,26 @@ export const sprintRoutes = createRouter()
   })
   .openapi(list, async (c) => {
     const sprints = await listSprints({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       query: c.req.valid('query'),
     });
     return c.json({ sprints }, 200);
   })
   .openapi(get, async (c) => {
-    const detail = await getSprint({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+    const detail = await getSprint({
+      db: c.get('options').db,
+      actor: c.get('actor'),
+      id: c.req.valid('param').id,
+    });
     c.header('ETag', `"${detail.sprint.version}"`);
     return c.json(detail, 200);
   })
   .openapi(update, async (c) => {
     const sprint = await updateSprint({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
       input: c.req.valid('json'),
       expectedVersion: expectedVersion(c),
@@ -163,8 +167,8 @@ export const sprintRoutes = createRouter()
   })
   .openapi(remove, async (c) => {
     const sprint = await deleteSprint({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
     });
     c.header('ETag', `"${sprint.version}"`);
@@ -172,8 +176,8 @@ export const sprintRoutes = createRouter()
   })
   .openapi(start, async (c) => {
     const sprint = await startSprint({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
     });
     c.header('ETag', `"${sprint.version}"`);
@@ -181,8 +185,8 @@ export const sprintRoutes = createRouter()
   })
   .openapi(close, async (c) => {
     const closed = await closeSprint({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
       input: c.req.valid('json'),
     });
@@ -190,8 +194,8 @@ export const sprintRoutes = createRouter()
   })
   .openapi(report, async (c) => {
     const sprintReport = await getSprintReport({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
     });
     return c.json(sprintReport, 200);

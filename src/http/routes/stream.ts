@@ -56,23 +56,23 @@ const stream = createRoute({
 
 /** The secret this request authenticated with, to re-check while the stream is open. */
 function credentialOf(c: Context<AppEnv>): StreamCredential {
-  if (c.var.authMethod === 'session') return { kind: 'session', secret: c.var.sessionToken ?? '' };
+  if (c.get('authMethod') === 'session') return { kind: 'session', secret: c.get('sessionToken') ?? '' };
   const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
   return { kind: 'token', secret: match?.[1] ?? '' };
 }
 
 export const streamRoutes = createRouter().openapi(stream, async (c) => {
-  const { db, auth, live, log } = c.var.options;
+  const { db, auth, live, log } = c.get('options');
   const { productId } = c.req.valid('param');
   const after = await openProductStream({
     db,
-    actor: c.var.actor,
+    actor: c.get('actor'),
     productId,
     lastEventId: c.req.valid('header')['last-event-id'],
     after: c.req.valid('query').after,
   });
   const credential = credentialOf(c);
-  const heartbeatMs = c.var.options.streamHeartbeatMs ?? HEARTBEAT_MS;
+  const heartbeatMs = c.get('options').streamHeartbeatMs ?? HEARTBEAT_MS;
   // nginx would otherwise buffer the stream and deliver changes in bursts.
   c.header('X-Accel-Buffering', 'no');
   const response = streamSSE(c, async (sse) => {
@@ -88,7 +88,7 @@ export const streamRoutes = createRouter().openapi(stream, async (c) => {
         const changes = await subscription.take(checkAt - Date.now());
         if (changes === null || sse.aborted) break;
         // The feed is shared by every reader of the product; what names other products is cut per reader.
-        for (const change of await redactEvents(db, c.var.actor, changes)) {
+        for (const change of await redactEvents(db, c.get('actor'), changes)) {
           await sse.writeSSE({ id: String(change.event.id), event: 'change', data: JSON.stringify(change) });
         }
         if (Date.now() < checkAt) continue;

@@ -51,8 +51,8 @@ async function unavailableBecause(options: AppOptions): Promise<string | null> {
 }
 
 export const systemRoutes = createRouter().openapi(health, async (c) => {
-  const { dialect, version } = c.var.options;
-  const reason = await unavailableBecause(c.var.options);
+  const { dialect, version } = c.get('options');
+  const reason = await unavailableBecause(c.get('options'));
   if (reason !== null) {
     return c.json({ status: 'unavailable' as const, reason, database: dialect, version }, 503);
   }

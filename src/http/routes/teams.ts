@@ -84,8 +84,8 @@ const remove = createRoute({
 export const teamRoutes = createRouter()
   .openapi(create, async (c) => {
     const team = await createTeam({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
       input: c.req.valid('json'),
     });
@@ -94,21 +94,25 @@ export const teamRoutes = createRouter()
   })
   .openapi(list, async (c) => {
     const teams = await listTeams({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       productId: c.req.valid('param').productId,
     });
     return c.json({ teams }, 200);
   })
   .openapi(get, async (c) => {
-    const team = await getTeam({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+    const team = await getTeam({
+      db: c.get('options').db,
+      actor: c.get('actor'),
+      id: c.req.valid('param').id,
+    });
     c.header('ETag', `"${team.version}"`);
     return c.json(team, 200);
   })
   .openapi(update, async (c) => {
     const team = await updateTeam({
-      db: c.var.options.db,
-      actor: c.var.actor,
+      db: c.get('options').db,
+      actor: c.get('actor'),
       id: c.req.valid('param').id,
       input: c.req.valid('json'),
       expectedVersion: expectedVersion(c),
@@ -117,7 +121,11 @@ export const teamRoutes = createRouter()
     return c.json(team, 200);
   })
   .openapi(remove, async (c) => {
-    const team = await deleteTeam({ db: c.var.options.db, actor: c.var.actor, id: c.req.valid('param').id });
+    const team = await deleteTeam({
+      db: c.get('options').db,
+      actor: c.get('actor'),
+      id: c.req.valid('param').id,
+    });
     c.header('ETag', `"${team.version}"`);
     return c.json(team, 200);
   });

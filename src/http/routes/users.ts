@@ -28,9 +28,13 @@ const list = createRoute({
 
 export const userRoutes = createRouter()
   .openapi(create, async (c) => {
-    const user = await createUser({ db: c.var.options.db, actor: c.var.actor, input: c.req.valid('json') });
+    const user = await createUser({
+      db: c.get('options').db,
+      actor: c.get('actor'),
+      input: c.req.valid('json'),
+    });
     return c.json(user, 201);
   })
   .openapi(list, async (c) =>
-    c.json({ users: await listUsers({ db: c.var.options.db, actor: c.var.actor }) }, 200),
+    c.json({ users: await listUsers({ db: c.get('options').db, actor: c.get('actor') }) }, 200),
   );
