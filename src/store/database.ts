@@ -5,11 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type Listener, type ListenOptions, listen } from './listen.ts';
 import { PostgresClient } from './postgres-client.ts';
 import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.ts';
+import { cachedStatements } from './sqlite-statements.ts';
 import type { Tables } from './tables.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -72,7 +73,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const checkpointer = file === ':memory:' ? null : startBackgroundCheckpoints(sqlite, file);
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -94,27 +95,6 @@ function startBackgroundCheckpoints(sqlite: SQLite.Database, file: string): Chec
   // The WAL file is reused from its start after each complete checkpoint; keep its size bounded too.
   sqlite.pragma('journal_size_limit = 67108864');
   return startCheckpointer(file);
-}
-
-/**
- * Kysely prepares every query anew; better-sqlite3 statements are reusable, and compiling one costs more
- * than running a simple lookup. Kysely's SQLite driver runs one statement at a time (it holds a mutex), so
- * sharing a cached statement is safe. The cache is bounded: first in, first out.
- */
-function withStatementCache(sqlite: SQLite.Database, size = 500): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = cache.get(sql);
-      if (!statement) {
-        statement = sqlite.prepare(sql);
-        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
-        cache.set(sql, statement);
-      }
-      return statement;
-    },
-  };
 }
 
 /** Which dialect a Kysely instance or transaction speaks. */
