@@ -67,14 +67,10 @@ const objectOf =
   (names: readonly string[]) =>
   (values: unknown[]): Row => {
     const row: Row = {};
-    names.forEach((name, i) =>
-      Object.defineProperty(row, name, {
-        value: values[i],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      }),
-    );
+    for (let i = 0; i < names.length; i++) {
+      const property = { value: values[i], enumerable: true, writable: true, configurable: true };
+      Object.defineProperty(row, names[i] as string, property);
+    }
     return row;
   };
 
