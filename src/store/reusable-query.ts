@@ -8,8 +8,8 @@ import type { Compilable, CompiledQuery } from 'kysely';
 import { type Db, type DialectName, dialectOf } from './database.ts';
 import { prepareByName } from './prepared-statements.ts';
 
-/** A value bound as a parameter, as both drivers take it. */
-export type Bindable = string | number | null;
+/** A value bound as a parameter, as both drivers take it (a list: PostgreSQL's `= any($1)` only). */
+export type Bindable = string | number | null | readonly string[];
 
 /** Stand-ins for the arguments while compiling: strings no caller can send (they hold a NUL). */
 const marker = (index: number) => `\u0000cairn-argument-${index}\u0000`;

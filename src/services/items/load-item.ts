@@ -1,4 +1,5 @@
 /** Finds an item by id or key (CAI-42), scoped to the products the actor can see. */
+import { batchedLookup } from '../../store/batched-lookup.ts';
 import { type Db, dialectOf } from '../../store/database.ts';
 import { reusableQuery } from '../../store/reusable-query.ts';
 import type { ItemRow } from '../../store/tables.ts';
@@ -16,11 +17,28 @@ export function parseItemRef(idOrKey: string): { column: 'id' | 'key'; value: st
   return null;
 }
 
-// Compiled once: every read and write of one item starts here.
-const itemByKey = reusableQuery((db, key: string) =>
-  db.selectFrom('items').selectAll().where('key', '=', key),
+// Compiled once: every read and write of one item starts here. Concurrent reads outside a transaction
+// share statements on PostgreSQL (batched-lookup.ts).
+const itemByKey = batchedLookup(
+  reusableQuery((db, key: string) => db.selectFrom('items').selectAll().where('key', '=', key)),
+  reusableQuery((db, keys: readonly string[]) =>
+    db
+      .selectFrom('items')
+      .selectAll()
+      .where('key', '=', (eb) => eb.fn<string>('any', [eb.val(keys)])),
+  ),
+  (row) => row.key,
 );
-const itemById = reusableQuery((db, id: string) => db.selectFrom('items').selectAll().where('id', '=', id));
+const itemById = batchedLookup(
+  reusableQuery((db, id: string) => db.selectFrom('items').selectAll().where('id', '=', id)),
+  reusableQuery((db, ids: readonly string[]) =>
+    db
+      .selectFrom('items')
+      .selectAll()
+      .where('id', '=', (eb) => eb.fn<string>('any', [eb.val(ids)])),
+  ),
+  (row) => row.id,
+);
 
 /**
  * The statement reading the item whose `column` is `value` with its product's row locked (PostgreSQL;
