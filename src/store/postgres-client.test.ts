@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/databases.ts';
 import type { Db } from './database.ts';
+import { PREPARE_AFTER } from './prepared-statements.ts';
 import { reusableQuery } from './reusable-query.ts';
 
 const user = (id: string) => ({
@@ -94,6 +95,26 @@ for (const dialect of DIALECTS) {
         });
       });
 
+      it(`prepare any other statement with parameters once it has run ${PREPARE_AFTER} times, and none without`, async () => {
+        await database.db.connection().execute(async (conn) => {
+          const marker = `probe-${Date.now()}`;
+          const withParameters = (run: number) =>
+            conn.selectFrom('users').select('id').where('name', '=', `${marker}-${run}`).execute();
+          const isOurs = (row: { statement: string }) => /where "name" = \$1/.test(row.statement);
+          for (let run = 1; run < PREPARE_AFTER; run++) await withParameters(run);
+          assert.equal((await prepared(conn)).filter(isOurs).length, 0, 'not before');
+          await withParameters(PREPARE_AFTER);
+          assert.equal((await prepared(conn)).filter(isOurs).length, 1, `after ${PREPARE_AFTER} runs`);
+          for (let run = 0; run < PREPARE_AFTER + 1; run++)
+            await sql`select 1 as one_${sql.raw(String(7))}`.execute(conn);
+          assert.equal(
+            (await prepared(conn)).filter((row) => /one_7/.test(row.statement)).length,
+            0,
+            'a text without parameters runs unnamed',
+          );
+        });
+      });
+
       it('prepare a statement new to the connection before the BEGIN it is sent with', async () => {
         const insertUser = reusableQuery((db, id: string, email: string) =>
           db
@@ -111,7 +132,9 @@ for (const dialect of DIALECTS) {
             /changed my mind/,
           );
           assert.deepEqual(await ids(), ['kept', 'taken'], 'rolled back with it');
-          const named = (await prepared(conn)).filter((row) => /insert into "users"/.test(row.statement));
+          const named = (await prepared(conn)).filter((row) =>
+            /insert into "users".*returning "id"/.test(row.statement),
+          );
           assert.equal(named.length, 1, 'and prepared on the connection');
           await conn.transaction().execute(async (trx) => {
             await insertUser(trx, 'added', 'added@example.com');

@@ -9,8 +9,8 @@
  *   (Parse/)Bind/Describe/Execute of the statement, then one Sync. The server runs them in order; if BEGIN
  *   failed it would skip the statement (it skips to the Sync after an error), so the statement never runs
  *   outside the transaction. A transaction that sends nothing before its COMMIT or ROLLBACK sends nothing.
- * - **Named statements** (prepared-statements.ts): a text given a name is parsed and planned once per
- *   connection, then only bound and executed. A connection that finds its prepared statement gone or
+ * - **Named statements** (prepared-statements.ts): a text given a name (a reusableQuery's, or one run
+ *   often) is parsed once per connection, then only bound and executed. A connection that finds its prepared statement gone or
  *   stale (another server's migration changed a table under a `select *`: "cached plan must not change
  *   result type") prepares it again under a fresh name, and a statement outside a transaction is retried
  *   at once; inside one, the transaction has already failed, and the next one prepares afresh.
@@ -126,7 +126,7 @@ export class PostgresClient extends pg.Client {
 
   /** Runs `text`, named if it has a name, after a held-back BEGIN if `begun`. */
   async #run(text: string, values: unknown[], begun: boolean): Promise<pg.QueryResult> {
-    const name = this.#nameOf(text);
+    const name = this.#nameOf(text, values.length > 0);
     try {
       return await this.#send({ text, values, name }, begun);
     } catch (error) {
@@ -135,12 +135,12 @@ export class PostgresClient extends pg.Client {
       // Inside a transaction the error has already failed it: the caller rolls back, and the next use of
       // the statement on this connection prepares it under its new name.
       if (begun || this.#inTransaction) throw error;
-      return this.#send({ text, values, name: this.#nameOf(text) }, false);
+      return this.#send({ text, values, name: this.#nameOf(text, true) }, false);
     }
   }
 
-  #nameOf(text: string): string | undefined {
-    const name = statementName(text);
+  #nameOf(text: string, hasParameters: boolean): string | undefined {
+    const name = statementName(text, hasParameters);
     const suffix = name && this.#renamed.get(text);
     return suffix ? `${name}_${suffix}` : name;
   }
