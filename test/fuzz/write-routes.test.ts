@@ -65,7 +65,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers every body with a JSON-looking content type with 2xx, 400 or 415, never 500', async () => {
-      // jsonBodyOnly lets these through; the route's own media-type check must not turn them into a 500.
+      // guardApiRequest lets these through; the route's own media-type check must not turn them into a 500.
       const contentTypes = [
         'application/json ; charset=utf-8',
         'application/json; charset',
