@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/databases.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase, userRow } from '../../test/support/databases.ts';
 import { batchedLookup, MAX_BATCH } from './batched-lookup.ts';
 import type { Db } from './database.ts';
 import { reusableQuery } from './reusable-query.ts';
 
-const user = (id: string) => ({
-  id,
-  email: `${id}@example.com`,
-  name: id,
-  role: 'viewer' as const,
-  password_hash: 'x',
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:00:00.000Z',
-  disabled_at: null,
-});
+const user = (id: string) => userRow(id);
 
 for (const dialect of DIALECTS) {
   describe(`batched lookups (${dialect})`, () => {

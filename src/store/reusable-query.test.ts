@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Selectable } from 'kysely';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../test/support/databases.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase, userRow } from '../../test/support/databases.ts';
 import { reusableQuery, reusableRecordQuery } from './reusable-query.ts';
 import type { ApiTokensTable } from './tables.ts';
 
@@ -10,16 +10,7 @@ for (const dialect of DIALECTS) {
     let database: TestDatabase;
     before(async () => {
       database = await createTestDatabase(dialect);
-      const user = (id: string, email: string, role: 'editor' | 'viewer') => ({
-        id,
-        email,
-        name: id,
-        role,
-        password_hash: 'x',
-        created_at: '2026-01-01T00:00:00.000Z',
-        updated_at: '2026-01-01T00:00:00.000Z',
-        disabled_at: null,
-      });
+      const user = (id: string, email: string, role: 'editor' | 'viewer') => userRow(id, { email, role });
       await database.db
         .insertInto('users')
         .values([user('u1', 'a@example.com', 'editor'), user('u2', 'b@example.com', 'viewer')])

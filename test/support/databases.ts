@@ -70,3 +70,17 @@ export async function createTestDatabase(
     },
   };
 }
+
+/** A users row to insert directly (store tests): `id@example.com`, named `id`, a viewer unless told. */
+export function userRow(id: string, fields: { email?: string; role?: 'editor' | 'viewer' } = {}) {
+  return {
+    id,
+    email: fields.email ?? `${id}@example.com`,
+    name: id,
+    role: fields.role ?? ('viewer' as const),
+    password_hash: 'x',
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+    disabled_at: null,
+  };
+}

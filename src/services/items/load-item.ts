@@ -17,28 +17,24 @@ export function parseItemRef(idOrKey: string): { column: 'id' | 'key'; value: st
   return null;
 }
 
-// Compiled once: every read and write of one item starts here. Concurrent reads outside a transaction
-// share statements on PostgreSQL (batched-lookup.ts).
-const itemByKey = batchedLookup(
-  reusableQuery((db, key: string) => db.selectFrom('items').selectAll().where('key', '=', key)),
-  reusableQuery((db, keys: readonly string[]) =>
-    db
-      .selectFrom('items')
-      .selectAll()
-      .where('key', '=', (eb) => eb.fn<string>('any', [eb.val(keys)])),
-  ),
-  (row) => row.key,
-);
-const itemById = batchedLookup(
-  reusableQuery((db, id: string) => db.selectFrom('items').selectAll().where('id', '=', id)),
-  reusableQuery((db, ids: readonly string[]) =>
-    db
-      .selectFrom('items')
-      .selectAll()
-      .where('id', '=', (eb) => eb.fn<string>('any', [eb.val(ids)])),
-  ),
-  (row) => row.id,
-);
+/**
+ * Reads of items by `column`, compiled once: every read and write of one item starts here. Concurrent
+ * reads outside a transaction share statements on PostgreSQL (batched-lookup.ts).
+ */
+function itemsBy(column: 'id' | 'key') {
+  return batchedLookup(
+    reusableQuery((db, value: string) => db.selectFrom('items').selectAll().where(column, '=', value)),
+    reusableQuery((db, values: readonly string[]) =>
+      db
+        .selectFrom('items')
+        .selectAll()
+        .where(column, '=', (eb) => eb.fn<string>('any', [eb.val(values)])),
+    ),
+    (row) => row[column],
+  );
+}
+const itemByKey = itemsBy('key');
+const itemById = itemsBy('id');
 
 /**
  * The statement reading the item whose `column` is `value` with its product's row locked (PostgreSQL;
