@@ -42,7 +42,9 @@ export function batchedLookup<Row extends object>(
         const byValue = new Map<string, Row[]>();
         for (const row of found) {
           const value = columnOf(row);
-          byValue.set(value, [...(byValue.get(value) ?? []), row]);
+          const same = byValue.get(value);
+          if (same) same.push(row);
+          else byValue.set(value, [row]);
         }
         for (const value of values) {
           const own = byValue.get(value) ?? [];
