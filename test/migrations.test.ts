@@ -78,8 +78,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         said.map((line) => line.replace(/ in [\d.]+ s$/, ' in … s')),
         [
-          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes, 008-burndown-steps…',
-          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes, 008-burndown-steps) in … s',
+          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes, 008-burndown-steps, 009-planning-intelligence…',
+          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes, 008-burndown-steps, 009-planning-intelligence) in … s',
         ],
         'an operator sees what a long migration is doing',
       );

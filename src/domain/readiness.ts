@@ -1,8 +1,17 @@
 /**
- * Whether a backlog item is ready to be worked on in a sprint, and if not, every reason why: it has no
- * estimate, no acceptance criteria, or it waits on something still open (another item or an external
- * business dependency). Pure: the caller loads the item's blockers.
+ * Whether a backlog item is ready to be worked on in a sprint, and if not, every reason why: one reason
+ * per rule of the product's Definition of Ready it fails (domain/definition-of-ready.ts), such as no
+ * estimate, no acceptance criteria, too large for a sprint, or waiting on something still open (another
+ * item or an external business dependency). Pure: the caller loads the item's blockers and velocity.
  */
+import {
+  DEFAULT_DEFINITION_OF_READY,
+  type DefinitionOfReady,
+  isUserStory,
+  type NotReadyCode,
+  type StoryParts,
+  sprintFitLimit,
+} from './definition-of-ready.ts';
 import { HIDDEN_ITEM_LABEL } from './hidden-item.ts';
 import type { Status } from './item-replay.ts';
 
@@ -10,7 +19,20 @@ export interface ReadinessItem {
   estimate: number | null;
   /** How many acceptance criteria the item has. */
   criteriaTotal: number;
+  /** Absent: the rules that read it pass (callers that only know the three sprint rules). */
+  type?: 'story' | 'task' | 'bug' | 'spike';
+  story?: StoryParts | null;
+  description?: string;
+  initiativeId?: string | null;
 }
+
+/** What rules read beyond the item: the velocity that sets "fits a sprint" (null: no history yet). */
+export interface ReadinessContext {
+  definition: DefinitionOfReady;
+  velocity: number | null;
+}
+
+const DEFAULT_CONTEXT: ReadinessContext = { definition: DEFAULT_DEFINITION_OF_READY, velocity: null };
 
 /** Something the item depends on: another item (open unless done, won't do or trashed) or an external one. */
 export type Blocker =
@@ -19,7 +41,7 @@ export type Blocker =
   | { external: true; title: string; met: boolean };
 
 export interface NotReadyReason {
-  code: 'no_estimate' | 'no_acceptance_criteria' | 'blocked';
+  code: NotReadyCode;
   message: string;
   blockers?: { key: string | null; title: string | null; external: boolean }[];
 }
@@ -46,15 +68,42 @@ function describeBlocker(blocker: Blocker): string {
   return `blocked by ${blocker.key} ${JSON.stringify(blocker.title)} (${statusWords[blocker.status]})`;
 }
 
-/** Every reason the item is not ready, in a fixed order; empty when it is ready. */
-export function notReadyReasons(item: ReadinessItem, blockers: readonly Blocker[]): NotReadyReason[] {
+/** Every reason the item is not ready, one per failed rule in READY_RULES order; empty when it is ready. */
+export function notReadyReasons(
+  item: ReadinessItem,
+  blockers: readonly Blocker[],
+  context: ReadinessContext = DEFAULT_CONTEXT,
+): NotReadyReason[] {
+  const { enabled, fitsSprint } = context.definition;
   const reasons: NotReadyReason[] = [];
-  if (item.estimate === null) reasons.push({ code: 'no_estimate', message: 'no estimate' });
-  if (item.criteriaTotal === 0) {
+  if (enabled.has('estimated') && item.estimate === null) {
+    reasons.push({ code: 'no_estimate', message: 'no estimate' });
+  }
+  if (enabled.has('acceptance_criteria') && item.criteriaTotal === 0) {
     reasons.push({ code: 'no_acceptance_criteria', message: 'no acceptance criteria' });
   }
+  if (enabled.has('user_story') && item.type === 'story' && !isUserStory(item.story ?? null)) {
+    reasons.push({ code: 'not_user_story', message: 'not written as "As a …, I want … so that …"' });
+  }
+  if (enabled.has('fits_sprint') && item.estimate !== null) {
+    const limit = sprintFitLimit(fitsSprint, context.velocity);
+    if (item.estimate > limit) {
+      reasons.push({
+        code: 'too_large',
+        message: `${item.estimate} points is more than a sprint takes (at most ${limit}); split it`,
+      });
+    }
+  }
+  if (enabled.has('description') && item.description !== undefined && item.description.trim() === '') {
+    reasons.push({ code: 'no_description', message: 'no description' });
+  }
+  if (enabled.has('initiative') && item.initiativeId === null) {
+    reasons.push({ code: 'no_initiative', message: 'serves no initiative' });
+  }
   // Items first, then external dependencies: what the team can unblock itself comes first.
-  const open = blockers.filter(isOpenBlocker).sort((a, b) => Number(a.external) - Number(b.external));
+  const open = enabled.has('unblocked')
+    ? blockers.filter(isOpenBlocker).sort((a, b) => Number(a.external) - Number(b.external))
+    : [];
   if (open.length > 0) {
     reasons.push({
       code: 'blocked',

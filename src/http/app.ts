@@ -19,6 +19,7 @@ import { feedRoutes } from './routes/feeds.ts';
 import { itemRoutes } from './routes/items.ts';
 import { initiativeRoutes, objectiveRoutes, themeRoutes } from './routes/planning.ts';
 import { productRoutes } from './routes/products.ts';
+import { readinessRoutes } from './routes/readiness.ts';
 import { releaseRoutes } from './routes/releases.ts';
 import { sprintRoutes } from './routes/sprints.ts';
 import { streamRoutes } from './routes/stream.ts';
@@ -118,6 +119,7 @@ function createApiRouter(version: string) {
     sprintRoutes,
     chartRoutes,
     releaseRoutes,
+    readinessRoutes,
   ]) {
     secured.route('/', routes);
   }

@@ -1,10 +1,12 @@
 /** Sprints: planning, the active sprint's board limits, closing with a report. */
 
-import { HIDDEN_ITEM_LABEL } from '../domain/hidden-item.ts';
 import { sprintDatesProblem } from '../domain/sprint-rules.ts';
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 import { BacklogItem, ItemStatus } from './item.ts';
 import { LIMITS } from './limits.ts';
+import { NotReadyReason } from './readiness.ts';
+
+export { NotReadyReason };
 
 export const SprintState = z.enum(['planned', 'active', 'closed']).openapi('SprintState');
 
@@ -104,28 +106,6 @@ export const Sprint = z
   })
   .openapi('Sprint');
 export type Sprint = z.infer<typeof Sprint>;
-
-/** Why an item is not ready to be worked on. */
-export const NotReadyReason = z
-  .object({
-    code: z.enum(['no_estimate', 'no_acceptance_criteria', 'blocked']),
-    message: z.string().openapi({ example: 'blocked by CAI-12 (in progress)' }),
-    blockers: z
-      .array(
-        z.object({
-          key: z
-            .string()
-            .nullable()
-            .describe(
-              `Null for an external dependency, and for ${HIDDEN_ITEM_LABEL} you are not a member of.`,
-            ),
-          title: z.string().nullable().describe(`Null for ${HIDDEN_ITEM_LABEL} you are not a member of.`),
-          external: z.boolean(),
-        }),
-      )
-      .optional(),
-  })
-  .openapi('NotReadyReason');
 
 export const Velocity = z
   .object({

@@ -8,6 +8,7 @@ import * as eventItems from './migrations/005-event-items.ts';
 import * as supersededTitleEdits from './migrations/006-superseded-title-edits.ts';
 import * as leanerItemWrites from './migrations/007-leaner-item-writes.ts';
 import * as burndownSteps from './migrations/008-burndown-steps.ts';
+import * as planningIntelligence from './migrations/009-planning-intelligence.ts';
 
 /** The migrations in order; `warn` receives what one finds that an operator should act on. */
 function migrationsFor(warn: (line: string) => void): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrationsFor(warn: (line: string) => void): Record<string, Migration> 
     '006-superseded-title-edits': supersededTitleEdits,
     '007-leaner-item-writes': leanerItemWrites,
     '008-burndown-steps': burndownSteps,
+    '009-planning-intelligence': planningIntelligence,
   };
 }
 

@@ -310,6 +310,32 @@ export interface ReleasesTable {
   deleted_at: string | null;
 }
 
+/** A product's planning settings; a product without a row has the defaults. `id` is the product's id. */
+export interface ProductSettingsTable {
+  id: string;
+  product_id: string;
+  /** JSON: schemas/readiness.ts DefinitionOfReadySettings. */
+  definition_of_ready: string;
+  /** JSON: schemas/grooming.ts GroomingSettings. */
+  grooming: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A monthly strategic review: the decisions taken, over a snapshot of the figures they were taken on. */
+export interface ReviewsTable {
+  id: string;
+  product_id: string;
+  decisions: string;
+  /** JSON: the figures shown when the review was recorded. */
+  snapshot: string;
+  /** The product's newest event when the figures were computed. */
+  as_of: number | string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Tables {
   workspace: WorkspaceTable;
   users: UsersTable;
@@ -333,6 +359,8 @@ export interface Tables {
   sprints: SprintsTable;
   sprint_scope_items: SprintScopeItemsTable;
   releases: ReleasesTable;
+  product_settings: ProductSettingsTable;
+  reviews: ReviewsTable;
   item_replay_events: ItemReplayEventsTable;
   item_flow_slots: ItemFlowSlotsTable;
   sprint_burndown_steps: SprintBurndownStepsTable;
@@ -353,3 +381,5 @@ export type EventRow = Selectable<EventsTable>;
 export type TeamRow = Selectable<TeamsTable>;
 export type SprintRow = Selectable<SprintsTable>;
 export type ReleaseRow = Selectable<ReleasesTable>;
+export type ProductSettingsRow = Selectable<ProductSettingsTable>;
+export type ReviewRow = Selectable<ReviewsTable>;

@@ -39,6 +39,7 @@ for (const dialect of DIALECTS) {
       downstream = await buildItem(api, theirs.id, { title: 'Announce the merger' });
       local = await buildItem(api, mine.id, {
         title: 'Checkout button',
+        type: 'task',
         estimate: 3,
         acceptanceCriteria: CRITERIA,
         sprintId: sprint.id,

@@ -12,6 +12,8 @@ import {
 import { DIALECTS } from '../support/databases.ts';
 
 const criteria = [{ text: 'it works' }];
+/** A story as the Definition of Ready wants it written, so readiness names only what a test breaks. */
+const story = { asA: 'planner', iWant: 'this done', soThat: 'the sprint delivers' };
 
 for (const dialect of DIALECTS) {
   describe(`sprints over HTTP (${dialect})`, () => {
@@ -39,7 +41,7 @@ for (const dialect of DIALECTS) {
     };
 
     const item = (overrides: Record<string, unknown>, productId = product.id) =>
-      buildItem(api, productId, { acceptanceCriteria: criteria, estimate: 1, ...overrides });
+      buildItem(api, productId, { acceptanceCriteria: criteria, estimate: 1, story, ...overrides });
 
     const setItem = async (id: string, body: Record<string, unknown>) => {
       const response = await api.call('PATCH', `/items/${id}`, { body });

@@ -1,4 +1,5 @@
 /** A team's velocity: completed points of its last three closed sprints (mean, min, max). */
+import { VELOCITY_SPRINTS } from '../../domain/velocity.ts';
 import type { Db } from '../../store/database.ts';
 
 export interface VelocitySummary {
@@ -8,20 +9,15 @@ export interface VelocitySummary {
   sprints: number;
 }
 
-/** How many closed sprints velocity looks back over. */
-export const VELOCITY_SPRINTS = 3;
-
-/** `teamId` null: the product's sprints without a team. */
+/** `teamId` null: the product's sprints without a team; 'all': every sprint of the product. */
 export async function teamVelocity(
   db: Db,
   productId: string,
-  teamId: string | null,
+  teamId: string | null | 'all',
 ): Promise<VelocitySummary> {
-  const rows = await db
-    .selectFrom('sprints')
-    .select('completed_points')
-    .where('product_id', '=', productId)
-    .where('team_id', teamId === null ? 'is' : '=', teamId)
+  let query = db.selectFrom('sprints').select('completed_points').where('product_id', '=', productId);
+  if (teamId !== 'all') query = query.where('team_id', teamId === null ? 'is' : '=', teamId);
+  const rows = await query
     .where('state', '=', 'closed')
     .where('deleted_at', 'is', null)
     .orderBy('closed_at', 'desc')

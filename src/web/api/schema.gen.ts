@@ -901,6 +901,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{productId}/definition-of-ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's Definition of Ready: every rule, whether it is on, and the fit-a-sprint limit */
+        get: operations["getDefinitionOfReady"];
+        /**
+         * Replace the Definition of Ready (editors): the rules listed are on, the rest off
+         * @description With If-Match, a Definition of Ready changed since that version gets 412.
+         */
+        put: operations["updateDefinitionOfReady"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every open item, ready or not, with each rule of the Definition of Ready it fails */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1738,8 +1776,11 @@ export interface components {
             sprints: number;
         };
         NotReadyReason: {
-            /** @enum {string} */
-            code: "no_estimate" | "no_acceptance_criteria" | "blocked";
+            /**
+             * @description One per rule: no_estimate (estimated), no_acceptance_criteria (acceptance_criteria), not_user_story (user_story), too_large (fits_sprint), no_description (description), no_initiative (initiative), blocked (unblocked).
+             * @enum {string}
+             */
+            code: "no_estimate" | "no_acceptance_criteria" | "not_user_story" | "too_large" | "no_description" | "no_initiative" | "blocked";
             /** @example blocked by CAI-12 (in progress) */
             message: string;
             blockers?: {
@@ -1992,6 +2033,53 @@ export interface components {
             state?: components["schemas"]["ReleaseState"];
             /** @description The editable draft of the release notes (Markdown). */
             notesDraft?: string;
+        };
+        DefinitionOfReady: {
+            /** @description Every rule, in the order reasons are reported. */
+            rules: components["schemas"]["ReadyRuleSetting"][];
+            /** @description 0 while the product keeps the defaults. */
+            version: number;
+        };
+        ReadyRuleSetting: {
+            rule: components["schemas"]["ReadyRule"];
+            enabled: boolean;
+            /** @description What the rule asks, in words. */
+            label: string;
+            /** @description fits_sprint only: the most points an item may have while there is no velocity history (and always when velocityShare is null). */
+            maxPoints?: number;
+            /** @description fits_sprint only: the most an item may have as a share of the velocity (its team's, else the product's over all its sprints); null: always maxPoints. */
+            velocityShare?: number | null;
+        };
+        /** @enum {string} */
+        ReadyRule: "estimated" | "acceptance_criteria" | "user_story" | "fits_sprint" | "description" | "initiative" | "unblocked";
+        UpdateDefinitionOfReadyInput: {
+            /** @description The rules in force; a rule left out is off. fits_sprint may carry its limits. */
+            rules: {
+                rule: components["schemas"]["ReadyRule"];
+                /** @default true */
+                enabled?: boolean;
+                maxPoints?: number;
+                velocityShare?: number | null;
+            }[];
+        };
+        ReadinessReport: {
+            /** @description The product's newest event this report reflects (an event id; 0 before any event). */
+            asOf: number;
+            /** @description Every open item (not done, not won’t do), in backlog rank order. */
+            items: components["schemas"]["ItemReadiness"][];
+            /** @description How many of them are ready. */
+            ready: number;
+        };
+        ItemReadiness: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            itemId: string;
+            key: string;
+            ready: boolean;
+            /** @description Every rule the item fails; empty when it is ready. */
+            reasons: components["schemas"]["NotReadyReason"][];
         };
     };
     responses: never;
@@ -8443,6 +8531,284 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDefinitionOfReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Definition of Ready */
+            200: {
+                headers: {
+                    /** @description The Definition of Ready version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionOfReady"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDefinitionOfReady: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDefinitionOfReadyInput"];
+            };
+        };
+        responses: {
+            /** @description The Definition of Ready */
+            200: {
+                headers: {
+                    /** @description The Definition of Ready version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionOfReady"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The readiness report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessReport"];
                 };
             };
             /** @description Invalid input: `details.issues` names each bad field by its path */

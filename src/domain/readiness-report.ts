@@ -1,0 +1,88 @@
+/**
+ * The readiness of every open item of a product against its Definition of Ready: the report behind the
+ * backlog's, the item panel's, sprint planning's and the board's ready / not ready marks.
+ */
+import type { DefinitionOfReady } from './definition-of-ready.ts';
+import { isOpen, type ModelItem, type PlanningModel } from './planning-model.ts';
+import { type Blocker, type NotReadyReason, notReadyReasons } from './readiness.ts';
+import { velocities, velocityFor } from './velocity.ts';
+
+export interface ItemReadiness {
+  itemId: string;
+  key: string;
+  ready: boolean;
+  reasons: NotReadyReason[];
+}
+
+/** What holds each item back: its blocking items (in rank order), then its unmet external dependencies. */
+export function blockersByItem(model: PlanningModel): Map<string, Blocker[]> {
+  const byId = new Map<string, ModelItem>();
+  const position = new Map<string, number>();
+  model.items.forEach((item, index) => {
+    byId.set(item.id, item);
+    position.set(item.id, index);
+  });
+  const found = new Map<string, { at: number; blocker: Blocker }[]>();
+  const add = (itemId: string, at: number, blocker: Blocker) => {
+    const list = found.get(itemId);
+    if (list) list.push({ at, blocker });
+    else found.set(itemId, [{ at, blocker }]);
+  };
+  for (const edge of model.dependencies) {
+    const blocker = byId.get(edge.from);
+    if (!blocker) continue;
+    add(edge.to, position.get(edge.from) ?? 0, {
+      external: false,
+      key: blocker.key,
+      title: blocker.title,
+      status: blocker.status,
+      deleted: false,
+    });
+  }
+  for (const foreign of model.foreignBlockers) {
+    add(foreign.itemId, Number.MAX_SAFE_INTEGER, {
+      external: false,
+      key: foreign.blocker?.key ?? null,
+      title: foreign.blocker?.title ?? null,
+      status: foreign.status,
+      deleted: foreign.deleted,
+    });
+  }
+  const result = new Map<string, Blocker[]>();
+  for (const [itemId, list] of found) {
+    result.set(
+      itemId,
+      list.sort((a, b) => a.at - b.at).map((entry) => entry.blocker),
+    );
+  }
+  for (const external of model.externals) {
+    if (external.met) continue;
+    const list = result.get(external.itemId) ?? [];
+    list.push({ external: true, title: external.title, met: false });
+    result.set(external.itemId, list);
+  }
+  return result;
+}
+
+/** The team an item's work belongs to: its sprint's team (null outside a sprint or in a team-less one). */
+export function teamsOfItems(model: PlanningModel): (item: ModelItem) => string | null {
+  const sprintTeam = new Map(model.sprints.map((sprint) => [sprint.id, sprint.teamId]));
+  return (item) => (item.sprintId === null ? null : (sprintTeam.get(item.sprintId) ?? null));
+}
+
+/** Every open item, in rank order, with every rule it fails. */
+export function assessReadiness(model: PlanningModel, definition: DefinitionOfReady): ItemReadiness[] {
+  const blockers = definition.enabled.has('unblocked') ? blockersByItem(model) : new Map<string, Blocker[]>();
+  const v = velocities(model.sprints);
+  const teamOf = teamsOfItems(model);
+  const result: ItemReadiness[] = [];
+  for (const item of model.items) {
+    if (!isOpen(item)) continue;
+    const reasons = notReadyReasons(item, blockers.get(item.id) ?? [], {
+      definition,
+      velocity: velocityFor(v, teamOf(item)),
+    });
+    result.push({ itemId: item.id, key: item.key, ready: reasons.length === 0, reasons });
+  }
+  return result;
+}
