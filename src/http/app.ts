@@ -11,6 +11,7 @@ import { checkHost } from './middleware/host-check.ts';
 import { guardApiRequest } from './middleware/security.ts';
 import { wakeLiveHub } from './middleware/wake-live-hub.ts';
 import { createRouter } from './openapi.ts';
+import { analysisRoutes } from './routes/analysis.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
 import { chartRoutes } from './routes/charts.ts';
 import { dependencyRoutes } from './routes/dependencies.ts';
@@ -120,6 +121,7 @@ function createApiRouter(version: string) {
     chartRoutes,
     releaseRoutes,
     readinessRoutes,
+    analysisRoutes,
   ]) {
     secured.route('/', routes);
   }

@@ -939,6 +939,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{productId}/alignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the backlog serves the roadmap: coverage, orphan work, initiatives without work, drift */
+        get: operations["getAlignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/dependency-graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Items, initiatives and external dependencies linked by what blocks what, with the critical path
+         * @description Open items that block or wait on something, the initiatives they serve and the external business dependencies they wait on. At most 2,000 nodes (critical-path items first, then rank order); `truncated` says when the map was cut.
+         */
+        get: operations["getDependencyGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * When each open initiative and planned release will be done: p50/p85/p95 from real throughput
+         * @description A Monte Carlo over the items completed per day in the last 12 weeks (per team where the work has one, else the whole product), working through the open items in dependency order. A history under 10 completed items or 3 weeks gives no dates, only a warning. Each trial stops at 3 years.
+         */
+        get: operations["getForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/sequence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The backlog order that respects every dependency while staying closest to the rank */
+        get: operations["getSequence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/sequence/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the moves of the sequence (one event per move, all or none)
+         * @description With If-Match carrying the sequence's ETag, a backlog that changed since answers 412 and nothing moves.
+         */
+        post: operations["applySequence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2080,6 +2174,277 @@ export interface components {
             ready: boolean;
             /** @description Every rule the item fails; empty when it is ready. */
             reasons: components["schemas"]["NotReadyReason"][];
+        };
+        AlignmentReport: {
+            /** @description The product's newest event this report reflects (an event id; 0 before any event). */
+            asOf: number;
+            coverage: {
+                /** @description All open work. */
+                total: {
+                    items: number;
+                    points: number;
+                };
+                /** @description Open work linked to an initiative. */
+                linked: {
+                    items: number;
+                    points: number;
+                    /** @description Share of all open items, 0–1. */
+                    itemShare: number;
+                    /** @description Share of all open points (estimated items), 0–1. */
+                    pointShare: number;
+                };
+                /** @description Open work per theme of the initiative it serves (themeId null: initiatives without one). */
+                byTheme: {
+                    /**
+                     * Format: uuid
+                     * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                     */
+                    themeId: string | null;
+                    name: string;
+                    items: number;
+                    points: number;
+                    /** @description Share of all open items, 0–1. */
+                    itemShare: number;
+                    /** @description Share of all open points (estimated items), 0–1. */
+                    pointShare: number;
+                }[];
+                /** @description Open work per objective of the initiative it serves (an initiative may serve several). */
+                byObjective: {
+                    /**
+                     * Format: uuid
+                     * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                     */
+                    objectiveId: string;
+                    title: string;
+                    items: number;
+                    points: number;
+                    /** @description Share of all open items, 0–1. */
+                    itemShare: number;
+                    /** @description Share of all open points (estimated items), 0–1. */
+                    pointShare: number;
+                }[];
+            };
+            /** @description Open work serving no initiative, in rank order (the first 500). */
+            orphanItems: components["schemas"]["ItemRef"][];
+            orphanTotal: number;
+            /** @description Open initiatives in now or next with no open item. */
+            initiativesWithoutWork: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                initiativeId: string;
+                title: string;
+                /** @enum {string} */
+                horizon: "now" | "next";
+            }[];
+            drift: components["schemas"]["Drift"][];
+            /**
+             * @description Roadmap changes are counted from here: the last strategic review, or 30 days ago before the first.
+             * @example 2026-11-25T14:00:00.000Z
+             */
+            changesSince: string;
+        };
+        ItemRef: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            itemId: string;
+            key: string;
+            title: string;
+        };
+        Drift: {
+            kind: components["schemas"]["DriftKind"];
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId?: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            itemId?: string;
+            message: string;
+        };
+        /** @enum {string} */
+        DriftKind: "now_without_progress" | "sprint_work_for_later" | "sprint_work_for_closed_initiative" | "past_target_with_open_work" | "roadmap_changed";
+        DependencyMap: {
+            /** @description The product's newest event this report reflects (an event id; 0 before any event). */
+            asOf: number;
+            nodes: components["schemas"]["GraphNode"][];
+            edges: {
+                from: string;
+                to: string;
+                /**
+                 * @description blocks: from blocks to; serves: item → initiative; waits: external → item.
+                 * @enum {string}
+                 */
+                kind: "blocks" | "serves" | "waits";
+            }[];
+            /** @description The longest chain of remaining estimated work over the whole product, blocker first. */
+            criticalPath: string[];
+            criticalPoints: number;
+            /** @description True when the map was cut at 2000 nodes. */
+            truncated: boolean;
+            totalNodes: number;
+        };
+        GraphNode: {
+            /** @enum {string} */
+            kind: "item";
+            /** @description An item id; for an item in another product you may not see, a made-up one. */
+            id: string;
+            key: string | null;
+            title: string;
+            status: components["schemas"]["ItemStatus"] & (string | null);
+            estimate: number | null;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId: string | null;
+            /** @description Waits on an open item or an unmet external dependency. */
+            blocked: boolean;
+            onCriticalPath: boolean;
+            /** @description Waits on an external dependency past its expected date. */
+            waitingOnOverdue: boolean;
+            /** @description An item of another product. */
+            foreign: boolean;
+        } | {
+            /** @enum {string} */
+            kind: "initiative";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            title: string;
+            horizon: string;
+            status: string;
+            /** @description Some of its work waits on an overdue external dependency. */
+            waitingOnOverdue: boolean;
+        } | {
+            /** @enum {string} */
+            kind: "external";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            title: string;
+            owner: string;
+            expectedDate: string | null;
+            met: boolean;
+            overdue: boolean;
+        };
+        Forecast: {
+            /** @description The product's newest event this report reflects (an event id; 0 before any event). */
+            asOf: number;
+            /**
+             * @description Day 1 of the trials is the day after.
+             * @example 2027-03-31
+             */
+            today: string;
+            /** @enum {string} */
+            unit: "items" | "points";
+            trials: number;
+            /**
+             * @description The last day simulated: later reads "not within 3 years".
+             * @example 2027-03-31
+             */
+            horizon: string;
+            /** @description Open initiatives (not done or dropped). */
+            initiatives: components["schemas"]["TargetForecast"][];
+            /** @description Planned releases. */
+            releases: components["schemas"]["TargetForecast"][];
+            /** @description The throughput history each stream's forecast draws from: the last 84 days; under 10 completed items or 21 days it is too short to trust. */
+            streams: {
+                /** @description A team id, or "product" (every completion of the product). */
+                streamId: string;
+                name: string;
+                /** @example 2027-03-31 */
+                from: string | null;
+                /** @example 2027-03-31 */
+                to: string;
+                days: number;
+                completed: number;
+                points: number;
+                unestimated: number;
+                meanPoints: number | null;
+                /** @description Throughput of each day from `from` to `to`: what trials resample. */
+                daily: number[];
+                tooShort: boolean;
+                warning: string | null;
+            }[];
+        };
+        TargetForecast: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            title: string;
+            /** @example 2027-03-31 */
+            targetDate: string | null;
+            /**
+             * @description done: no open work; insufficient-history: no dates, see `warning`.
+             * @enum {string}
+             */
+            status: "done" | "forecast" | "insufficient-history";
+            remainingItems: number;
+            remainingPoints: number;
+            unestimatedItems: number;
+            /**
+             * @description Done by this day in 50 % of trials; null when done, unknown or beyond.
+             * @example 2027-03-31
+             */
+            p50: string | null;
+            /** @example 2027-03-31 */
+            p85: string | null;
+            /** @example 2027-03-31 */
+            p95: string | null;
+            /** @description Some percentile is not within 3 years (1096 days): its date is null. */
+            beyondHorizon: boolean;
+            /** @description Share of trials done by the target date, 0–1. */
+            probabilityOnTime: number | null;
+            /** @description The 85 % date falls after the target date. */
+            atRisk: boolean;
+            /** @description Completed items in the histories drawn from. */
+            sampleSize: number;
+            /** @description The streams (team ids, or "product") holding the open work. */
+            streamIds: string[];
+            warning: string | null;
+        };
+        BacklogSequence: {
+            /** @description The product's newest event this report reflects (an event id; 0 before any event). */
+            asOf: number;
+            /** @description Every open item, blockers before what they block, otherwise in rank order. */
+            order: string[];
+            /** @description The fewest moves that turn the rank order into `order`, in the order they apply. */
+            moves: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                itemId: string;
+                /**
+                 * Format: uuid
+                 * @description Put the item just before this one (null: at the end).
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                beforeItemId: string | null;
+                /** @description It moves up because it blocks these. */
+                blockedIds: string[];
+                /** @description It moves down because it waits on these. */
+                blockerIds: string[];
+            }[];
+            /** @description Items that block each other (none unless data went wrong). */
+            cycles: string[][];
+        };
+        AppliedSequence: components["schemas"]["BacklogSequence"] & {
+            /** @description How many moves were made (one event each). */
+            applied: number;
         };
     };
     responses: never;
@@ -8849,6 +9214,459 @@ export interface operations {
             };
             /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAlignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alignment report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlignmentReport"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDependencyGraph: {
+        parameters: {
+            query?: {
+                /** @description Only this initiative's items and their neighbours. */
+                initiativeId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dependency map */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DependencyMap"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getForecast: {
+        parameters: {
+            query?: {
+                /** @description Throughput in completed items, or points. */
+                unit?: "items" | "points";
+                trials?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forecast */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSequence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sequence and the moves to reach it */
+            200: {
+                headers: {
+                    /** @description What the sequence was computed from, quoted */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BacklogSequence"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    applySequence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the sequence you saw */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The backlog sequence after the moves */
+            200: {
+                headers: {
+                    /** @description What the sequence was computed from, quoted */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppliedSequence"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: the backlog changed since */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,307 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { HIDDEN_ITEM_LABEL } from '../../src/domain/hidden-item.ts';
+import { CreateItemInput } from '../../src/schemas/item.ts';
+import { createItem } from '../../src/services/items/create-item.ts';
+import { updateItem } from '../../src/services/items/update-item.ts';
+import {
+  type Body,
+  buildItem,
+  buildProduct,
+  buildUser,
+  createTestApi,
+  type TestApi,
+} from '../support/api.ts';
+import { DIALECTS } from '../support/databases.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`alignment, dependency map and sequence over HTTP (${dialect})`, () => {
+    let api: TestApi;
+    let outsider: { user: Body; token: string };
+
+    before(async () => {
+      api = await createTestApi(dialect);
+      outsider = await buildUser(api, 'editor');
+    });
+    after(() => api.close());
+
+    const get = async (path: string) => {
+      const response = await api.call('GET', path);
+      assert.equal(response.status, 200, JSON.stringify(response.body));
+      return response.body;
+    };
+    const initiative = async (productId: string, body: Record<string, unknown>) => {
+      const response = await api.call('POST', `/products/${productId}/initiatives`, { body });
+      assert.equal(response.status, 201, JSON.stringify(response.body));
+      return response.body;
+    };
+    const block = async (blocker: Body, blocked: Body) => {
+      const response = await api.call('POST', `/items/${blocked.id}/dependencies`, {
+        body: { blockedBy: blocker.id },
+      });
+      assert.equal(response.status, 201, JSON.stringify(response.body));
+    };
+
+    it('measures coverage, orphan work, initiatives without work and drift', async () => {
+      const p = await buildProduct(api);
+      const theme = (await api.call('POST', `/products/${p.id}/themes`, { body: { name: 'Payments' } })).body;
+      const objective = (
+        await api.call('POST', `/products/${p.id}/objectives`, { body: { title: 'Grow revenue' } })
+      ).body;
+      const now = await initiative(p.id, {
+        title: 'Card payments',
+        horizon: 'now',
+        themeId: theme.id,
+        objectiveIds: [objective.id],
+        targetDate: '2020-01-31',
+      });
+      const empty = await initiative(p.id, { title: 'Wallets', horizon: 'next' });
+      await initiative(p.id, { title: 'Crypto', horizon: 'later' });
+      const later = await initiative(p.id, { title: 'Loyalty', horizon: 'later' });
+      await buildItem(api, p.id, { initiativeId: now.id, estimate: 3 });
+      await buildItem(api, p.id, { initiativeId: now.id, estimate: 5, status: 'done' });
+      const orphan = await buildItem(api, p.id, { title: 'Fix typo', estimate: 1 });
+      const sprint = (
+        await api.call('POST', `/products/${p.id}/sprints`, {
+          body: { name: 'S1', startDate: '2026-11-30', endDate: '2026-12-11' },
+        })
+      ).body;
+      const early = await buildItem(api, p.id, { initiativeId: later.id, estimate: 4, sprintId: sprint.id });
+      assert.equal((await api.call('POST', `/sprints/${sprint.id}/start`)).status, 200);
+
+      const report = await get(`/products/${p.key}/alignment`);
+      assert.ok(report.asOf > 0);
+      assert.deepEqual(report.coverage.total, { items: 3, points: 8 });
+      assert.equal(report.coverage.linked.items, 2);
+      assert.equal(report.coverage.linked.itemShare, 0.667);
+      assert.equal(report.coverage.linked.pointShare, 0.875);
+      const payments = report.coverage.byTheme.find((t: Body) => t.themeId === theme.id);
+      assert.equal(payments.items, 1);
+      assert.equal(payments.points, 3);
+      assert.equal(report.coverage.byObjective[0].objectiveId, objective.id);
+      assert.equal(report.coverage.byObjective[0].points, 3);
+      assert.deepEqual(report.orphanItems, [{ itemId: orphan.id, key: orphan.key, title: 'Fix typo' }]);
+      assert.equal(report.orphanTotal, 1);
+      assert.deepEqual(
+        report.initiativesWithoutWork.map((i: Body) => i.initiativeId),
+        [empty.id],
+      );
+      const kinds = report.drift.map((d: Body) => [d.kind, d.initiativeId]);
+      assert.ok(kinds.some(([k, i]: string[]) => k === 'now_without_progress' && i === now.id));
+      assert.ok(kinds.some(([k, i]: string[]) => k === 'past_target_with_open_work' && i === now.id));
+      const forLater = report.drift.find((d: Body) => d.kind === 'sprint_work_for_later');
+      assert.equal(forLater.itemId, early.id);
+      assert.match(forLater.message, /Loyalty/);
+      // No review yet: the roadmap's changes of the last 30 days, such as the initiatives added.
+      assert.ok(report.drift.some((d: Body) => d.kind === 'roadmap_changed' && /Wallets/.test(d.message)));
+
+      await api.call('PATCH', `/initiatives/${later.id}`, { body: { status: 'dropped' } });
+      const again = await get(`/products/${p.id}/alignment`);
+      assert.ok(again.asOf > report.asOf);
+      assert.ok(
+        again.drift.some(
+          (d: Body) => d.kind === 'sprint_work_for_closed_initiative' && d.itemId === early.id,
+        ),
+      );
+      assert.ok(again.drift.some((d: Body) => /Loyalty" went from proposed to dropped/.test(d.message)));
+      assert.equal(
+        (await api.call('GET', `/products/${p.id}/alignment`, { token: outsider.token })).status,
+        404,
+      );
+    });
+
+    it('maps dependencies with blocked items, the critical path, externals and hidden items', async () => {
+      const p = await buildProduct(api);
+      const goal = await initiative(p.id, { title: 'Checkout', horizon: 'now' });
+      const a = await buildItem(api, p.id, { title: 'Schema', estimate: 5, initiativeId: goal.id });
+      const b = await buildItem(api, p.id, { title: 'API', estimate: 3, initiativeId: goal.id });
+      const c = await buildItem(api, p.id, { title: 'UI', estimate: 8 });
+      const d = await buildItem(api, p.id, { title: 'Small', estimate: 1 });
+      await buildItem(api, p.id, { title: 'Alone', estimate: 10 });
+      await block(a, b);
+      await block(b, c);
+      await block(d, c);
+      const external = (
+        await api.call('POST', `/items/${a.id}/external-dependencies`, {
+          body: { title: 'Bank approval', expectedDate: '2020-01-01' },
+        })
+      ).body;
+      const theirs = await buildProduct(api);
+      const secret = await buildItem(api, theirs.id, { title: 'Acquire Initech' });
+      await block(secret, d);
+
+      const map = await get(`/products/${p.id}/dependency-graph`);
+      assert.deepEqual(map.criticalPath, [a.id, b.id, c.id]);
+      assert.equal(map.criticalPoints, 16);
+      assert.equal(map.truncated, false);
+      const node = (id: string) => map.nodes.find((n: Body) => n.id === id);
+      assert.equal(node(a.id).blocked, true, 'waits on the bank');
+      assert.equal(node(a.id).waitingOnOverdue, true);
+      assert.equal(node(b.id).blocked, true);
+      assert.equal(node(b.id).onCriticalPath, true);
+      assert.equal(node(d.id).onCriticalPath, false);
+      assert.equal(node(goal.id).kind, 'initiative');
+      assert.equal(node(goal.id).waitingOnOverdue, true);
+      assert.equal(node(external.id).overdue, true);
+      assert.ok(!map.nodes.some((n: Body) => n.title === 'Alone'), 'no dependency, not on the map');
+      assert.ok(map.edges.some((e: Body) => e.from === a.id && e.to === b.id && e.kind === 'blocks'));
+      assert.ok(map.edges.some((e: Body) => e.from === a.id && e.to === goal.id && e.kind === 'serves'));
+
+      const member = await buildUser(api, 'editor');
+      await api.call('PUT', `/products/${p.id}/members/${member.user.id}`);
+      const seen = (await api.call('GET', `/products/${p.id}/dependency-graph`, { token: member.token }))
+        .body;
+      const hidden = seen.nodes.find((n: Body) => n.foreign);
+      assert.equal(hidden.title, HIDDEN_ITEM_LABEL);
+      assert.equal(hidden.key, null);
+      assert.equal(hidden.status, null);
+      assert.ok(!JSON.stringify(seen).includes(secret.id));
+
+      const scoped = await get(`/products/${p.id}/dependency-graph?initiativeId=${goal.id}`);
+      assert.deepEqual(
+        scoped.nodes
+          .filter((n: Body) => n.kind === 'item')
+          .map((n: Body) => n.id)
+          .sort(),
+        [a.id, b.id, c.id].sort(),
+        "the initiative's items and their neighbours",
+      );
+      assert.deepEqual(scoped.criticalPath, map.criticalPath, 'the path is the whole product’s');
+      const unknown = await api.call('GET', `/products/${p.id}/dependency-graph?initiativeId=${theirs.id}`);
+      assert.equal(unknown.status, 404);
+    });
+
+    it('suggests a dependency-respecting order and applies it as one move event each', async () => {
+      const p = await buildProduct(api);
+      const top = await buildItem(api, p.id, { title: 'Top' });
+      const middle = await buildItem(api, p.id, { title: 'Middle' });
+      const bottom = await buildItem(api, p.id, { title: 'Bottom' });
+      const plain = await get(`/products/${p.id}/sequence`);
+      assert.deepEqual(plain.order, [top.id, middle.id, bottom.id], 'no dependency: the rank order');
+      assert.deepEqual(plain.moves, []);
+
+      await block(bottom, top);
+      const response = await api.call('GET', `/products/${p.id}/sequence`);
+      const etag = response.headers.get('etag');
+      assert.ok(etag);
+      assert.deepEqual(response.body.order, [bottom.id, top.id, middle.id], 'the blocker is pulled up');
+      assert.deepEqual(response.body.moves, [
+        { itemId: bottom.id, beforeItemId: top.id, blockedIds: [top.id], blockerIds: [] },
+      ]);
+
+      // Someone moves an item meanwhile: the stale sequence is refused and nothing moves.
+      await api.call('POST', `/items/${middle.id}/move`, { body: { beforeId: top.id } });
+      const stale = await api.call('POST', `/products/${p.id}/sequence/apply`, {
+        headers: { 'if-match': etag! },
+      });
+      assert.equal(stale.status, 412);
+      const viewer = await buildUser(api, 'viewer');
+      await api.call('PUT', `/products/${p.id}/members/${viewer.user.id}`);
+      const refused = await api.call('POST', `/products/${p.id}/sequence/apply`, { token: viewer.token });
+      assert.equal(refused.status, 403);
+
+      const fresh = await api.call('GET', `/products/${p.id}/sequence`);
+      const applied = await api.call('POST', `/products/${p.id}/sequence/apply`, {
+        headers: { 'if-match': fresh.headers.get('etag')! },
+      });
+      assert.equal(applied.status, 200, JSON.stringify(applied.body));
+      assert.equal(applied.body.applied, 1);
+      assert.deepEqual(applied.body.moves, [], 'nothing left to move');
+      const backlog = (await api.call('GET', `/products/${p.id}/backlog`)).body.items.map((i: Body) => i.id);
+      assert.deepEqual(backlog, [middle.id, bottom.id, top.id]);
+      const events = (await api.call('GET', `/products/${p.id}/events?limit=500`)).body.events;
+      const moves = events.filter(
+        (e: Body) => e.entityId === bottom.id && e.action !== 'created' && e.changes.rank,
+      );
+      assert.equal(moves.length, 1, 'one event for the move');
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`forecast over HTTP (${dialect})`, () => {
+    let api: TestApi;
+    before(async () => {
+      api = await createTestApi(dialect);
+    });
+    after(() => api.close());
+
+    /** An item completed `daysAgo` days ago, through the service with that day's time. */
+    const completed = async (productId: string, daysAgo: number) => {
+      const at = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+      const actor = { id: api.ownerId, role: 'owner' as const };
+      const item = await createItem({
+        db: api.database.db,
+        actor,
+        now: at,
+        productId,
+        input: CreateItemInput.parse({ title: `Done ${daysAgo}`, estimate: 2 }),
+      });
+      await updateItem({ db: api.database.db, actor, now: at, id: item.id, input: { status: 'done' } });
+    };
+
+    it('forecasts initiatives and releases from the throughput of the last weeks, with its history', async () => {
+      const p = await buildProduct(api);
+      // Two items done every day for the last 28 days: 56 in the window.
+      for (let day = 1; day <= 28; day++) {
+        await completed(p.id, day);
+        await completed(p.id, day);
+      }
+      const soon = await api.call('POST', `/products/${p.id}/initiatives`, {
+        body: { title: 'Soon', horizon: 'now', targetDate: '2199-12-31' },
+      });
+      const never = await api.call('POST', `/products/${p.id}/initiatives`, {
+        body: { title: 'Tomorrow', horizon: 'now', targetDate: new Date().toISOString().slice(0, 10) },
+      });
+      for (let i = 0; i < 6; i++) await buildItem(api, p.id, { initiativeId: soon.body.id, estimate: 1 });
+      await buildItem(api, p.id, { initiativeId: never.body.id, estimate: 1 });
+      const release = (
+        await api.call('POST', `/products/${p.id}/releases`, {
+          body: { name: '1.0', targetDate: '2199-06-30' },
+        })
+      ).body;
+      await buildItem(api, p.id, { releaseId: release.id });
+
+      const response = await api.call('GET', `/products/${p.id}/forecast?trials=2000`);
+      assert.equal(response.status, 200, JSON.stringify(response.body));
+      const result = response.body;
+      assert.equal(result.trials, 2000);
+      assert.equal(result.unit, 'items');
+      const stream = result.streams.find((s: Body) => s.streamId === 'product');
+      assert.equal(stream.completed, 56);
+      assert.equal(stream.tooShort, false);
+      assert.equal(stream.daily.length, stream.days);
+      const target = result.initiatives.find((i: Body) => i.id === soon.body.id);
+      assert.equal(target.status, 'forecast');
+      assert.equal(target.remainingItems, 6);
+      assert.equal(target.sampleSize, 56);
+      assert.ok(target.p50 <= target.p85 && target.p85 <= target.p95, JSON.stringify(target));
+      assert.ok(target.p50 > result.today);
+      assert.equal(target.probabilityOnTime, 1);
+      assert.equal(target.atRisk, false);
+      const late = result.initiatives.find((i: Body) => i.id === never.body.id);
+      assert.equal(late.probabilityOnTime, 0, 'due today, with work open');
+      assert.equal(late.atRisk, true);
+      assert.equal(result.releases[0].id, release.id);
+      assert.equal(result.releases[0].remainingItems, 1);
+
+      const bad = await api.call('GET', `/products/${p.id}/forecast?trials=5&unit=hours`);
+      assert.equal(bad.status, 400);
+      const fields = bad.body.error.details.issues.map((i: Body) => i.path).sort();
+      assert.deepEqual(fields, ['trials', 'unit']);
+    });
+
+    it('gives no dates, only a warning, while the history is too short', async () => {
+      const p = await buildProduct(api);
+      for (let day = 1; day <= 4; day++) await completed(p.id, day);
+      const goal = await api.call('POST', `/products/${p.id}/initiatives`, { body: { title: 'Goal' } });
+      await buildItem(api, p.id, { initiativeId: goal.body.id });
+      const result = (await api.call('GET', `/products/${p.id}/forecast`)).body;
+      const [target] = result.initiatives;
+      assert.equal(target.status, 'insufficient-history');
+      assert.equal(target.p50, null);
+      assert.equal(target.p85, null);
+      assert.match(target.warning, /only 4 items completed/);
+    });
+  });
+}
