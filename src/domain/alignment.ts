@@ -74,8 +74,9 @@ function shareOf(items: number, points: number, total: { items: number; points: 
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-function describeChange(change: RoadmapChange, title: string): string {
-  const quoted = JSON.stringify(title);
+/** `title` undefined: the initiative is no longer on the roadmap (in the trash). */
+function describeChange(change: RoadmapChange, title: string | undefined): string {
+  const quoted = title === undefined ? 'an initiative now in the trash' : JSON.stringify(title);
   switch (change.field) {
     case 'created':
       return `${quoted} was added to the roadmap`;
@@ -107,6 +108,7 @@ export function alignmentOf(
   const byTheme = new Map<string | null, { items: number; points: number }>();
   const byObjective = new Map<string, { items: number; points: number }>();
   const openByInitiative = new Map<string, ModelItem[]>();
+  const themeIds = new Set(model.themes.map((theme) => theme.id));
   const orphans: ModelItem[] = [];
   for (const item of open) {
     const initiative = item.initiativeId === null ? undefined : initiatives.get(item.initiativeId);
@@ -119,10 +121,13 @@ export function alignmentOf(
     const list = openByInitiative.get(initiative.id);
     if (list) list.push(item);
     else openByInitiative.set(initiative.id, [item]);
-    const theme = byTheme.get(initiative.themeId) ?? { items: 0, points: 0 };
+    // A theme in the trash no longer groups anything: its initiatives' work counts as without a theme.
+    const themeId =
+      initiative.themeId !== null && themeIds.has(initiative.themeId) ? initiative.themeId : null;
+    const theme = byTheme.get(themeId) ?? { items: 0, points: 0 };
     theme.items += 1;
     theme.points += points(item);
-    byTheme.set(initiative.themeId, theme);
+    byTheme.set(themeId, theme);
     for (const objectiveId of initiative.objectiveIds) {
       const objective = byObjective.get(objectiveId) ?? { items: 0, points: 0 };
       objective.items += 1;
@@ -185,7 +190,7 @@ export function alignmentOf(
     }
   }
   for (const change of changesSinceReview) {
-    const title = initiatives.get(change.initiativeId)?.title ?? 'an initiative since removed';
+    const title = initiatives.get(change.initiativeId)?.title;
     drift.push({
       kind: 'roadmap_changed',
       initiativeId: change.initiativeId,

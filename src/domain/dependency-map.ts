@@ -6,7 +6,13 @@
  */
 import { type CriticalPath, criticalPath } from './critical-path.ts';
 import { HIDDEN_ITEM_LABEL } from './hidden-item.ts';
-import { isOpen, type ModelItem, type PlanningModel } from './planning-model.ts';
+import {
+  isOpen,
+  type ModelExternal,
+  type ModelForeignBlocker,
+  type ModelItem,
+  type PlanningModel,
+} from './planning-model.ts';
 import { isOpenBlocker } from './readiness.ts';
 
 export const MAX_GRAPH_NODES = 2_000;
@@ -119,31 +125,36 @@ export function dependencyMap(
       wanted.add(edge.to);
     }
   }
-  for (const foreign of model.foreignBlockers)
+  // An item is drawn for an open foreign blocker or an unmet external only: a settled one orders nothing.
+  const foreignOf = new Map<string, ModelForeignBlocker[]>();
+  for (const foreign of model.foreignBlockers) {
+    if (
+      !isOpenBlocker({
+        external: false,
+        key: null,
+        title: null,
+        status: foreign.status,
+        deleted: foreign.deleted,
+      })
+    )
+      continue;
     if (inScope(items.get(foreign.itemId))) wanted.add(foreign.itemId);
-  for (const external of model.externals)
+    const list = foreignOf.get(foreign.itemId);
+    if (list) list.push(foreign);
+    else foreignOf.set(foreign.itemId, [foreign]);
+  }
+  const externalsOf = new Map<string, ModelExternal[]>();
+  for (const external of model.externals) {
     if (inScope(items.get(external.itemId))) wanted.add(external.itemId);
+    const list = externalsOf.get(external.itemId);
+    if (list) list.push(external);
+    else externalsOf.set(external.itemId, [external]);
+  }
 
-  // Critical-path items first, then rank order: a cut view keeps what matters most.
+  // Critical-path items first, then rank order: a cut view keeps what matters most. Each item comes with
+  // its initiative, its external dependencies and its foreign blockers, so a cut map is whole where drawn.
   const ordered = model.items.filter((item) => wanted.has(item.id));
   ordered.sort((a, b) => Number(onPath.has(b.id)) - Number(onPath.has(a.id)));
-
-  const nodes: GraphNode[] = [];
-  const edges: GraphEdge[] = [];
-  const placed = new Set<string>();
-  let totalNodes = 0;
-  let truncated = false;
-  const add = (node: GraphNode): boolean => {
-    if (placed.has(node.id)) return true;
-    totalNodes += 1;
-    if (nodes.length >= MAX_GRAPH_NODES) {
-      truncated = true;
-      return false;
-    }
-    placed.add(node.id);
-    nodes.push(node);
-    return true;
-  };
 
   const initiatives = new Map(model.initiatives.map((i) => [i.id, i]));
   const overdueInitiatives = new Set<string>();
@@ -151,78 +162,95 @@ export function dependencyMap(
     const initiativeId = items.get(itemId)?.initiativeId;
     if (initiativeId) overdueInitiatives.add(initiativeId);
   }
+
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const counted = new Set<string>();
+  const placed = new Set<string>();
+  let truncated = false;
+  let hidden = 0;
   for (const item of ordered) {
-    add({
-      kind: 'item',
-      id: item.id,
-      key: item.key,
-      title: item.title,
-      status: item.status,
-      estimate: item.estimate,
-      initiativeId: item.initiativeId,
-      blocked: blocked.has(item.id),
-      onCriticalPath: onPath.has(item.id),
-      waitingOnOverdue: overdueWaits.has(item.id),
-      foreign: false,
-    });
-  }
-  for (const item of ordered) {
-    if (!placed.has(item.id) || item.initiativeId === null) continue;
-    const initiative = initiatives.get(item.initiativeId);
-    if (!initiative) continue;
-    const ok = add({
-      kind: 'initiative',
-      id: initiative.id,
-      title: initiative.title,
-      horizon: initiative.horizon,
-      status: initiative.status,
-      waitingOnOverdue: overdueInitiatives.has(initiative.id),
-    });
-    if (ok) edges.push({ from: item.id, to: initiative.id, kind: 'serves' });
+    const group = itemGroup(item);
+    const fresh = group.nodes.filter((node) => !counted.has(node.id));
+    for (const node of fresh) counted.add(node.id);
+    // A group is drawn whole or not at all, and nothing after the first that does not fit.
+    if (truncated || nodes.length + fresh.length > MAX_GRAPH_NODES) {
+      truncated = true;
+      continue;
+    }
+    for (const node of fresh) {
+      placed.add(node.id);
+      nodes.push(node);
+    }
+    edges.push(...group.edges);
   }
   for (const edge of model.dependencies) {
     if (placed.has(edge.from) && placed.has(edge.to))
       edges.push({ from: edge.from, to: edge.to, kind: 'blocks' });
   }
-  let hidden = 0;
-  for (const foreign of model.foreignBlockers) {
-    const open = isOpenBlocker({
-      external: false,
-      key: null,
-      title: null,
-      status: foreign.status,
-      deleted: foreign.deleted,
-    });
-    if (!placed.has(foreign.itemId) || !open) continue;
-    // A hidden item gets an id of its own that names nothing: two links to one hidden item are not matched.
-    const id = foreign.blocker?.id ?? `hidden-${++hidden}`;
-    const ok = add({
-      kind: 'item',
-      id,
-      key: foreign.blocker?.key ?? null,
-      title: foreign.blocker?.title ?? HIDDEN_ITEM_LABEL,
-      status: foreign.blocker ? foreign.status : null,
-      estimate: null,
-      initiativeId: null,
-      blocked: false,
-      onCriticalPath: false,
-      waitingOnOverdue: false,
-      foreign: true,
-    });
-    if (ok) edges.push({ from: id, to: foreign.itemId, kind: 'blocks' });
-  }
-  for (const external of model.externals) {
-    if (!placed.has(external.itemId)) continue;
-    const ok = add({
-      kind: 'external',
-      id: external.id,
-      title: external.title,
-      owner: external.owner,
-      expectedDate: external.expectedDate,
-      met: external.met,
-      overdue: !external.met && external.expectedDate !== null && external.expectedDate < today,
-    });
-    if (ok) edges.push({ from: external.id, to: external.itemId, kind: 'waits' });
+  const totalNodes = counted.size;
+
+  /** An item with its initiative, foreign blockers and external dependencies, and the edges to them. */
+  function itemGroup(item: ModelItem): { nodes: GraphNode[]; edges: GraphEdge[] } {
+    const group: GraphNode[] = [
+      {
+        kind: 'item',
+        id: item.id,
+        key: item.key,
+        title: item.title,
+        status: item.status,
+        estimate: item.estimate,
+        initiativeId: item.initiativeId,
+        blocked: blocked.has(item.id),
+        onCriticalPath: onPath.has(item.id),
+        waitingOnOverdue: overdueWaits.has(item.id),
+        foreign: false,
+      },
+    ];
+    const links: GraphEdge[] = [];
+    const initiative = item.initiativeId === null ? undefined : initiatives.get(item.initiativeId);
+    if (initiative) {
+      group.push({
+        kind: 'initiative',
+        id: initiative.id,
+        title: initiative.title,
+        horizon: initiative.horizon,
+        status: initiative.status,
+        waitingOnOverdue: overdueInitiatives.has(initiative.id),
+      });
+      links.push({ from: item.id, to: initiative.id, kind: 'serves' });
+    }
+    for (const foreign of foreignOf.get(item.id) ?? []) {
+      // A hidden item gets an id of its own that names nothing: two links to one hidden item are not matched.
+      const id = foreign.blocker?.id ?? `hidden-${++hidden}`;
+      group.push({
+        kind: 'item',
+        id,
+        key: foreign.blocker?.key ?? null,
+        title: foreign.blocker?.title ?? HIDDEN_ITEM_LABEL,
+        status: foreign.blocker ? foreign.status : null,
+        estimate: null,
+        initiativeId: null,
+        blocked: false,
+        onCriticalPath: false,
+        waitingOnOverdue: false,
+        foreign: true,
+      });
+      links.push({ from: id, to: item.id, kind: 'blocks' });
+    }
+    for (const external of externalsOf.get(item.id) ?? []) {
+      group.push({
+        kind: 'external',
+        id: external.id,
+        title: external.title,
+        owner: external.owner,
+        expectedDate: external.expectedDate,
+        met: external.met,
+        overdue: !external.met && external.expectedDate !== null && external.expectedDate < today,
+      });
+      links.push({ from: external.id, to: item.id, kind: 'waits' });
+    }
+    return { nodes: group, edges: links };
   }
   return { nodes, edges, criticalPath: path.itemIds, criticalPoints: path.points, truncated, totalNodes };
 }

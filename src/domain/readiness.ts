@@ -82,7 +82,12 @@ export function notReadyReasons(
   if (enabled.has('acceptance_criteria') && item.criteriaTotal === 0) {
     reasons.push({ code: 'no_acceptance_criteria', message: 'no acceptance criteria' });
   }
-  if (enabled.has('user_story') && item.type === 'story' && !isUserStory(item.story ?? null)) {
+  if (
+    enabled.has('user_story') &&
+    item.type === 'story' &&
+    item.story !== undefined &&
+    !isUserStory(item.story)
+  ) {
     reasons.push({ code: 'not_user_story', message: 'not written as "As a …, I want … so that …"' });
   }
   if (enabled.has('fits_sprint') && item.estimate !== null) {
