@@ -305,3 +305,158 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`strategic reviews over HTTP (${dialect})`, () => {
+    let api: TestApi;
+    before(async () => {
+      api = await createTestApi(dialect);
+    });
+    after(() => api.close());
+
+    it('shows the figures of the moment, records decisions with a snapshot, and counts changes from it', async () => {
+      const p = await buildProduct(api);
+      const goal = (
+        await api.call('POST', `/products/${p.id}/initiatives`, {
+          body: { title: 'Checkout', horizon: 'next' },
+        })
+      ).body;
+      await buildItem(api, p.id, { initiativeId: goal.id });
+      await buildItem(api, p.id, { title: 'Orphan' });
+
+      const figures = (await api.call('GET', `/products/${p.id}/review-figures`)).body;
+      assert.equal(figures.previousReviewId, null);
+      assert.equal(figures.snapshot.alignment.openItems, 2);
+      assert.equal(figures.snapshot.alignment.orphanItems, 1);
+      assert.equal(figures.snapshot.forecast[0].initiativeId, goal.id);
+      assert.equal(figures.snapshot.changesTotal, 1, 'the initiative was added');
+
+      const bad = await api.call('POST', `/products/${p.id}/reviews`, { body: { decisions: ' ' } });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.details.issues[0].path, 'decisions');
+      const viewer = await buildUser(api, 'viewer');
+      await api.call('PUT', `/products/${p.id}/members/${viewer.user.id}`);
+      const refused = await api.call('POST', `/products/${p.id}/reviews`, {
+        body: { decisions: 'x' },
+        token: viewer.token,
+      });
+      assert.equal(refused.status, 403);
+
+      const created = await api.call('POST', `/products/${p.key}/reviews`, {
+        body: { decisions: 'Keep checkout in next; link the orphan.' },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal(created.body.decisions, 'Keep checkout in next; link the orphan.');
+      assert.deepEqual(created.body.snapshot.alignment, figures.snapshot.alignment);
+      assert.equal(created.body.createdBy, api.ownerId);
+
+      // After the review, only what changes next counts.
+      const after = (await api.call('GET', `/products/${p.id}/review-figures`)).body;
+      assert.equal(after.previousReviewId, created.body.id);
+      assert.equal(after.snapshot.changesTotal, 0);
+      await api.call('PATCH', `/initiatives/${goal.id}`, { body: { horizon: 'now' } });
+      const moved = (await api.call('GET', `/products/${p.id}/alignment`)).body;
+      const change = moved.drift.filter((d: Body) => d.kind === 'roadmap_changed');
+      assert.equal(change.length, 1);
+      assert.match(change[0].message, /"Checkout" moved from next to now/);
+
+      await api.call('POST', `/products/${p.id}/reviews`, { body: { decisions: 'Second' } });
+      const list = (await api.call('GET', `/products/${p.id}/reviews`, { token: viewer.token })).body.reviews;
+      assert.deepEqual(
+        list.map((r: Body) => r.decisions),
+        ['Second', 'Keep checkout in next; link the orphan.'],
+      );
+      assert.equal(list[0].snapshot.changes[0].field, 'horizon');
+      const events = (await api.call('GET', `/products/${p.id}/events?limit=500`)).body.events;
+      assert.equal(events.filter((e: Body) => e.entityType === 'review').length, 2);
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`grooming report over HTTP (${dialect})`, () => {
+    let api: TestApi;
+    before(async () => {
+      api = await createTestApi(dialect);
+    });
+    after(() => api.close());
+
+    it('lists what to refine, with duplicates, depth and when the backlog was last refined', async () => {
+      const p = await buildProduct(api);
+      const actor = { id: api.ownerId, role: 'owner' as const };
+      const old = await createItem({
+        db: api.database.db,
+        actor,
+        now: new Date(Date.now() - 45 * 86_400_000).toISOString(),
+        productId: p.id,
+        input: CreateItemInput.parse({ title: 'Forgotten idea', type: 'task' }),
+      });
+      const ready = { type: 'task', acceptanceCriteria: [{ text: 'works' }] };
+      const big = await buildItem(api, p.id, { ...ready, title: 'Rebuild everything', estimate: 40 });
+      const goal = (await api.call('POST', `/products/${p.id}/initiatives`, { body: { title: 'Polish' } })).body;
+      const tiny = [];
+      for (const title of ['Fix margin', 'Fix colour', 'Fix icon']) {
+        tiny.push(await buildItem(api, p.id, { ...ready, title, estimate: 1, initiativeId: goal.id }));
+      }
+      const a = await buildItem(api, p.id, {
+        ...ready,
+        title: 'Export the invoice list as CSV',
+        estimate: 3,
+      });
+      const b = await buildItem(api, p.id, {
+        ...ready,
+        title: 'Export invoice list to CSV',
+        estimate: 3,
+      });
+      const dropped = (
+        await api.call('POST', `/products/${p.id}/initiatives`, { body: { title: 'Old plan', status: 'dropped' } })
+      ).body;
+      const leftover = await buildItem(api, p.id, { ...ready, title: 'Leftover', estimate: 2, initiativeId: dropped.id });
+
+      const response = await api.call('GET', `/products/${p.id}/grooming`);
+      assert.equal(response.status, 200, JSON.stringify(response.body));
+      const report = response.body;
+      assert.deepEqual(
+        report.stale.items.map((i: Body) => i.itemId),
+        [old.id],
+      );
+      assert.ok(report.stale.items[0].days >= 44);
+      assert.equal(report.stale.staleDays, 30);
+      assert.deepEqual(
+        report.oversized.items.map((i: Body) => [i.itemId, i.limit]),
+        [[big.id, 13]],
+      );
+      assert.equal(report.undersized[0].initiativeId, goal.id);
+      assert.deepEqual(
+        report.undersized[0].items.map((i: Body) => i.itemId),
+        tiny.map((i) => i.id),
+      );
+      assert.deepEqual(report.duplicates[0].itemIds, [a.id, b.id], 'the higher-ranked item first');
+      assert.ok(report.duplicates[0].score >= 0.6);
+      assert.deepEqual(
+        report.servingClosedInitiatives.items.map((i: Body) => [i.itemId, i.initiativeStatus]),
+        [[leftover.id, 'dropped']],
+      );
+      // No velocity yet: near the top is the first 20 items; the forgotten one has no estimate.
+      const notReady = report.notReadyNearTop.items.find((i: Body) => i.itemId === old.id);
+      assert.deepEqual(
+        notReady.reasons.map((r: Body) => r.code),
+        ['no_estimate', 'no_acceptance_criteria'],
+      );
+      assert.equal(report.notReadyNearTop.items.find((i: Body) => i.itemId === big.id).reasons[0].code, 'too_large');
+      assert.equal(report.depth.velocity, null);
+      assert.equal(report.depth.sprints, null);
+      assert.equal(report.depth.readyItems, 6);
+      assert.equal(report.depth.readyPoints, 11);
+      assert.equal(report.lastRefinedAt, null, 'nothing edited yet');
+
+      await api.call('PATCH', `/items/${old.id}`, { body: { estimate: 2 } });
+      const again = (await api.call('GET', `/products/${p.id}/grooming?staleDays=90`)).body;
+      assert.ok(again.lastRefinedAt);
+      assert.deepEqual(again.stale.items, []);
+      const bad = await api.call('GET', `/products/${p.id}/grooming?staleDays=0`);
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.error.details.issues[0].path, 'staleDays');
+    });
+  });
+}

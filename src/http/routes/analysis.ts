@@ -9,12 +9,23 @@ import {
   DependencyMapQuery,
 } from '../../schemas/dependency-map.ts';
 import { Forecast, ForecastQuery } from '../../schemas/forecast.ts';
+import { GroomingQuery, GroomingReport } from '../../schemas/grooming.ts';
+import { CreateReviewInput, Review, ReviewFigures } from '../../schemas/review.ts';
 import { invalidField } from '../../services/errors.ts';
 import { applySequence, getSequence } from '../../services/intelligence/backlog-sequence.ts';
 import { getAlignment } from '../../services/intelligence/get-alignment.ts';
 import { getDependencyMap } from '../../services/intelligence/get-dependency-map.ts';
 import { getForecast } from '../../services/intelligence/get-forecast.ts';
-import { authenticated, commonErrors, createRouter, jsonContent, productRefParams } from '../openapi.ts';
+import { getGrooming } from '../../services/intelligence/get-grooming.ts';
+import { createReview, getReviewFigures, listReviews } from '../../services/intelligence/reviews.ts';
+import {
+  authenticated,
+  commonErrors,
+  createRouter,
+  jsonBody,
+  jsonContent,
+  productRefParams,
+} from '../openapi.ts';
 
 const tags = ['planning intelligence'];
 
@@ -97,6 +108,52 @@ const forecast = createRoute({
   responses: { 200: jsonContent(Forecast, 'The forecast'), ...commonErrors },
 });
 
+const reviewFigures = createRoute({
+  method: 'get',
+  path: '/products/{productId}/review-figures',
+  operationId: 'getReviewFigures',
+  tags,
+  summary: 'What a strategic review recorded now would hold: alignment, forecasts, blockers, changes',
+  security: authenticated,
+  request: productRefParams,
+  responses: { 200: jsonContent(ReviewFigures, 'The figures of the moment'), ...commonErrors },
+});
+
+const createReviewRoute = createRoute({
+  method: 'post',
+  path: '/products/{productId}/reviews',
+  operationId: 'createReview',
+  tags,
+  summary: 'Record a strategic review: its decisions, with a snapshot of the figures they were taken on',
+  security: authenticated,
+  request: { ...productRefParams, ...jsonBody(CreateReviewInput) },
+  responses: { 201: jsonContent(Review, 'The review'), ...commonErrors },
+});
+
+const listReviewsRoute = createRoute({
+  method: 'get',
+  path: '/products/{productId}/reviews',
+  operationId: 'listReviews',
+  tags,
+  summary: 'Past strategic reviews, newest first (the last 100)',
+  security: authenticated,
+  request: productRefParams,
+  responses: { 200: jsonContent(z.object({ reviews: z.array(Review) }), 'Reviews'), ...commonErrors },
+});
+
+const grooming = createRoute({
+  method: 'get',
+  path: '/products/{productId}/grooming',
+  operationId: 'getGrooming',
+  tags,
+  summary:
+    'What to refine: not-ready items near the top, stale, oversized and undersized items, duplicates, ' +
+    'work for closed initiatives, and how many sprints of ready work the backlog holds',
+  security: authenticated,
+  request: { ...productRefParams, query: GroomingQuery },
+  responses: { 200: jsonContent(GroomingReport, 'The grooming report'), ...commonErrors },
+});
+
 /** The sequence ETag a client sends back: `"abc"`, `W/"abc"` or `*` / absent (any). */
 function sequenceTag(header: string | undefined): string | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
@@ -135,6 +192,50 @@ export const analysisRoutes = createRouter()
         productId: c.req.valid('param').productId,
         ...c.req.valid('query'),
       }),
+      200,
+    ),
+  )
+  .openapi(grooming, async (c) =>
+    c.json(
+      await getGrooming({
+        db: c.get('options').db,
+        actor: c.get('actor'),
+        productId: c.req.valid('param').productId,
+        staleDays: c.req.valid('query').staleDays,
+      }),
+      200,
+    ),
+  )
+  .openapi(reviewFigures, async (c) =>
+    c.json(
+      await getReviewFigures({
+        db: c.get('options').db,
+        actor: c.get('actor'),
+        productId: c.req.valid('param').productId,
+      }),
+      200,
+    ),
+  )
+  .openapi(createReviewRoute, async (c) =>
+    c.json(
+      await createReview({
+        db: c.get('options').db,
+        actor: c.get('actor'),
+        productId: c.req.valid('param').productId,
+        input: c.req.valid('json'),
+      }),
+      201,
+    ),
+  )
+  .openapi(listReviewsRoute, async (c) =>
+    c.json(
+      {
+        reviews: await listReviews({
+          db: c.get('options').db,
+          actor: c.get('actor'),
+          productId: c.req.valid('param').productId,
+        }),
+      },
       200,
     ),
   )

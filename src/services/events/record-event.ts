@@ -51,7 +51,8 @@ export interface EventInput {
     | 'token'
     | 'team'
     | 'sprint'
-    | 'release';
+    | 'release'
+    | 'review';
   entityId: string;
   action: string;
   changes: Changes;

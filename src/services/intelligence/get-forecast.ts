@@ -5,6 +5,7 @@
 import { addDays } from '../../domain/calendar.ts';
 import type { ForecastUnit } from '../../domain/forecast.ts';
 import { DEFAULT_HISTORY_DAYS } from '../../domain/forecast-history.ts';
+import type { PlanningModel } from '../../domain/planning-model.ts';
 import { type ProductForecast, productForecast } from '../../domain/product-forecast.ts';
 import type { Db } from '../../store/database.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
@@ -36,6 +37,20 @@ async function completedSince(db: Db, productId: string, since: string) {
   return [...days].map(([itemId, day]) => ({ itemId, day }));
 }
 
+/** The forecast of a model already loaded (also what a strategic review records). */
+export async function forecastOf(
+  db: Db,
+  model: PlanningModel,
+  options: { today: string; unit: ForecastUnit; trials: number },
+): Promise<ProductForecast> {
+  const completed = await completedSince(
+    db,
+    model.productId,
+    addDays(options.today, -(DEFAULT_HISTORY_DAYS + 1)),
+  );
+  return productForecast(model, completed, options);
+}
+
 export async function getForecast(
   ctx: ServiceContext & { productId: string; unit: ForecastUnit; trials: number },
 ): Promise<
@@ -47,12 +62,7 @@ export async function getForecast(
 > {
   const model = await loadPlanningModel(ctx.db, ctx.actor, ctx.productId);
   const today = timestamp(ctx).slice(0, 10);
-  const completed = await completedSince(
-    ctx.db,
-    model.productId,
-    addDays(today, -(DEFAULT_HISTORY_DAYS + 1)),
-  );
-  const result = productForecast(model, completed, { today, unit: ctx.unit, trials: ctx.trials });
+  const result = await forecastOf(ctx.db, model, { today, unit: ctx.unit, trials: ctx.trials });
   const teams = new Map(model.teams.map((team) => [team.id, team.name]));
   return {
     asOf: model.asOf,

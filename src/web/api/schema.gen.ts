@@ -996,6 +996,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{productId}/grooming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What to refine: not-ready items near the top, stale, oversized and undersized items, duplicates, work for closed initiatives, and how many sprints of ready work the backlog holds */
+        get: operations["getGrooming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/review-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a strategic review recorded now would hold: alignment, forecasts, blockers, changes */
+        get: operations["getReviewFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Past strategic reviews, newest first (the last 100) */
+        get: operations["listReviews"];
+        put?: never;
+        /** Record a strategic review: its decisions, with a snapshot of the figures they were taken on */
+        post: operations["createReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/products/{productId}/sequence": {
         parameters: {
             query?: never;
@@ -2415,6 +2467,245 @@ export interface components {
             /** @description The streams (team ids, or "product") holding the open work. */
             streamIds: string[];
             warning: string | null;
+        };
+        GroomingReport: {
+            /** @description The product's newest event this report reflects (an event id; 0 before any event). */
+            asOf: number;
+            /**
+             * @description The newest edit of an item's estimate, criteria or story.
+             * @example 2026-11-25T14:00:00.000Z
+             */
+            lastRefinedAt: string | null;
+            /** @description The product's velocity (last 3 closed sprints), null before any. */
+            velocity: number | null;
+            /** @description Open items not ready within the next 2 sprints of velocity (20 items without). */
+            notReadyNearTop: {
+                items: {
+                    /**
+                     * Format: uuid
+                     * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                     */
+                    itemId: string;
+                    key: string;
+                    title: string;
+                    estimate: number | null;
+                    reasons: components["schemas"]["NotReadyReason"][];
+                }[];
+                /** @description How many there are (the list holds the first 200). */
+                total: number;
+                /** @description How many items "near the top" covers. */
+                reach: number;
+            };
+            stale: {
+                items: {
+                    /**
+                     * Format: uuid
+                     * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                     */
+                    itemId: string;
+                    key: string;
+                    title: string;
+                    estimate: number | null;
+                    /** @example 2026-11-25T14:00:00.000Z */
+                    updatedAt: string;
+                    days: number;
+                }[];
+                /** @description How many there are (the list holds the first 200). */
+                total: number;
+                staleDays: number;
+            };
+            /** @description Larger than the Definition of Ready lets into a sprint. */
+            oversized: {
+                items: {
+                    /**
+                     * Format: uuid
+                     * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                     */
+                    itemId: string;
+                    key: string;
+                    title: string;
+                    estimate: number | null;
+                    limit: number;
+                }[];
+                /** @description How many there are (the list holds the first 200). */
+                total: number;
+            };
+            /** @description Initiatives with 3 or more items of 1 point or less: worth combining. */
+            undersized: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                initiativeId: string;
+                title: string;
+                items: {
+                    /**
+                     * Format: uuid
+                     * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                     */
+                    itemId: string;
+                    key: string;
+                    title: string;
+                    estimate: number | null;
+                }[];
+                points: number;
+            }[];
+            /** @description Likely duplicates scoring 0.6 or more, best first (at most 200). */
+            duplicates: {
+                /** @description The higher-ranked item first. */
+                itemIds: [
+                    string,
+                    string
+                ];
+                /** @description Text similarity, 0–1. */
+                score: number;
+                items: [
+                    {
+                        /**
+                         * Format: uuid
+                         * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                         */
+                        itemId: string;
+                        key: string;
+                        title: string;
+                        estimate: number | null;
+                    },
+                    {
+                        /**
+                         * Format: uuid
+                         * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                         */
+                        itemId: string;
+                        key: string;
+                        title: string;
+                        estimate: number | null;
+                    }
+                ];
+            }[];
+            servingClosedInitiatives: {
+                items: {
+                    /**
+                     * Format: uuid
+                     * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                     */
+                    itemId: string;
+                    key: string;
+                    title: string;
+                    estimate: number | null;
+                    /**
+                     * Format: uuid
+                     * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                     */
+                    initiativeId: string;
+                    /** @enum {string} */
+                    initiativeStatus: "done" | "dropped";
+                }[];
+                /** @description How many there are (the list holds the first 200). */
+                total: number;
+            };
+            /** @description How much ready work the backlog holds beyond the active sprint. */
+            depth: {
+                readyItems: number;
+                readyPoints: number;
+                velocity: number | null;
+                /** @description Sprints of ready work at the current velocity. */
+                sprints: number | null;
+            };
+        };
+        ReviewFigures: {
+            /** @description The product's newest event this report reflects (an event id; 0 before any event). */
+            asOf: number;
+            /**
+             * @description Changes are counted from here: the last review, or 30 days ago.
+             * @example 2026-11-25T14:00:00.000Z
+             */
+            since: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            previousReviewId: string | null;
+            snapshot: components["schemas"]["ReviewSnapshot"];
+        };
+        ReviewSnapshot: {
+            alignment: {
+                openItems: number;
+                openPoints: number;
+                linkedItemShare: number;
+                linkedPointShare: number;
+                orphanItems: number;
+                initiativesWithoutWork: number;
+                /** @description How many drift findings of each kind. */
+                drift: {
+                    [key: string]: number;
+                };
+            };
+            forecast: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                initiativeId: string;
+                title: string;
+                targetDate: string | null;
+                status: string;
+                p50: string | null;
+                p85: string | null;
+                probabilityOnTime: number | null;
+                atRisk: boolean;
+            }[];
+            blockers: {
+                blockedItems: number;
+                overdueExternals: number;
+                unmetExternals: number;
+            };
+            /** @description Roadmap changes since the previous review (the newest 200). */
+            changes: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                initiativeId: string;
+                /** @example 2026-11-25T14:00:00.000Z */
+                at: string;
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                actorId: string | null;
+                /** @enum {string} */
+                field: "horizon" | "startDate" | "targetDate" | "status" | "created" | "deleted";
+                before?: unknown;
+                after?: unknown;
+            }[];
+            changesTotal: number;
+        };
+        Review: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            productId: string;
+            decisions: string;
+            /** @description The product's newest event this report reflects (an event id; 0 before any event). */
+            asOf: number;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            createdBy: string | null;
+            /** @example 2026-11-25T14:00:00.000Z */
+            createdAt: string;
+            snapshot: components["schemas"]["ReviewSnapshot"];
+        };
+        CreateReviewInput: {
+            /** @description What the review decided, in Markdown. */
+            decisions: string;
         };
         BacklogSequence: {
             /** @description The product's newest event this report reflects (an event id; 0 before any event). */
@@ -9439,6 +9730,359 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGrooming: {
+        parameters: {
+            query?: {
+                /** @description An open item untouched this many days is stale. */
+                staleDays?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grooming report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroomingReport"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReviewFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures of the moment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewFigures"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reviews: components["schemas"]["Review"][];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReviewInput"];
+            };
+        };
+        responses: {
+            /** @description The review */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
                 };
             };
             /** @description Invalid input: `details.issues` names each bad field by its path */

@@ -1,0 +1,40 @@
+/**
+ * The grooming report of a product (domain/grooming.ts), with when the backlog was last refined: the
+ * newest edit of an open item's estimate, acceptance criteria or story.
+ */
+import { type GroomingReport, groomingReport } from '../../domain/grooming.ts';
+import { assessReadiness } from '../../domain/readiness-report.ts';
+import type { Db } from '../../store/database.ts';
+import { type ServiceContext, timestamp } from '../context.ts';
+import { definitionOfReadyOf } from './definition-of-ready.ts';
+import { loadPlanningModel } from './load-planning-model.ts';
+
+/** The fields whose edits are refinement. */
+const REFINING = ['"estimate":', '"acceptanceCriteria":', '"story":'];
+
+async function lastRefined(db: Db, productId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('events')
+    .select('at')
+    .where('product_id', '=', productId)
+    .where('entity_type', '=', 'item')
+    .where('action', '=', 'updated')
+    .where((eb) => eb.or(REFINING.map((field) => eb('changes', 'like', `%${field}%`))))
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
+export async function getGrooming(
+  ctx: ServiceContext & { productId: string; staleDays?: number | undefined },
+): Promise<GroomingReport & { asOf: number; lastRefinedAt: string | null }> {
+  const model = await loadPlanningModel(ctx.db, ctx.actor, ctx.productId);
+  const definition = await definitionOfReadyOf(ctx.db, model.productId);
+  const readiness = assessReadiness(model, definition);
+  const report = groomingReport(model, readiness, definition, {
+    now: timestamp(ctx),
+    staleDays: ctx.staleDays,
+  });
+  return { asOf: model.asOf, lastRefinedAt: await lastRefined(ctx.db, model.productId), ...report };
+}
