@@ -17,6 +17,7 @@ import { chartRoutes } from './routes/charts.ts';
 import { dependencyRoutes } from './routes/dependencies.ts';
 import { eventRoutes } from './routes/events.ts';
 import { feedRoutes } from './routes/feeds.ts';
+import { groomingRoutes } from './routes/grooming.ts';
 import { itemRoutes } from './routes/items.ts';
 import { initiativeRoutes, objectiveRoutes, themeRoutes } from './routes/planning.ts';
 import { productRoutes } from './routes/products.ts';
@@ -122,6 +123,7 @@ function createApiRouter(version: string) {
     releaseRoutes,
     readinessRoutes,
     analysisRoutes,
+    groomingRoutes,
   ]) {
     secured.route('/', routes);
   }

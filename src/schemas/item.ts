@@ -88,6 +88,36 @@ export type CreateItemInput = z.infer<typeof CreateItemInput>;
 export const UpdateItemInput = z.object(fields).partial().strict().openapi('UpdateItemInput');
 export type UpdateItemInput = z.infer<typeof UpdateItemInput>;
 
+export const MergeItemsInput = z
+  .object({
+    duplicateId: ItemRef.describe(
+      'The duplicate (id or key) that goes into this item and then to the trash.',
+    ),
+  })
+  .strict()
+  .openapi('MergeItemsInput');
+export type MergeItemsInput = z.infer<typeof MergeItemsInput>;
+
+const SplitPart = z
+  .object({
+    title: fields.title,
+    estimate: fields.estimate.optional(),
+    acceptanceCriteria: fields.acceptanceCriteria.optional(),
+  })
+  .strict();
+
+export const SplitItemInput = z
+  .object({
+    parts: z
+      .array(SplitPart)
+      .min(2, 'must list at least 2 parts')
+      .max(10, 'must list at most 10 parts')
+      .describe('The item becomes the first part; each other part is a new item just below the one before.'),
+  })
+  .strict()
+  .openapi('SplitItemInput');
+export type SplitItemInput = z.infer<typeof SplitItemInput>;
+
 export const MoveItemInput = z
   .object({
     beforeId: Id.optional().describe('Move the item just above this one.'),

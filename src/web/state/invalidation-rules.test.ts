@@ -20,9 +20,13 @@ function event(entityType: string, entityId: string, changes: EventT['changes'] 
   };
 }
 
-/** The keys as strings, so that a test can ask whether one is among them. */
+/** The keys as strings, so that a test can ask whether one is among them; the reports' prefix (which
+ *  every plan event touches, tested on its own) left out. */
 function touched(...args: Parameters<typeof keysTouchedBy>): string[] {
-  return keysTouchedBy(...args).map((key) => JSON.stringify(key));
+  const reports = JSON.stringify(queryKeys.analysis(args[0]));
+  return keysTouchedBy(...args)
+    .map((key) => JSON.stringify(key))
+    .filter((key) => key !== reports);
 }
 const has = (keys: string[], key: readonly unknown[]) => keys.includes(JSON.stringify(key));
 
@@ -118,6 +122,17 @@ describe('keysTouchedBy', () => {
     const held: HeldQueries = { sprints: [{ sprintId: 's1', itemIds: new Set(['i1']) }], dependencies: [] };
     const keys = touched(P, event('dependency', 'd1', { blockerId: [null, 'i5'] }), null, held);
     assert.ok(has(keys, queryKeys.sprint(P, 's1')));
+  });
+
+  it('refreshes the reports on the plan on any change to the plan, and not on a user or token event', () => {
+    const reports = JSON.stringify(queryKeys.analysis(P));
+    for (const type of ['item', 'initiative', 'dependency', 'external_dependency', 'sprint', 'review']) {
+      const keys = keysTouchedBy(P, event(type, 'x'), null, NOTHING_HELD).map((key) => JSON.stringify(key));
+      assert.ok(keys.includes(reports), type);
+    }
+    for (const type of ['user', 'token']) {
+      assert.deepEqual(keysTouchedBy(P, event(type, 'x'), null, NOTHING_HELD), [], type);
+    }
   });
 
   it('leaves the cache alone for the objects the store itself keeps live', () => {

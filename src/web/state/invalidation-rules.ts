@@ -14,6 +14,21 @@ export interface HeldQueries {
   dependencies: ReadonlyArray<{ itemId: string; externalIds: ReadonlySet<string> }>;
 }
 
+/** Events of the plan itself, which the computed reports (queryKeys.analysis) are read from. */
+const PLAN_EVENTS = new Set([
+  'product',
+  'objective',
+  'theme',
+  'initiative',
+  'item',
+  'dependency',
+  'external_dependency',
+  'team',
+  'sprint',
+  'release',
+  'review',
+]);
+
 /** Readiness depends on dependencies too: a blocker finishing makes an item ready. */
 const DEPENDENCY_EVENTS = new Set(['dependency', 'external_dependency']);
 
@@ -51,7 +66,8 @@ export function keysTouchedBy(
   entity: unknown,
   held: HeldQueries,
 ): QueryKeyT[] {
-  const keys: QueryKeyT[] = [];
+  // The reports on the plan read all of it: any change to the product's plan may change them.
+  const keys: QueryKeyT[] = PLAN_EVENTS.has(event.entityType) ? [queryKeys.analysis(productId)] : [];
   const sprintAndBurndown = (sprintId: string) =>
     keys.push(
       queryKeys.sprint(productId, sprintId),

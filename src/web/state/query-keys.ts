@@ -5,6 +5,18 @@
 import type { ChartSource } from '../api/charts.ts';
 import type { SprintStateT, TeamFilter } from '../api/execution.ts';
 
+/** The computed reports the web reads (query-keys.report). */
+export type AnalysisName =
+  | 'readiness'
+  | 'definition-of-ready'
+  | 'grooming'
+  | 'dependency-graph'
+  | 'sequence'
+  | 'alignment'
+  | 'forecast'
+  | 'review-figures'
+  | 'reviews';
+
 export const queryKeys = {
   /** The prefix of everything held for one product. */
   product: (productId: string) => ['product', productId] as const,
@@ -32,6 +44,14 @@ export const queryKeys = {
   /** An item's history at one version of the item: every saved change asks for it again. */
   itemHistory: (productId: string, itemId: string, version: number) =>
     ['product', productId, 'item-history', itemId, version] as const,
+  /**
+   * The prefix of every computed report on the product's plan (readiness, grooming, dependency map,
+   * sequence, alignment, forecast, reviews): any change to the plan can change them, so the live bridge
+   * marks them all stale at once; only those on screen are read again.
+   */
+  analysis: (productId: string) => ['product', productId, 'analysis'] as const,
+  report: (productId: string, name: AnalysisName, params: Record<string, unknown> = {}) =>
+    ['product', productId, 'analysis', name, params] as const,
   /** The prefix of every chart read from one path (`/sprints/{id}/burndown` of each sprint, ...). */
   chartPath: (productId: string, path: string) => ['product', productId, 'chart', path] as const,
   chart: (productId: string, source: Pick<ChartSource, 'path' | 'params'>) =>
