@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: generates a product on each database, then measures bulk load, request latency, text
- * search, flatness, start-up, throughput and memory, and the charts (bench/charts), and reports them
- * against the targets.
+ * search, flatness, start-up, throughput and memory, the charts (bench/charts) and the planning analyses
+ * (bench/intelligence), and reports them against the targets.
  *
  * BENCH_ITEMS (default 100000) and BENCH_DIALECTS (default sqlite,postgres) size a run; BENCH_SAMPLES
  * (default 2000) and BENCH_THROUGHPUT_SECONDS (default 5) shorten it while developing, as do BENCH_BULK_RUNS
@@ -21,6 +21,7 @@ import { type BenchDatabase, createBenchDatabase, databaseVersions } from './dat
 import { createFixture, type Fixture } from './generate.ts';
 import { type ClientWritesResult, measureClientWrites } from './http-client/measure.ts';
 import { createClient, type HttpClient, measureLatency } from './http-latency.ts';
+import { benchIntelligence, intelligenceMarkdown } from './intelligence/run.ts';
 import { benchMarkdown, markdownTable } from './markdown/run.ts';
 import {
   type BenchResults,
@@ -221,6 +222,9 @@ const charts: ChartResult[] = [];
 for (const dialect of DIALECTS) charts.push(await benchCharts(dialect, log));
 // The Markdown renderer: no database, CPU only (bench/markdown).
 const markdownRows = await benchMarkdown(log);
+// The planning-intelligence analyses and their routes, each database on data of its own.
+const intelligence = [];
+for (const dialect of DIALECTS) intelligence.push(await benchIntelligence(dialect));
 
 const report: BenchResults = {
   date: new Date().toISOString(),
@@ -263,4 +267,5 @@ console.log(markdown(report));
 if (clientWrites) console.log(`\n${clientWritesMarkdown(clientWrites)}`);
 console.log(`\n${chartsMarkdown(charts)}`);
 console.log(`\n${markdownTable(markdownRows)}`);
+console.log(`\n${intelligenceMarkdown(intelligence)}`);
 console.log(`\nwrote ${RESULTS_FILE}`);

@@ -207,6 +207,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(reason.blockers, [{ key: null, title: null, external: false }]);
       assert.ok(!JSON.stringify(response.body).includes(secret.id));
       assert.ok(!JSON.stringify(response.body).includes('Initech'));
+
+      // The other product finishing its item is that product's event; the report still follows at once.
+      await api.call('PATCH', `/items/${secret.id}`, { body: { status: 'done' } });
+      const after = await api.call('GET', `/products/${product.id}/readiness`, { token: member.token });
+      assert.equal(after.body.items.find((e: Body) => e.itemId === mine.id).ready, true);
+      // Losing access to the product ends the report at once too.
+      await api.call('DELETE', `/products/${product.id}/members/${member.user.id}`);
+      const gone = await api.call('GET', `/products/${product.id}/readiness`, { token: member.token });
+      assert.equal(gone.status, 404);
     });
 
     it('measures "fits a sprint" against a share of the velocity once sprints have closed', async () => {

@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import { isOpen, type PlanningModel } from '../../domain/planning-model.ts';
 import { type Sequence, sequenceBacklog } from '../../domain/sequence.ts';
 import { withTransaction } from '../../store/transaction.ts';
-import type { ServiceContext } from '../context.ts';
+import { type ServiceContext, timestamp } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { moveItem } from '../items/move-item.ts';
 import { authorize } from '../policy.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
 import { loadPlanningModel } from './load-planning-model.ts';
+import { cachedReport } from './report-cache.ts';
 
 export interface BacklogSequence extends Sequence {
   asOf: number;
@@ -38,7 +39,10 @@ function sequenceOf(model: PlanningModel): BacklogSequence {
 }
 
 export async function getSequence(ctx: ServiceContext & { productId: string }): Promise<BacklogSequence> {
-  return sequenceOf(await loadPlanningModel(ctx.db, ctx.actor, ctx.productId));
+  const day = timestamp(ctx).slice(0, 10);
+  return cachedReport(ctx.db, ctx.actor, ctx.productId, { name: 'sequence', day }, async () =>
+    sequenceOf(await loadPlanningModel(ctx.db, ctx.actor, ctx.productId)),
+  );
 }
 
 export async function applySequence(

@@ -3,8 +3,19 @@ import { type DependencyMap, dependencyMap } from '../../domain/dependency-map.t
 import { type ServiceContext, timestamp } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { loadPlanningModel } from './load-planning-model.ts';
+import { cachedReport } from './report-cache.ts';
 
 export async function getDependencyMap(
+  ctx: ServiceContext & { productId: string; initiativeId?: string | undefined },
+): Promise<DependencyMap & { asOf: number }> {
+  const day = timestamp(ctx).slice(0, 10);
+  const params = { initiativeId: ctx.initiativeId };
+  return cachedReport(ctx.db, ctx.actor, ctx.productId, { name: 'dependency-graph', params, day }, () =>
+    mapNow(ctx),
+  );
+}
+
+async function mapNow(
   ctx: ServiceContext & { productId: string; initiativeId?: string | undefined },
 ): Promise<DependencyMap & { asOf: number }> {
   const model = await loadPlanningModel(ctx.db, ctx.actor, ctx.productId);

@@ -10,6 +10,7 @@ import { type ProductForecast, productForecast } from '../../domain/product-fore
 import type { Db } from '../../store/database.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { loadPlanningModel } from './load-planning-model.ts';
+import { cachedReport } from './report-cache.ts';
 
 /**
  * The day each item that is done now last became done, among the events since `since`. Read from the
@@ -51,15 +52,25 @@ export async function forecastOf(
   return productForecast(model, completed, options);
 }
 
+type ForecastReport = ProductForecast & {
+  asOf: number;
+  today: string;
+  streams: (ProductForecast['streams'][number] & { name: string })[];
+};
+
 export async function getForecast(
   ctx: ServiceContext & { productId: string; unit: ForecastUnit; trials: number },
-): Promise<
-  ProductForecast & {
-    asOf: number;
-    today: string;
-    streams: (ProductForecast['streams'][number] & { name: string })[];
-  }
-> {
+): Promise<ForecastReport> {
+  const day = timestamp(ctx).slice(0, 10);
+  const params = { unit: ctx.unit, trials: ctx.trials };
+  return cachedReport(ctx.db, ctx.actor, ctx.productId, { name: 'forecast', params, day }, () =>
+    forecastNow(ctx),
+  );
+}
+
+async function forecastNow(
+  ctx: ServiceContext & { productId: string; unit: ForecastUnit; trials: number },
+): Promise<ForecastReport> {
   const model = await loadPlanningModel(ctx.db, ctx.actor, ctx.productId);
   const today = timestamp(ctx).slice(0, 10);
   const result = await forecastOf(ctx.db, model, { today, unit: ctx.unit, trials: ctx.trials });

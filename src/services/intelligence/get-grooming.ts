@@ -8,6 +8,7 @@ import type { Db } from '../../store/database.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { definitionOfReadyOf } from './definition-of-ready.ts';
 import { loadPlanningModel } from './load-planning-model.ts';
+import { cachedReport } from './report-cache.ts';
 
 /** The fields whose edits are refinement. */
 const REFINING = ['"estimate":', '"acceptanceCriteria":', '"story":'];
@@ -27,6 +28,17 @@ async function lastRefined(db: Db, productId: string): Promise<string | null> {
 }
 
 export async function getGrooming(
+  ctx: ServiceContext & { productId: string; staleDays?: number | undefined },
+): Promise<GroomingReport & { asOf: number; lastRefinedAt: string | null }> {
+  // Staleness is counted in days: the report of one hour holds for the hour.
+  const hour = timestamp(ctx).slice(0, 13);
+  const params = { staleDays: ctx.staleDays };
+  return cachedReport(ctx.db, ctx.actor, ctx.productId, { name: 'grooming', params, day: hour }, () =>
+    groomingNow(ctx),
+  );
+}
+
+async function groomingNow(
   ctx: ServiceContext & { productId: string; staleDays?: number | undefined },
 ): Promise<GroomingReport & { asOf: number; lastRefinedAt: string | null }> {
   const model = await loadPlanningModel(ctx.db, ctx.actor, ctx.productId);

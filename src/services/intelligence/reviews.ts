@@ -14,6 +14,7 @@ import { newId } from '../ids.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
 import { forecastOf } from './get-forecast.ts';
 import { loadPlanningModel } from './load-planning-model.ts';
+import { cachedReport } from './report-cache.ts';
 import { roadmapChangesSinceReview } from './roadmap-changes.ts';
 
 export interface ReviewFigures {
@@ -61,7 +62,14 @@ async function figures(db: Db, actor: Actor, productId: string, now: string): Pr
 
 /** What a review recorded now would hold. */
 export async function getReviewFigures(ctx: ServiceContext & { productId: string }): Promise<ReviewFigures> {
-  return figures(ctx.db, ctx.actor, ctx.productId, timestamp(ctx));
+  const now = timestamp(ctx);
+  return cachedReport(
+    ctx.db,
+    ctx.actor,
+    ctx.productId,
+    { name: 'review-figures', day: now.slice(0, 10) },
+    () => figures(ctx.db, ctx.actor, ctx.productId, now),
+  );
 }
 
 function presentReview(row: {

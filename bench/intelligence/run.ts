@@ -1,0 +1,271 @@
+/**
+ * `npm run bench:intelligence` (and a part of `npm run bench`): the planning-intelligence analyses on a
+ * product of 100,000 items, 300 initiatives and 20,000 dependencies (bench/generate.ts), on each database:
+ * - each analysis as a pure function over the model already loaded (readiness, duplicates, sequencing,
+ *   alignment, a 10,000-trial forecast of 300 initiatives, the dependency map), the median of 5 runs;
+ * - each route end to end over HTTP, p50 of BENCH_INTEL_SAMPLES requests, at 100,000 and at 2,000 items.
+ * The done items' completions are spread over the last 12 weeks (their creation events moved back in
+ * time), so the forecast simulates instead of stopping at "history too short".
+ *
+ * BENCH_DIALECTS (default sqlite,postgres), BENCH_INTEL_ITEMS (default 100000), BENCH_INTEL_SAMPLES
+ * (default 10).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { loadConfig } from '../../src/config.ts';
+import { alignmentOf } from '../../src/domain/alignment.ts';
+import { dependencyMap } from '../../src/domain/dependency-map.ts';
+import { findDuplicates } from '../../src/domain/duplicates.ts';
+import { isOpen } from '../../src/domain/planning-model.ts';
+import { productForecast } from '../../src/domain/product-forecast.ts';
+import { assessReadiness } from '../../src/domain/readiness-report.ts';
+import { sequenceBacklog } from '../../src/domain/sequence.ts';
+import { startServer } from '../../src/server.ts';
+import { definitionOfReadyOf } from '../../src/services/intelligence/definition-of-ready.ts';
+import { loadPlanningModel } from '../../src/services/intelligence/load-planning-model.ts';
+import type { Db, DialectName } from '../../src/store/database.ts';
+import { createBenchDatabase } from '../databases.ts';
+import { createFixture } from '../generate.ts';
+import { createClient, percentile } from '../http-latency.ts';
+
+function setting(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+const ITEMS = setting('BENCH_INTEL_ITEMS', 100_000);
+const SAMPLES = setting('BENCH_INTEL_SAMPLES', 10);
+const RESULTS_FILE = fileURLToPath(new URL('../results/intelligence.json', import.meta.url));
+
+/** Targets of the issue, in ms. */
+export const PURE_TARGETS: Record<string, number> = {
+  readiness: 200,
+  duplicates: 2000,
+  sequencing: 300,
+  alignment: 300,
+  forecast: 1000,
+};
+export const ROUTE_TARGETS = { large: 1500, small: 50 };
+
+export const ROUTES = [
+  'readiness',
+  'grooming',
+  'dependency-graph',
+  'sequence',
+  'alignment',
+  'forecast',
+  'review-figures',
+] as const;
+
+function log(message: string): void {
+  console.log(`[bench:intelligence ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function timeRuns(work: () => unknown, runs = 5): number {
+  work(); // The first run compiles the code: a warm measure is what a server that has served once sees.
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  return Math.round(median(times) * 10) / 10;
+}
+
+/** Moves each done item's creation back to a day of the last 12 weeks: the throughput history. */
+async function spreadCompletions(db: Db, productId: string): Promise<void> {
+  const done = await db
+    .selectFrom('events')
+    .innerJoin('items', 'items.id', 'events.entity_id')
+    .select('events.id')
+    .where('events.product_id', '=', productId)
+    .where('items.status', '=', 'done')
+    .execute();
+  const now = Date.now();
+  for (let i = 0; i < done.length; i += 500) {
+    const batch = done.slice(i, i + 500);
+    await db.transaction().execute(async (trx) => {
+      for (const [index, row] of batch.entries()) {
+        const daysAgo = 1 + ((i + index) % 84);
+        const at = new Date(now - daysAgo * 86_400_000).toISOString();
+        await trx.updateTable('events').set({ at }).where('id', '=', row.id).execute();
+      }
+    });
+  }
+}
+
+interface DialectReport {
+  dialect: DialectName;
+  items: number;
+  dependencies: number;
+  loadModelMs: number;
+  pure: Record<string, number>;
+  routes: Record<string, { large: number; small: number }>;
+}
+
+async function routeTimes(
+  location: { dataDir?: string; databaseUrl?: string },
+  token: string,
+  productId: string,
+): Promise<Record<string, number>> {
+  const config = loadConfig(
+    { host: '127.0.0.1', port: 0, data: location.dataDir, databaseUrl: location.databaseUrl },
+    {},
+  );
+  const server = await startServer(config, () => {});
+  const client = createClient(server.url, token);
+  try {
+    const result: Record<string, number> = {};
+    for (const route of ROUTES) {
+      const path = `/products/${productId}/${route}`;
+      await client.expect(200, 'GET', path);
+      const times: number[] = [];
+      for (let i = 0; i < SAMPLES; i++) {
+        const started = performance.now();
+        await client.expect(200, 'GET', path);
+        times.push(performance.now() - started);
+      }
+      result[route] =
+        Math.round(
+          percentile(
+            times.sort((a, b) => a - b),
+            50,
+          ) * 10,
+        ) / 10;
+    }
+    return result;
+  } finally {
+    client.close();
+    await server.close();
+  }
+}
+
+async function fixtureOf(dialect: DialectName, items: number) {
+  const bench = await createBenchDatabase(dialect);
+  const sizes = {
+    items,
+    initiatives: Math.max(1, Math.round((300 * items) / 100_000)),
+    dependencies: Math.round((20_000 * items) / 100_000),
+  };
+  const fixture = await createFixture(bench.database.db, sizes);
+  await spreadCompletions(bench.database.db, fixture.productId);
+  if (dialect === 'postgres') await sql`analyze`.execute(bench.database.db);
+  return { bench, fixture, sizes };
+}
+
+export async function benchIntelligence(dialect: DialectName): Promise<DialectReport> {
+  log(`${dialect}: generating ${ITEMS.toLocaleString('en')} items`);
+  const large = await fixtureOf(dialect, ITEMS);
+  const small = await fixtureOf(dialect, Math.min(2_000, ITEMS));
+  try {
+    const db = large.bench.database.db;
+    const { actor, productId } = large.fixture;
+    const loads: number[] = [];
+    let model = await loadPlanningModel(db, actor, productId);
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      model = await loadPlanningModel(db, actor, productId);
+      loads.push(performance.now() - started);
+    }
+    const definition = await definitionOfReadyOf(db, productId);
+    const today = new Date().toISOString().slice(0, 10);
+    const open = model.items.filter(isOpen);
+    const ids = new Set(open.map((item) => item.id));
+    const edges = model.dependencies.filter((e) => ids.has(e.from) && ids.has(e.to));
+    const completed = model.items
+      .filter((item) => item.status === 'done')
+      .map((item, index) => ({
+        itemId: item.id,
+        day: new Date(Date.now() - (1 + (index % 84)) * 86_400_000).toISOString().slice(0, 10),
+      }));
+    log(`${dialect}: timing the pure functions`);
+    const pure = {
+      readiness: timeRuns(() => assessReadiness(model, definition)),
+      duplicates: timeRuns(() =>
+        findDuplicates(
+          open.map((item) => ({
+            id: item.id,
+            title: item.title,
+            story:
+              item.story && `As ${item.story.asA}, I want ${item.story.iWant}, so that ${item.story.soThat}`,
+            description: item.description,
+          })),
+        ),
+      ),
+      sequencing: timeRuns(() =>
+        sequenceBacklog(
+          open.map((i) => ({ id: i.id, rank: i.rank })),
+          edges,
+        ),
+      ),
+      alignment: timeRuns(() => alignmentOf(model, today, [])),
+      forecast: timeRuns(() => productForecast(model, completed, { today, trials: 10_000 })),
+      dependencyMap: timeRuns(() => dependencyMap(model, today)),
+    };
+    log(`${dialect}: timing the routes at ${ITEMS.toLocaleString('en')} items`);
+    await large.bench.close();
+    const largeRoutes = await routeTimes(large.bench.location, large.fixture.token, productId);
+    log(`${dialect}: timing the routes at 2,000 items`);
+    await small.bench.close();
+    const smallRoutes = await routeTimes(small.bench.location, small.fixture.token, small.fixture.productId);
+    const routes: DialectReport['routes'] = {};
+    for (const route of ROUTES)
+      routes[route] = { large: largeRoutes[route] ?? 0, small: smallRoutes[route] ?? 0 };
+    return {
+      dialect,
+      items: ITEMS,
+      dependencies: large.sizes.dependencies,
+      loadModelMs: Math.round(median(loads)),
+      pure,
+      routes,
+    };
+  } finally {
+    await large.bench.drop();
+    await small.bench.drop();
+  }
+}
+
+export function intelligenceMarkdown(reports: readonly DialectReport[]): string {
+  const lines = [
+    '| Analysis (pure, model loaded) | Target | ' + reports.map((r) => r.dialect).join(' | ') + ' |',
+    '|---|---|' + reports.map(() => '---|').join(''),
+  ];
+  const names = Object.keys(reports[0]?.pure ?? {});
+  for (const name of names) {
+    const target = PURE_TARGETS[name];
+    lines.push(
+      `| ${name} | ${target === undefined ? '—' : `≤ ${target} ms`} | ` +
+        reports.map((r) => `${r.pure[name as keyof typeof r.pure]} ms`).join(' | ') +
+        ' |',
+    );
+  }
+  lines.push(`| (loading the model) | — | ${reports.map((r) => `${r.loadModelMs} ms`).join(' | ')} |`);
+  lines.push('');
+  lines.push(
+    `| Route p50 | ${reports.map((r) => `${r.dialect} ${r.items.toLocaleString('en')} (≤ 1,500 ms)`).join(' | ')} | ${reports.map((r) => `${r.dialect} 2,000 (≤ 50 ms)`).join(' | ')} |`,
+  );
+  lines.push(`|---|${reports.map(() => '---|').join('')}${reports.map(() => '---|').join('')}`);
+  for (const route of ROUTES) {
+    lines.push(
+      `| ${route} | ${reports.map((r) => `${r.routes[route]?.large} ms`).join(' | ')} | ${reports.map((r) => `${r.routes[route]?.small} ms`).join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[];
+  const reports: DialectReport[] = [];
+  for (const dialect of dialects) reports.push(await benchIntelligence(dialect));
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ at: new Date().toISOString(), reports }, null, 2)}\n`);
+  console.log(`\n${intelligenceMarkdown(reports)}`);
+}
