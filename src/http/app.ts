@@ -19,7 +19,7 @@ import { eventRoutes } from './routes/events.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { groomingRoutes } from './routes/grooming.ts';
 import { itemRoutes } from './routes/items.ts';
-import { initiativeRoutes, objectiveRoutes, themeRoutes } from './routes/planning.ts';
+import { initiativeRoutes, objectiveRoutes, themeRoutes, viewRoutes } from './routes/planning.ts';
 import { productRoutes } from './routes/products.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import { releaseRoutes } from './routes/releases.ts';
@@ -124,6 +124,7 @@ function createApiRouter(version: string) {
     readinessRoutes,
     analysisRoutes,
     groomingRoutes,
+    viewRoutes,
   ]) {
     secured.route('/', routes);
   }

@@ -31,6 +31,7 @@ export function presentSprint(row: SprintRow) {
     endDate: row.end_date,
     timezone: row.timezone,
     capacity: row.capacity,
+    refinementShare: row.refinement_share,
     state: row.state,
     wipLimits: JSON.parse(row.wip_limits) as WipLimits,
     startedAt: row.started_at,

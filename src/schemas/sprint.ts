@@ -48,6 +48,14 @@ const checkDates = (
   if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.field] });
 };
 
+/** The share of a sprint's capacity kept for refining the backlog: the rest is what planning may fill. */
+export const RefinementShare = z
+  .number()
+  .min(0, 'must be at least 0')
+  .max(0.5, 'must be at most 0.5 (half the sprint)')
+  .nullable()
+  .describe("Share (0–0.5) of the capacity kept for backlog refinement; planning counts only the rest.");
+
 export const CreateSprintInput = z
   .object({
     name: requiredText(LIMITS.name),
@@ -57,6 +65,7 @@ export const CreateSprintInput = z
     endDate: DateOnly,
     timezone: TimeZone.default('UTC'),
     capacity: Points.nullable().default(null).describe('Points the team can take on in this sprint.'),
+    refinementShare: RefinementShare.default(null),
     wipLimits: WipLimits.optional().describe("Defaults to the team's previous sprint's limits."),
   })
   .strict()
@@ -72,6 +81,7 @@ export const UpdateSprintInput = z
     endDate: DateOnly,
     timezone: TimeZone,
     capacity: Points.nullable(),
+    refinementShare: RefinementShare,
     wipLimits: WipLimits,
   })
   .partial()
@@ -91,6 +101,7 @@ export const Sprint = z
     endDate: DateOnly,
     timezone: z.string(),
     capacity: z.number().nullable(),
+    refinementShare: z.number().nullable(),
     state: SprintState,
     wipLimits: WipLimits,
     startedAt: Timestamp.nullable(),

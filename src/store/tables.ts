@@ -274,6 +274,8 @@ export interface SprintsTable {
   wip_limits: string;
   started_at: string | null;
   closed_at: string | null;
+  /** The share (0–0.5) of the sprint's capacity kept for refining the backlog; null: none. */
+  refinement_share: number | null;
   /** Set at close from the event replay (immutable afterwards): what velocity reads. */
   committed_points: number | null;
   completed_points: number | null;
@@ -336,6 +338,21 @@ export interface ReviewsTable {
   created_at: string;
 }
 
+/** A named set of the backlog's filters, shared by the product's members. */
+export interface SavedViewsTable {
+  id: string;
+  product_id: string;
+  name: string;
+  name_key: string;
+  /** JSON: schemas/view.ts BacklogFilterSet. */
+  filters: string;
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
 export interface Tables {
   workspace: WorkspaceTable;
   users: UsersTable;
@@ -361,6 +378,7 @@ export interface Tables {
   releases: ReleasesTable;
   product_settings: ProductSettingsTable;
   reviews: ReviewsTable;
+  saved_views: SavedViewsTable;
   item_replay_events: ItemReplayEventsTable;
   item_flow_slots: ItemFlowSlotsTable;
   sprint_burndown_steps: SprintBurndownStepsTable;
@@ -383,3 +401,4 @@ export type SprintRow = Selectable<SprintsTable>;
 export type ReleaseRow = Selectable<ReleasesTable>;
 export type ProductSettingsRow = Selectable<ProductSettingsTable>;
 export type ReviewRow = Selectable<ReviewsTable>;
+export type SavedViewRow = Selectable<SavedViewsTable>;

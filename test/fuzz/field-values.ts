@@ -12,7 +12,8 @@ export type Pool =
   | 'user'
   | 'team'
   | 'sprint'
-  | 'release';
+  | 'release'
+  | 'view';
 /** Real ids (and keys) by kind; `productRef` and `itemRef` hold both ids and keys. */
 export type Pools = Record<Pool | 'productRef' | 'dependency' | 'external' | 'token', string[]>;
 

@@ -1,4 +1,7 @@
-/** The objects every fuzz run aims at: two products with items, planning objects, a team, a sprint, a release. */
+/**
+ * The objects every fuzz run aims at: two products with items, planning objects, a team, a sprint, a release
+ * and a saved view.
+ */
 import { buildItem, buildProduct, buildUser, type TestApi } from '../support/api.ts';
 import type { Pools } from './field-values.ts';
 
@@ -19,6 +22,7 @@ export async function seedFixtures(api: TestApi): Promise<Pools> {
     team: [],
     sprint: [],
     release: [],
+    view: [],
   };
   const product = await buildProduct(api);
   const other = await buildProduct(api);
@@ -65,5 +69,9 @@ export async function seedFixtures(api: TestApi): Promise<Pools> {
   pools.team.push(team.body.id);
   pools.sprint.push(sprint.body.id);
   pools.release.push(release.body.id);
+  const view = await api.call('POST', `/products/${product.id}/views`, {
+    body: { name: 'Bugs', filters: { type: ['bug'] } },
+  });
+  pools.view.push(view.body.id);
   return pools;
 }

@@ -101,6 +101,7 @@ const COLLECTION_POOLS: Record<string, keyof Pools> = {
   teams: 'team',
   sprints: 'sprint',
   releases: 'release',
+  views: 'view',
   items: 'itemRef',
   products: 'productRef',
   users: 'user',

@@ -1,5 +1,5 @@
 /**
- * Objectives, themes and initiatives share one route shape: create and list under a product, then get,
+ * Objectives, themes, initiatives and saved backlog views share one route shape: create and list under a product, then get,
  * update, trash and restore by id. One declaration per kind keeps their behaviour identical.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -13,10 +13,12 @@ import {
   UpdateObjectiveInput,
   UpdateThemeInput,
 } from '../../schemas/product.ts';
+import { CreateViewInput, SavedView, UpdateViewInput } from '../../schemas/view.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import * as initiatives from '../../services/planning/initiatives.ts';
 import * as objectives from '../../services/planning/objectives.ts';
 import * as themes from '../../services/planning/themes.ts';
+import * as views from '../../services/views/saved-views.ts';
 import { expectedVersion, ifMatchHeader, versionedContent } from '../if-match.ts';
 import { authenticated, commonErrors, createRouter, jsonBody, jsonContent } from '../openapi.ts';
 
@@ -241,5 +243,20 @@ export const initiativeRoutes = routesFor(
     get: initiatives.getInitiative,
     update: initiatives.updateInitiative,
     setTrashed: initiatives.setInitiativeTrashed,
+  }),
+);
+
+export const viewRoutes = routesFor(
+  defineKind({
+    plural: 'views',
+    singular: 'view',
+    createInput: CreateViewInput,
+    updateInput: UpdateViewInput,
+    output: SavedView,
+    create: views.createView,
+    list: views.listViews,
+    get: views.getView,
+    update: views.updateView,
+    setTrashed: views.setViewTrashed,
   }),
 );

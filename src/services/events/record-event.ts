@@ -52,7 +52,8 @@ export interface EventInput {
     | 'team'
     | 'sprint'
     | 'release'
-    | 'review';
+    | 'review'
+    | 'view';
   entityId: string;
   action: string;
   changes: Changes;

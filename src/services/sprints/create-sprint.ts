@@ -49,6 +49,7 @@ export async function createSprint(
       end_date: input.endDate,
       timezone: input.timezone,
       capacity: input.capacity,
+      refinement_share: input.refinementShare,
       state: 'planned' as const,
       wip_limits: JSON.stringify(wipLimits),
       started_at: null,

@@ -7,7 +7,7 @@ import type { SprintRow } from '../../store/tables.ts';
 
 /**
  * Starts the day after `sprint` ends and lasts as many days (at most 8 weeks, inside the date window:
- * a sprint stored before those rules does not pass them on); same team, capacity, time zone and limits.
+ * a sprint stored before those rules does not pass them on); same team, capacity, refinement share, time zone and limits.
  */
 export function followingSprintInput(sprint: SprintRow): CreateSprintInput {
   const days = Math.min(
@@ -26,6 +26,7 @@ export function followingSprintInput(sprint: SprintRow): CreateSprintInput {
     endDate: dateOfDay(Math.min(start + days - 1, last)),
     timezone: sprint.timezone,
     capacity: sprint.capacity,
+    refinementShare: sprint.refinement_share,
     wipLimits: JSON.parse(sprint.wip_limits) as WipLimits,
   };
 }

@@ -21,6 +21,7 @@ function sprintColumns(input: UpdateSprintInput): Partial<SprintsTable> {
     ...(input.endDate !== undefined && { end_date: input.endDate }),
     ...(input.timezone !== undefined && { timezone: input.timezone }),
     ...(input.capacity !== undefined && { capacity: input.capacity }),
+    ...(input.refinementShare !== undefined && { refinement_share: input.refinementShare }),
     ...(input.wipLimits !== undefined && { wip_limits: JSON.stringify(input.wipLimits) }),
   };
 }

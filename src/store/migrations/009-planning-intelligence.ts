@@ -1,6 +1,7 @@
 /**
- * Planning intelligence: a product's planning settings (its Definition of Ready and grooming settings)
- * and its strategic reviews.
+ * Planning intelligence: a product's planning settings (its Definition of Ready and grooming settings),
+ * its strategic reviews and the backlog views its members save; sprints gain the share of their capacity
+ * kept for refinement.
  */
 import type { Kysely } from 'kysely';
 
@@ -38,9 +39,34 @@ export async function up(db: AnyDb): Promise<void> {
     .on('reviews')
     .columns(['product_id', 'created_at'])
     .execute();
+
+  await db.schema
+    .createTable('saved_views')
+    .addColumn('id', text, (c) => c.primaryKey())
+    .addColumn('product_id', text, (c) => c.notNull().references('products.id'))
+    .addColumn('name', text, (c) => c.notNull())
+    // The name trimmed and lower-cased: unique among a product's live views.
+    .addColumn('name_key', text, (c) => c.notNull())
+    // JSON: the backlog's filters and sort (schemas/view.ts BacklogFilterSet).
+    .addColumn('filters', text, (c) => c.notNull())
+    .addColumn('created_by', text, (c) => c.references('users.id'))
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('created_at', text, (c) => c.notNull())
+    .addColumn('updated_at', text, (c) => c.notNull())
+    .addColumn('deleted_at', text)
+    .execute();
+  await db.schema
+    .createIndex('saved_views_product')
+    .on('saved_views')
+    .columns(['product_id', 'name_key'])
+    .execute();
+
+  await db.schema.alterTable('sprints').addColumn('refinement_share', 'double precision').execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.alterTable('sprints').dropColumn('refinement_share').execute();
+  await db.schema.dropTable('saved_views').execute();
   await db.schema.dropTable('reviews').execute();
   await db.schema.dropTable('product_settings').execute();
 }
