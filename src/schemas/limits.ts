@@ -91,4 +91,12 @@ export const LIMITS = {
   capacity: 100_000,
   /** Items a board column's WIP limit may allow. */
   wipLimit: 1_000,
+
+  // ---- planning intelligence ----
+  /** Characters of a strategic review's decisions (Markdown). */
+  reviewDecisions: 20_000,
+  /** Characters of a saved backlog view's name. */
+  viewName: 80,
+  /** Characters of a saved view's text filter. */
+  viewQuery: 200,
 } as const;

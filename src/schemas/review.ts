@@ -1,9 +1,10 @@
 /** Monthly strategic reviews: decisions recorded over a snapshot of the figures. */
 import { Id, requiredText, Timestamp, z } from './common.ts';
+import { LIMITS } from './limits.ts';
 import { AsOf } from './readiness.ts';
 
 export const CreateReviewInput = z
-  .object({ decisions: requiredText(20_000).describe('What the review decided, in Markdown.') })
+  .object({ decisions: requiredText(LIMITS.reviewDecisions).describe('What the review decided, in Markdown.') })
   .strict()
   .openapi('CreateReviewInput');
 

@@ -5,6 +5,7 @@
  */
 import { Id, requiredText, Timestamp, text, z } from './common.ts';
 import { ItemStatus, ItemType, Label } from './item.ts';
+import { LIMITS } from './limits.ts';
 
 /** Values one filter may hold at most. */
 export const MAX_FILTER_VALUES = 50;
@@ -29,7 +30,7 @@ export const BacklogFilterSet = z
     assignee: many(IdOrNone),
     readiness: many(z.enum(['ready', 'not_ready'])),
     blocked: many(z.enum(['blocked', 'unblocked'])),
-    q: text(200).default(''),
+    q: text(LIMITS.viewQuery).default(''),
     sort: z
       .object({
         by: z.enum(BACKLOG_SORTS).default('rank'),
@@ -56,13 +57,13 @@ export const SavedView = z
   .openapi('SavedView');
 
 export const CreateViewInput = z
-  .object({ name: requiredText(80), filters: BacklogFilterSet })
+  .object({ name: requiredText(LIMITS.viewName), filters: BacklogFilterSet })
   .strict()
   .openapi('CreateViewInput');
 export type CreateViewInput = z.infer<typeof CreateViewInput>;
 
 export const UpdateViewInput = z
-  .object({ name: requiredText(80).optional(), filters: BacklogFilterSet.optional() })
+  .object({ name: requiredText(LIMITS.viewName).optional(), filters: BacklogFilterSet.optional() })
   .strict()
   .openapi('UpdateViewInput');
 export type UpdateViewInput = z.infer<typeof UpdateViewInput>;
