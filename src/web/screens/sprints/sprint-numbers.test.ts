@@ -29,6 +29,7 @@ function sprint(name: string, startDate: string, endDate: string, capacity: numb
     endDate,
     timezone: 'UTC',
     capacity,
+    refinementShare: null,
     state: 'closed',
     wipLimits: {},
     startedAt: null,
