@@ -27,6 +27,9 @@ export function BacklogHead(props: {
           <span className="visually-hidden">Type</span>
         </th>
         <th>Key</th>
+        <th className="cell-ready">
+          <span className="visually-hidden">Ready</span>
+        </th>
         <th>Title</th>
         <th className="cell-labels">Labels</th>
         <th>Initiative</th>

@@ -6,6 +6,7 @@ import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/rea
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { BacklogItemT } from '../../api/types.ts';
+import { useReadinessIndex } from '../../components/use-readiness-index.ts';
 import { paths } from '../../routes.ts';
 import { moveItem, updateItem } from '../../state/mutations/items.ts';
 import type { ProductStore } from '../../state/product-store.ts';
@@ -14,6 +15,7 @@ import { BacklogHead } from './backlog-head.tsx';
 import { BacklogRow, HEAD_HEIGHT, ROW_HEIGHT, type RowActions } from './backlog-row.tsx';
 import { type Direction, useListKeys } from './use-backlog-keys.ts';
 import { useKeepRowInView } from './use-keep-row-in-view.ts';
+import { useOverdueWaits } from './use-overdue-waits.ts';
 import { type DragState, useRowDrag } from './use-row-drag.ts';
 import { useScrollMemory } from './use-scroll-memory.ts';
 import { useScrollToOpened } from './use-scroll-to-opened.ts';
@@ -48,6 +50,9 @@ export function BacklogList(props: {
   const [editingId, setEditingId] = useState<string | null>(null);
   const editBase = useRef(0);
   const reveal = useRef<Reveal | null>(null);
+  // Indexed once per report; each row drawn looks its item up (never a request per row).
+  const readiness = useReadinessIndex(store.product.id);
+  const overdue = useOverdueWaits(store.product.id);
 
   // A scan, not a Map: building a 20,000-entry map on every filter keystroke costs more than the few
   // lookups a render makes (the focused, edited and dragged rows).
@@ -330,6 +335,8 @@ export function BacklogList(props: {
                   item.initiativeId ? (store.initiatives.get(item.initiativeId)?.title ?? null) : null
                 }
                 assignee={item.assigneeId ? (store.users.get(item.assigneeId)?.name ?? null) : null}
+                readiness={readiness.get(item.id)?.text}
+                waitingOnOverdue={overdue.has(item.id)}
                 actions={actions}
               />
             );

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { BacklogItemT, ItemStatusT } from '../../api/types.ts';
 import { TypeBadge } from '../../components/chips.tsx';
 import { StatusOptions } from '../../components/options.tsx';
+import { ReadinessMark } from '../../components/readiness-mark.tsx';
 import { EstimateInput, TitleEditor } from './row-editors.tsx';
 
 /** Fixed, so the virtual list and the drag logic can turn a y position into a row index by division. */
@@ -42,6 +43,13 @@ export interface RowProps {
   readOnly: boolean;
   initiative: string | null;
   assignee: string | null;
+  /**
+   * The failing rules of the Definition of Ready as one line ('' when ready); undefined when the readiness
+   * report does not hold the item (closed, or newer than the report). A string, so the memo compares values.
+   */
+  readiness: string | undefined;
+  /** It waits on an external dependency past its expected date (from the dependency map). */
+  waitingOnOverdue: boolean;
   actions: RowActions;
 }
 
@@ -65,6 +73,8 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
   if (props.dragging) classes.push('is-dragging');
   if (pending) classes.push('is-pending');
   const extraLabels = item.labels.length - SHOWN_LABELS;
+  // A report a moment older than an item just closed still lists it: readiness is for open work only.
+  const open = !pending && item.status !== 'done' && item.status !== 'wont_do';
   return (
     <tr
       aria-rowindex={props.index + props.rowOffset + 1}
@@ -110,6 +120,9 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
         <TypeBadge type={item.type} />
       </td>
       <td className="cell-key key">{pending ? 'Saving…' : item.key}</td>
+      <td className="cell-ready">
+        {open && props.readiness !== undefined && <ReadinessMark text={props.readiness} variant="icon" />}
+      </td>
       <td
         className="cell-title"
         onDoubleClick={pending || readOnly ? undefined : () => actions.startEdit(item.id)}
@@ -121,9 +134,12 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
             onDone={(title, viaKeyboard) => actions.finishEdit(item.id, title, viaKeyboard)}
           />
         ) : (
-          <span className="title-text" title={item.title}>
-            {item.title}
-          </span>
+          <>
+            <span className="title-text" title={item.title}>
+              {item.title}
+            </span>
+            {open && props.waitingOnOverdue && <OverdueFlag />}
+          </>
         )}
       </td>
       <td className="cell-labels">
@@ -175,3 +191,12 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
     </tr>
   );
 });
+
+/** Rare, so worded in full: the row's one flag that is not about the item itself. */
+function OverdueFlag() {
+  return (
+    <span className="overdue-flag" title="Waiting on an overdue external dependency">
+      <span aria-hidden="true">◷ </span>Overdue dependency
+    </span>
+  );
+}

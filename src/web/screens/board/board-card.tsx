@@ -8,6 +8,8 @@ import { Link, type Location } from 'react-router';
 import type { NotReadyReasonT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
 import { TypeBadge } from '../../components/chips.tsx';
+import { readinessLabel, reasonsText } from '../../components/readiness.ts';
+import { ReadinessMark } from '../../components/readiness-mark.tsx';
 import { paths } from '../../routes.ts';
 
 export const CARD_DRAG_TYPE = 'application/x-cairn-card';
@@ -44,7 +46,8 @@ export const BoardCard = memo(function BoardCard({
       onMove(item.id, event.key === 'ArrowLeft' ? -1 : 1);
     }
   };
-  const reasons = notReady?.map((reason) => reason.message).join('; ');
+  // Every failing rule, whatever its code, in the words the backlog and the planning screen use.
+  const reasons = notReady ? reasonsText(notReady) : '';
   return (
     // The title link is the card's keyboard control; a click anywhere else on the card opens it too, and the
     // whole card is what a drag picks up.
@@ -66,11 +69,7 @@ export const BoardCard = memo(function BoardCard({
       <div className="sb-card-top">
         <TypeBadge type={item.type} />
         <span className="key">{item.key}</span>
-        {reasons && (
-          <span className="sb-not-ready" title={reasons}>
-            <span aria-hidden="true">⚠ </span>Not ready
-          </span>
-        )}
+        {reasons && <ReadinessMark text={reasons} variant="badge" className="sb-not-ready" />}
       </div>
       <Link
         to={paths.item(item.key)}
@@ -82,7 +81,7 @@ export const BoardCard = memo(function BoardCard({
         onKeyDown={onKeyDown}
       >
         {item.title}
-        {reasons && <span className="visually-hidden"> (not ready: {reasons})</span>}
+        {reasons && <span className="visually-hidden"> ({readinessLabel(reasons)})</span>}
       </Link>
       <div className="sb-card-bottom">
         <span className={item.estimate === null ? 'sb-estimate is-missing' : 'sb-estimate'}>

@@ -20,6 +20,7 @@ import { ItemHeader } from './item-header.tsx';
 import { ItemHistory } from './item-history.tsx';
 import { type PanelLocationState, usePanelNavigation } from './panel-navigation.ts';
 import { ItemPreview, PanelMessage, RestoreButton } from './panel-states.tsx';
+import { ReadinessSection } from './readiness-section.tsx';
 import { StoryEditor } from './story-editor.tsx';
 import { useFullItem } from './use-full-item.ts';
 import { useItemDependencies } from './use-item-dependencies.ts';
@@ -129,6 +130,7 @@ function ItemContents(props: { item: ItemT; close: () => void; linkState: PanelL
       {/* A viewer sees every value, but the fields are disabled and the ways to add or remove are gone. */}
       <fieldset disabled={store.readOnly} className={scopeClass(store.readOnly)}>
         <ItemFields item={item} />
+        <ReadinessSection item={item} />
         <StoryEditor item={item} currentVersion={item.version} />
         <DescriptionEditor item={item} currentVersion={item.version} />
         <AcceptanceCriteria item={item} />

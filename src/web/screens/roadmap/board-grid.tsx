@@ -15,6 +15,7 @@ import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { AddInitiativeInline } from './add-initiative-inline.tsx';
 import { type CardMove, INITIATIVE_DRAG_TYPE, InitiativeCard } from './initiative-card.tsx';
+import type { InitiativeFlag } from './initiative-flags.ts';
 import { useRefocus } from './use-refocus.ts';
 
 interface BoardGridProps {
@@ -22,13 +23,15 @@ interface BoardGridProps {
   /** Null until the whole backlog is in: the cards say their progress is being counted. */
   progress: Map<string, Progress> | null;
   objectiveTitles: (initiative: InitiativeT) => string;
+  /** At risk, drift, no work, waiting on an overdue dependency: by initiative id. */
+  flags: ReadonlyMap<string, readonly InitiativeFlag[]>;
 }
 
 function cellKey(themeId: string | null, horizon: HorizonT): string {
   return `${themeId ?? 'none'}:${horizon}`;
 }
 
-export function BoardGrid({ lanes, progress, objectiveTitles }: BoardGridProps) {
+export function BoardGrid({ lanes, progress, objectiveTitles, flags }: BoardGridProps) {
   const store = useStoreOnce();
   const root = useRef<HTMLDivElement>(null);
   const refocus = useRefocus(root);
@@ -148,6 +151,7 @@ export function BoardGrid({ lanes, progress, objectiveTitles }: BoardGridProps) 
                             progress={progress ? progress.get(initiative.id) : null}
                             themeColor={lane.color}
                             objectives={objectiveTitles(initiative)}
+                            flags={flags.get(initiative.id)}
                             onMove={onMove}
                             onOpen={onOpen}
                             editable={editable}

@@ -7,6 +7,7 @@ import { AddThemeForm } from './add-theme-form.tsx';
 import { BoardGrid } from './board-grid.tsx';
 import { matchesFilter, useRoadmapFilter } from './roadmap-filter.ts';
 import { ConfidenceLegend, RoadmapFilterBar } from './roadmap-filter-bar.tsx';
+import { useInitiativeFlags } from './use-initiative-flags.ts';
 import './roadmap.css';
 
 export function RoadmapBoardScreen() {
@@ -29,6 +30,7 @@ export function RoadmapBoardScreen() {
         .join(', '),
     [store, version],
   );
+  const flags = useInitiativeFlags(store.product.id);
 
   if (!store.planningLoaded) return <main className="screen roadmap-screen" aria-busy="true" />;
 
@@ -64,7 +66,7 @@ export function RoadmapBoardScreen() {
           Themes group initiatives into rows (“Payments”, “Growth”): add one to start grouping.
         </p>
       )}
-      <BoardGrid lanes={lanes} progress={store.progress()} objectiveTitles={objectiveTitles} />
+      <BoardGrid lanes={lanes} progress={store.progress()} objectiveTitles={objectiveTitles} flags={flags} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * One initiative on the board: title, confidence, status, target date, objectives and the progress of its
- * backlog work. Its title is a link (Enter or a click opens it); the card can be dragged to another horizon
+ * One initiative on the board: title, confidence, status, target date, objectives, its flags (at risk,
+ * drift, no work, an overdue dependency) and the progress of its backlog work. Its title is a link (Enter or a click opens it); the card can be dragged to another horizon
  * or theme lane.
  * Exploratory cards look tentative (dashed, hatched) so nobody reads them as promises.
  */
@@ -9,6 +9,8 @@ import { Link } from 'react-router';
 import type { Progress } from '../../../domain/progress.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { ConfidenceBadge, ProgressBar } from '../../components/chips.tsx';
+import { FlagList } from './flag-list.tsx';
+import { type InitiativeFlag, sameFlags } from './initiative-flags.ts';
 import { formatDay, INITIATIVE_STATUS_LABELS } from './initiative-text.ts';
 import { sameProgress } from './same-progress.ts';
 
@@ -23,6 +25,7 @@ interface CardProps {
   progress: Progress | undefined | null;
   themeColor: string | null;
   objectives: string;
+  flags: readonly InitiativeFlag[] | undefined;
   onMove: (id: string, move: CardMove) => void;
   onOpen: (id: string) => void;
   /** False for a viewer: the card opens but cannot be dragged or moved with Alt+arrows. */
@@ -42,6 +45,7 @@ function InitiativeCardView({
   progress,
   themeColor,
   objectives,
+  flags,
   onMove,
   onOpen,
   editable,
@@ -92,6 +96,7 @@ function InitiativeCardView({
         )}
         {objectives && <span className="card-objectives">Objectives: {objectives}</span>}
       </span>
+      <FlagList flags={flags} variant="chips" title={initiative.title} />
       <ProgressBar progress={progress} label={initiative.title} />
     </div>
   );
@@ -105,6 +110,7 @@ export const InitiativeCard = memo(
     before.href === after.href &&
     before.themeColor === after.themeColor &&
     before.objectives === after.objectives &&
+    sameFlags(before.flags, after.flags) &&
     before.onMove === after.onMove &&
     before.onOpen === after.onOpen &&
     before.editable === after.editable &&

@@ -7,6 +7,8 @@ import type { Progress } from '../../../domain/progress.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { paths } from '../../routes.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
+import { FlagList } from './flag-list.tsx';
+import type { InitiativeFlag } from './initiative-flags.ts';
 import { INITIATIVE_STATUS_LABELS } from './initiative-text.ts';
 import { type Span, TimelineBar } from './timeline-bar.tsx';
 import { type Day, PX_PER_DAY, type Scale, ticks } from './timeline-dates.ts';
@@ -30,6 +32,8 @@ interface ChartProps {
   now: Day;
   scale: Scale;
   progress: Map<string, Progress>;
+  /** At risk, drift, no work, waiting on an overdue dependency: by initiative id, shown beside the title. */
+  flags: ReadonlyMap<string, readonly InitiativeFlag[]>;
   /** Null for a viewer: the bars open their initiative but cannot be dragged or resized. */
   onChange: ((id: string, span: Span) => void) | null;
   containerRef: React.RefObject<HTMLElement | null>;
@@ -42,6 +46,7 @@ export function TimelineChart({
   now,
   scale,
   progress,
+  flags,
   onChange,
   containerRef,
 }: ChartProps) {
@@ -106,6 +111,7 @@ export function TimelineChart({
                 <div key={initiative.id} className="tl-row">
                   <div className="tl-label">
                     <span className="tl-label-title">{initiative.title}</span>
+                    <FlagList flags={flags.get(initiative.id)} variant="icons" title={initiative.title} />
                     <span className="tl-label-status">{INITIATIVE_STATUS_LABELS[initiative.status]}</span>
                   </div>
                   <div className="tl-track" style={{ width }}>

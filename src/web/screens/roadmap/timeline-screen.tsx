@@ -12,6 +12,7 @@ import { type Span, spanOf } from './timeline-bar.tsx';
 import { TimelineChart, type TimelineGroup } from './timeline-chart.tsx';
 import { fromDay, type Scale, today, visibleRange } from './timeline-dates.ts';
 import { UnscheduledList } from './unscheduled-list.tsx';
+import { useInitiativeFlags } from './use-initiative-flags.ts';
 import { useRefocus } from './use-refocus.ts';
 import './roadmap.css';
 import './timeline.css';
@@ -48,6 +49,8 @@ export function TimelineScreen() {
     const spans = groups.flatMap((group) => group.rows.map((row) => row.span));
     return { groups, unscheduled, range: visibleRange(spans, now, scale) };
   }, [store, version, filter, now, scale]);
+
+  const flags = useInitiativeFlags(store.product.id);
 
   const onChange = useCallback(
     (id: string, span: Span) => {
@@ -120,10 +123,11 @@ export function TimelineScreen() {
         now={now}
         scale={scale}
         progress={progress}
+        flags={flags}
         onChange={store.readOnly ? null : onChange}
         containerRef={scroller}
       />
-      <UnscheduledList initiatives={unscheduled} />
+      <UnscheduledList initiatives={unscheduled} flags={flags} />
     </main>
   );
 }

@@ -5,9 +5,17 @@ import { ConfidenceBadge } from '../../components/chips.tsx';
 import { paths } from '../../routes.ts';
 import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
+import { FlagList } from './flag-list.tsx';
+import type { InitiativeFlag } from './initiative-flags.ts';
 import { fromDay, monthOf, today } from './timeline-dates.ts';
 
-export function UnscheduledList({ initiatives }: { initiatives: InitiativeT[] }) {
+export function UnscheduledList({
+  initiatives,
+  flags,
+}: {
+  initiatives: InitiativeT[];
+  flags: ReadonlyMap<string, readonly InitiativeFlag[]>;
+}) {
   const store = useStoreOnce();
   if (initiatives.length === 0) return null;
   const schedule = (id: string) => {
@@ -28,6 +36,7 @@ export function UnscheduledList({ initiatives }: { initiatives: InitiativeT[] })
           <li key={initiative.id}>
             <Link to={paths.initiative(store.product.key, initiative.id)}>{initiative.title}</Link>
             <ConfidenceBadge confidence={initiative.confidence} />
+            <FlagList flags={flags.get(initiative.id)} variant="chips" title={initiative.title} />
             {!store.readOnly && (
               <button
                 type="button"

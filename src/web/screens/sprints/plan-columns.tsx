@@ -5,8 +5,8 @@
  */
 import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Location } from 'react-router';
-import type { NotReadyReasonT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
+import { useReadinessIndex } from '../../components/use-readiness-index.ts';
 import { updateItem } from '../../state/mutations/items.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 import { ITEM_DRAG_TYPE, PlanRow } from './plan-row.tsx';
@@ -21,7 +21,8 @@ interface Props {
   sprintId: string;
   ordered: BacklogItemT[];
   sprintItems: BacklogItemT[];
-  notReady: ReadonlyMap<string, NotReadyReasonT[]>;
+  /** The sprint's items that are not ready, with their failing rules as one line (from the sprint detail). */
+  notReady: ReadonlyMap<string, string>;
   editable: boolean;
   background: Location;
 }
@@ -42,6 +43,14 @@ export function PlanColumns({
   const [dropOn, setDropOn] = useState<Side | null>(null);
   const candidates = useMemo(() => backlogCandidates(ordered, text), [ordered, text]);
   const shown = candidates.slice(0, limit);
+  // The backlog's candidates against the Definition of Ready: one index per report, looked up per row.
+  const readiness = useReadinessIndex(store.product.id, editable);
+  const readyCount = useMemo(() => {
+    if (readiness.size === 0) return null;
+    let count = 0;
+    for (const item of candidates) if (readiness.get(item.id)?.text === '') count += 1;
+    return count;
+  }, [candidates, readiness]);
   const lists = useRef<Record<Side, HTMLUListElement | null>>({ backlog: null, sprint: null });
   const refocus = useRef<{ side: Side; index: number } | null>(null);
   const sprintPoints = plannedPoints(sprintItems);
@@ -115,7 +124,11 @@ export function PlanColumns({
         >
           <div className="plan-column-head">
             <h2 id="plan-backlog-title">
-              Backlog <span className="hint">{candidates.length.toLocaleString('en')} ready to plan</span>
+              Backlog{' '}
+              <span className="hint">
+                {candidates.length.toLocaleString('en')} to plan
+                {readyCount === null ? '' : ` · ${readyCount.toLocaleString('en')} ready`}
+              </span>
             </h2>
             <input
               type="search"
@@ -146,7 +159,8 @@ export function PlanColumns({
                   key={item.id}
                   item={item}
                   move="add"
-                  notReady={undefined}
+                  readiness={readiness.get(item.id)?.text}
+                  show="mark"
                   background={background}
                   onMove={moveByButton}
                 />
@@ -195,7 +209,8 @@ export function PlanColumns({
                 key={item.id}
                 item={item}
                 move={editable ? 'remove' : null}
-                notReady={notReady.get(item.id)}
+                readiness={notReady.get(item.id)}
+                show="line"
                 background={background}
                 onMove={moveByButton}
               />

@@ -1,12 +1,15 @@
 /**
- * One item on the planning screen: type, key, title (opening the item panel), status, estimate, why it is
- * not ready, and the button that moves it into or out of the sprint (the keyboard's way to do the drag).
+ * One item on the planning screen: type, readiness, key, title (opening the item panel), status, estimate,
+ * and the button that moves it into or out of the sprint (the keyboard's way to do the drag). A sprint's
+ * row says every rule it fails below it; a backlog row, where readiness decides what to take, has the
+ * compact mark with the rules in its name and tooltip (its height never changes when they arrive, so a
+ * drag never grabs a row that moved).
  */
 import { memo } from 'react';
 import { Link, type Location } from 'react-router';
-import type { NotReadyReasonT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
 import { StatusChip, TypeBadge } from '../../components/chips.tsx';
+import { ReadinessMark } from '../../components/readiness-mark.tsx';
 import { paths } from '../../routes.ts';
 
 export const ITEM_DRAG_TYPE = 'application/x-cairn-item';
@@ -15,16 +18,24 @@ interface Props {
   item: BacklogItemT;
   /** 'add': a backlog row; 'remove': a sprint row; null: read-only. */
   move: 'add' | 'remove' | null;
-  notReady: NotReadyReasonT[] | undefined;
+  /**
+   * The failing rules as one line (reasonsText), '' when ready, undefined when not known; a string, so the
+   * memo compares values.
+   */
+  readiness: string | undefined;
+  /** 'line': the reasons spelt out under the row (a sprint's rows); 'mark': the compact mark only. */
+  show: 'line' | 'mark';
   background: Location;
   onMove: (id: string, to: 'add' | 'remove') => void;
 }
 
-export const PlanRow = memo(function PlanRow({ item, move, notReady, background, onMove }: Props) {
+export const PlanRow = memo(function PlanRow({ item, move, readiness, show, background, onMove }: Props) {
   const finished = item.status === 'done' || item.status === 'wont_do';
+  // A report a moment older than an item just finished still lists it: readiness is for open work only.
+  const text = finished ? undefined : readiness;
   return (
     <li
-      className={`plan-row${finished ? ' is-finished' : ''}${notReady?.length ? ' is-not-ready' : ''}`}
+      className={`plan-row${finished ? ' is-finished' : ''}${text ? ' is-not-ready' : ''}`}
       data-item-key={item.key}
       draggable={move !== null}
       onDragStart={(event) => {
@@ -38,6 +49,9 @@ export const PlanRow = memo(function PlanRow({ item, move, notReady, background,
         </span>
       )}
       <TypeBadge type={item.type} />
+      <span className="plan-ready">
+        {text !== undefined && show === 'mark' && <ReadinessMark text={text} variant="icon" />}
+      </span>
       <Link className="plan-title" to={paths.item(item.key)} state={{ background }} draggable={false}>
         <span className="key">{item.key}</span> <span className="plan-title-text">{item.title}</span>
       </Link>
@@ -67,12 +81,7 @@ export const PlanRow = memo(function PlanRow({ item, move, notReady, background,
           Remove from sprint
         </button>
       )}
-      {notReady && notReady.length > 0 && (
-        <p className="plan-not-ready">
-          <span aria-hidden="true">⚠ </span>
-          Not ready: {notReady.map((reason) => reason.message).join('; ')}
-        </p>
-      )}
+      {text && show === 'line' && <ReadinessMark text={text} variant="line" className="plan-not-ready" />}
     </li>
   );
 });

@@ -9,8 +9,9 @@ import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { localDate } from '../../../domain/time-zones.ts';
 import { ApiError } from '../../api/client.ts';
-import { type NotReadyReasonT, type SprintReportT, sprintsApi } from '../../api/execution.ts';
+import { type SprintReportT, sprintsApi } from '../../api/execution.ts';
 import { LazySprintCharts as SprintCharts } from '../../charts/lazy-sprint-charts.tsx';
+import { reasonsText } from '../../components/readiness.ts';
 import { paths } from '../../routes.ts';
 import { queryKeys } from '../../state/query-keys.ts';
 import { useStore } from '../../state/use-store.ts';
@@ -42,10 +43,11 @@ export function SprintScreen() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the store is mutable; its version says when it changed
   const ordered = useMemo(() => store.orderedItems(), [store, version]);
   const sprintItems = useMemo(() => itemsOfSprint(ordered, sprintId), [ordered, sprintId]);
+  // Each sprint item's failing rules as one line, in the words the backlog and the board use.
   const notReady = useMemo(
     () =>
-      new Map<string, NotReadyReasonT[]>(
-        (detail?.notReady ?? []).map((entry) => [entry.itemId, entry.reasons]),
+      new Map<string, string>(
+        (detail?.notReady ?? []).map((entry) => [entry.itemId, reasonsText(entry.reasons)]),
       ),
     [detail],
   );
