@@ -7,6 +7,9 @@ import { PageLocationContext, productKeyOf } from './routes.ts';
 import { BacklogScreen } from './screens/backlog/backlog-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import {
+  DependenciesScreen,
+  GroomingScreen,
+  HealthScreen,
   InitiativeScreen,
   ReleaseScreen,
   ReleasesScreen,
@@ -89,6 +92,9 @@ function SignedInRoutes() {
             <Route path="reports" element={<ReportsScreen />} />
             <Route path="releases" element={<ReleasesScreen />} />
             <Route path="releases/:releaseId" element={<ReleaseScreen />} />
+            <Route path="grooming" element={<GroomingScreen />} />
+            <Route path="dependencies" element={<DependenciesScreen />} />
+            <Route path="health" element={<HealthScreen />} />
           </Route>
           <Route path="/:itemKey" element={<ItemOnBacklog />} />
           <Route path="*" element={<NotFound />} />

@@ -16,6 +16,9 @@ export const paths = {
   board: (productKey: string) => `/p/${productKey}/board`,
   reports: (productKey: string) => `/p/${productKey}/reports`,
   releases: (productKey: string) => `/p/${productKey}/releases`,
+  grooming: (productKey: string) => `/p/${productKey}/grooming`,
+  dependencies: (productKey: string) => `/p/${productKey}/dependencies`,
+  health: (productKey: string) => `/p/${productKey}/health`,
   release: (productKey: string, id: string) => `/p/${productKey}/releases/${id}`,
   item: (itemKey: string) => `/${itemKey}`,
 };

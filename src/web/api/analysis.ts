@@ -65,7 +65,10 @@ export const analysisApi = {
     ),
   /** The sequence with its ETag, which an apply sends back so a changed backlog is not reordered blindly. */
   sequence: async (productId: string, signal?: AbortSignal): Promise<BacklogSequenceT> => {
-    const answer = await client.GET('/products/{productId}/sequence', { params: inProduct(productId), signal });
+    const answer = await client.GET('/products/{productId}/sequence', {
+      params: inProduct(productId),
+      signal,
+    });
     const data = await ok(Promise.resolve(answer));
     const etag = answer.response.headers.get('etag')?.replace(/^W\//, '').replaceAll('"', '') ?? '';
     return { ...data, etag };

@@ -16,6 +16,9 @@ const sprintBoard = () => import('./board/sprint-board-screen.tsx');
 const reports = () => import('./reports/reports-screen.tsx');
 const releases = () => import('./releases/releases-screen.tsx');
 const release = () => import('./releases/release-screen.tsx');
+const grooming = () => import('./grooming/grooming-screen.tsx');
+const dependencies = () => import('./dependencies/dependencies-screen.tsx');
+const health = () => import('./health/health-screen.tsx');
 
 export const RoadmapBoardScreen = lazy(() => board().then((m) => ({ default: m.RoadmapBoardScreen })));
 export const TimelineScreen = lazy(() => timeline().then((m) => ({ default: m.TimelineScreen })));
@@ -27,6 +30,9 @@ export const SprintBoardScreen = lazy(() => sprintBoard().then((m) => ({ default
 export const ReportsScreen = lazy(() => reports().then((m) => ({ default: m.ReportsScreen })));
 export const ReleasesScreen = lazy(() => releases().then((m) => ({ default: m.ReleasesScreen })));
 export const ReleaseScreen = lazy(() => release().then((m) => ({ default: m.ReleaseScreen })));
+export const GroomingScreen = lazy(() => grooming().then((m) => ({ default: m.GroomingScreen })));
+export const DependenciesScreen = lazy(() => dependencies().then((m) => ({ default: m.DependenciesScreen })));
+export const HealthScreen = lazy(() => health().then((m) => ({ default: m.HealthScreen })));
 
 let preloaded = false;
 /** Fetches every lazy screen once the browser has nothing better to do. */

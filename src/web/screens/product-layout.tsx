@@ -177,6 +177,9 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
         <NavLink to={paths.board(key)}>Board</NavLink>
         <NavLink to={paths.reports(key)}>Reports</NavLink>
         <NavLink to={paths.releases(key)}>Releases</NavLink>
+        <NavLink to={paths.grooming(key)}>Grooming</NavLink>
+        <NavLink to={paths.dependencies(key)}>Dependencies</NavLink>
+        <NavLink to={paths.health(key)}>Health</NavLink>
       </nav>
       <div className="header-end">
         {store.readOnly && (

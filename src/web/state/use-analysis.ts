@@ -48,7 +48,13 @@ export const useAlignment = (productId: string, enabled = true) =>
   useReport(productId, 'alignment', {}, (signal) => analysisApi.alignment(productId, signal), enabled);
 
 export const useForecast = (productId: string, unit: 'items' | 'points' = 'items', enabled = true) =>
-  useReport(productId, 'forecast', { unit }, (signal) => analysisApi.forecast(productId, unit, signal), enabled);
+  useReport(
+    productId,
+    'forecast',
+    { unit },
+    (signal) => analysisApi.forecast(productId, unit, signal),
+    enabled,
+  );
 
 export const useReviewFigures = (productId: string) =>
   useReport(productId, 'review-figures', {}, (signal) => analysisApi.reviewFigures(productId, signal));
