@@ -124,6 +124,7 @@ const CASES: [string, z.ZodType, Limit][] = [
   ['sprint name', field(CreateSprintInput, 'name'), 'name'],
   ['sprint goal', field(UpdateSprintInput, 'goal'), 'sprintGoal'],
   ['sprint capacity', field(UpdateSprintInput, 'capacity'), 'capacity'],
+  ['sprint refinement share', field(UpdateSprintInput, 'refinementShare'), 'refinementShare'],
   ['time zone', TimeZone, 'timeZone'],
   ['team name', field(CreateTeamInput, 'name'), 'name'],
   ['team description', field(UpdateTeamInput, 'description'), 'description'],

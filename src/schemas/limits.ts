@@ -89,6 +89,8 @@ export const LIMITS = {
   timeZone: 100,
   /** Points of a sprint's capacity. */
   capacity: 100_000,
+  /** The greatest share (0–1) of a sprint's capacity kept for backlog refinement: half the sprint. */
+  refinementShare: 0.5,
   /** Items a board column's WIP limit may allow. */
   wipLimit: 1_000,
 

@@ -52,9 +52,9 @@ const checkDates = (
 export const RefinementShare = z
   .number()
   .min(0, 'must be at least 0')
-  .max(0.5, 'must be at most 0.5 (half the sprint)')
+  .max(LIMITS.refinementShare, `must be at most ${LIMITS.refinementShare}`)
   .nullable()
-  .describe("Share (0–0.5) of the capacity kept for backlog refinement; planning counts only the rest.");
+  .describe('Share (0–0.5) of the capacity kept for backlog refinement; planning counts only the rest.');
 
 export const CreateSprintInput = z
   .object({

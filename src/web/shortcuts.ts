@@ -1,4 +1,6 @@
 /** Every keyboard shortcut, in one list: the help overlay shows it, and each screen implements its part. */
+// The grooming session's group is built from its key map, so the help and the keys it handles cannot drift.
+import { GROOMING_SHORTCUTS } from './screens/grooming/session-keys.ts';
 
 export interface Shortcut {
   keys: string[];
@@ -76,6 +78,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['Enter'], description: 'Open the focused card' },
     ],
   },
+  GROOMING_SHORTCUTS,
   {
     title: 'Item panel',
     shortcuts: [

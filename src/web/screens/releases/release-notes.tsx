@@ -1,6 +1,7 @@
 /**
  * A release's notes: generate a draft from its done items (asking first when that would replace edits),
- * edit the Markdown with a live preview, save the draft, publish it; once published, where to read it.
+ * edit the Markdown with a live preview, save the draft, publish it (asking first while the release has not
+ * shipped); once published, where to read it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
@@ -15,7 +16,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { Markdown } from '../../components/markdown.tsx';
 import { notify } from '../../state/notices.ts';
 import { useStore } from '../../state/use-store.ts';
-import { draftMayBeEdited, formatInstant } from './release-text.ts';
+import { draftMayBeEdited, formatInstant, unshippedQuestion } from './release-text.ts';
 import { type ReleaseSaver, refused, saveRelease } from './save-release.ts';
 
 const MAX_NOTES = LIMITS.releaseNotes;
@@ -31,6 +32,8 @@ export function ReleaseNotes({ saver }: { saver: ReleaseSaver }) {
   const base = useRef(release.notesDraft);
   const [busy, setBusy] = useState<null | 'generate' | 'save' | 'publish'>(null);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingPublish, setConfirmingPublish] = useState(false);
+  const publishQuestion = unshippedQuestion(release);
   const dirty = text !== release.notesDraft;
 
   useEffect(() => {
@@ -70,6 +73,7 @@ export function ReleaseNotes({ saver }: { saver: ReleaseSaver }) {
   };
 
   const publish = async () => {
+    setConfirmingPublish(false);
     const saved = await save();
     if (!saved) return;
     setBusy('publish');
@@ -81,6 +85,11 @@ export function ReleaseNotes({ saver }: { saver: ReleaseSaver }) {
     } finally {
       setBusy(null);
     }
+  };
+
+  const askToPublish = () => {
+    if (publishQuestion) setConfirmingPublish(true);
+    else void publish();
   };
 
   const askToGenerate = () => {
@@ -142,7 +151,7 @@ export function ReleaseNotes({ saver }: { saver: ReleaseSaver }) {
             <button
               type="button"
               className="primary"
-              onClick={() => void publish()}
+              onClick={askToPublish}
               disabled={!text.trim() || busy !== null}
             >
               {release.notesPublishedAt ? 'Publish again' : 'Publish'}
@@ -176,6 +185,24 @@ export function ReleaseNotes({ saver }: { saver: ReleaseSaver }) {
             </button>
             <button type="button" className="primary danger-primary" onClick={() => void generate()}>
               Replace the draft
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {confirmingPublish && publishQuestion && (
+        <Dialog
+          label="Publish the notes"
+          onClose={() => setConfirmingPublish(false)}
+          className="release-confirm"
+        >
+          <h2>{publishQuestion.title}</h2>
+          <p>{publishQuestion.detail}</p>
+          <div className="actions">
+            <button type="button" onClick={() => setConfirmingPublish(false)}>
+              Not yet
+            </button>
+            <button type="button" className="primary" onClick={() => void publish()}>
+              Publish anyway
             </button>
           </div>
         </Dialog>

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { backlogItem } from '../../api/backlog-item-fixture.ts';
 import type { BacklogItemT } from '../../api/types.ts';
-import { draftMayBeEdited, findItemsToAdd, formatDate, progressText } from './release-text.ts';
+import {
+  draftMayBeEdited,
+  findItemsToAdd,
+  formatDate,
+  progressText,
+  unshippedQuestion,
+} from './release-text.ts';
 
 function item(key: string, title: string, overrides: Partial<BacklogItemT> = {}): BacklogItemT {
   return backlogItem({ key, title, ...overrides });
@@ -59,5 +65,18 @@ describe('release text', () => {
     assert.equal(progressText({ itemCount: 0, doneCount: 0 }), 'No items yet');
     assert.equal(progressText({ itemCount: 1, doneCount: 1 }), '1 of 1 item done');
     assert.equal(progressText({ itemCount: 5, doneCount: 3 }), '3 of 5 items done');
+  });
+});
+
+describe('unshippedQuestion', () => {
+  it('asks before publishing the notes of a release that has not shipped, naming its state', () => {
+    const question = unshippedQuestion({ name: '1.2', state: 'planned' });
+    assert.equal(question?.title, '1.2 has not shipped yet — publish its notes anyway?');
+    assert.match(question?.detail ?? '', /Planned/);
+    assert.match(unshippedQuestion({ name: '1.3', state: 'cancelled' })?.title ?? '', /1\.3 was cancelled/);
+  });
+
+  it('does not ask once the release has shipped', () => {
+    assert.equal(unshippedQuestion({ name: '1.2', state: 'released' }), null);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Pure helpers of the release screens: finding items to add by key or title, when a draft holds edits a
- * regeneration would lose, and dates as people read them.
+ * regeneration would lose, the question before publishing the notes of a release not shipped, and dates as
+ * people read them.
  */
-import type { ReleaseT } from '../../api/releases.ts';
+import { RELEASE_STATE_LABELS, type ReleaseT } from '../../api/releases.ts';
 import type { BacklogItemT } from '../../api/types.ts';
 
 /** Items matching every word of `text` in their key or title, not already in the release; best first. */
@@ -72,4 +73,24 @@ export function formatInstant(instant: string): string {
 export function progressText(release: Pick<ReleaseT, 'itemCount' | 'doneCount'>): string {
   if (release.itemCount === 0) return 'No items yet';
   return `${release.doneCount} of ${release.itemCount} ${release.itemCount === 1 ? 'item' : 'items'} done`;
+}
+
+/**
+ * What to ask before publishing the notes of a release that has not shipped (state not `released`), or null
+ * when it has: publishing is still allowed, the question names the state.
+ */
+export function unshippedQuestion(
+  release: Pick<ReleaseT, 'name' | 'state'>,
+): { title: string; detail: string } | null {
+  if (release.state === 'released') return null;
+  const state = RELEASE_STATE_LABELS[release.state];
+  return release.state === 'cancelled'
+    ? {
+        title: `${release.name} was cancelled — publish its notes anyway?`,
+        detail: `Its state is ${state}: customers would read notes for something that will not ship.`,
+      }
+    : {
+        title: `${release.name} has not shipped yet — publish its notes anyway?`,
+        detail: `Its state is ${state}. Publishing the notes marks it released today.`,
+      };
 }

@@ -1,9 +1,10 @@
 /**
- * Committed points against the sprint's capacity and the team's velocity. Over capacity, the meter says so
+ * Committed points against the sprint's capacity and the team's velocity. A refinement reserve leaves
+ * capacity × (1 − share) to plan, and the meter says so ("27 of 30 points: 10 % kept for refinement"). Over capacity, the meter says so
  * in words (announced to screen readers as it changes), not only in colour.
  */
 import type { SprintT, VelocityT } from '../../api/execution.ts';
-import { formatPoints, readCapacity } from './sprint-numbers.ts';
+import { formatPoints, planningCapacity, readCapacity, refinementText } from './sprint-numbers.ts';
 
 interface Props {
   sprint: SprintT;
@@ -14,15 +15,23 @@ interface Props {
 const NO_VELOCITY: VelocityT = { mean: null, min: null, max: null, sprints: 0 };
 
 export function CapacityMeter({ sprint, planned, velocity }: Props) {
-  const reading = readCapacity(planned.points, sprint.capacity, velocity ?? NO_VELOCITY);
+  const reading = readCapacity(
+    planned.points,
+    sprint.capacity,
+    velocity ?? NO_VELOCITY,
+    sprint.refinementShare,
+  );
+  const capacity =
+    sprint.capacity === null ? null : planningCapacity(sprint.capacity, sprint.refinementShare);
+  const reserve = refinementText(sprint.capacity, sprint.refinementShare);
   const velocityMark =
-    velocity?.mean !== null && velocity?.mean !== undefined && sprint.capacity
-      ? Math.min(100, (velocity.mean / sprint.capacity) * 100)
+    velocity?.mean !== null && velocity?.mean !== undefined && capacity
+      ? Math.min(100, (velocity.mean / capacity) * 100)
       : null;
   return (
     <section className={`capacity-meter capacity-${reading.level}`} aria-labelledby="capacity-title">
       <h2 id="capacity-title">Capacity</h2>
-      {sprint.capacity !== null && (
+      {capacity !== null && (
         // A styled bar rather than <meter>: it also marks the velocity, which <meter> cannot draw.
         // biome-ignore lint/a11y/useSemanticElements: see above
         <div
@@ -30,8 +39,8 @@ export function CapacityMeter({ sprint, planned, velocity }: Props) {
           role="meter"
           aria-label="Committed points against capacity"
           aria-valuemin={0}
-          aria-valuemax={sprint.capacity}
-          aria-valuenow={Math.min(planned.points, sprint.capacity)}
+          aria-valuemax={capacity}
+          aria-valuenow={Math.min(planned.points, capacity)}
           aria-valuetext={reading.text}
         >
           <div className="capacity-fill" style={{ width: `${reading.percent}%` }} />
@@ -53,6 +62,7 @@ export function CapacityMeter({ sprint, planned, velocity }: Props) {
         )}
         {reading.text}
       </p>
+      {reserve && <p className="capacity-reserve">{reserve}</p>}
       {planned.unestimated > 0 && (
         <p className="hint">
           {planned.unestimated === 1

@@ -7,9 +7,18 @@ import { sprintDatesProblem } from '../../../domain/sprint-rules.ts';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { CreateSprintBody, SprintT, TeamT } from '../../api/execution.ts';
 import { FormError } from '../../components/form-error.tsx';
+import { OverlapWarning } from './overlap-warning.tsx';
+import { RefinementInput } from './refinement-input.tsx';
 import { SprintDateInputs } from './sprint-date-inputs.tsx';
 import { useSprintMutations } from './sprint-mutations.ts';
-import { browserTimeZone, type SprintSuggestion, suggestNextSprint } from './sprint-numbers.ts';
+import {
+  browserTimeZone,
+  type SprintSuggestion,
+  shareFromPercent,
+  sharePercent,
+  suggestNextSprint,
+} from './sprint-numbers.ts';
+import { overlappingSprints } from './sprint-overlap.ts';
 
 interface Props {
   productId: string;
@@ -45,9 +54,12 @@ export function CreateSprintForm(props: Props) {
       startDate: suggestion.startDate,
       endDate: suggestion.endDate,
       capacity: suggestion.capacity === null ? '' : String(suggestion.capacity),
+      refinement: sharePercent(suggestion.refinementShare),
       timezone: browserTimeZone(),
     };
   });
+  // The sprints it would overlap, while the warning asks before saving.
+  const [overlaps, setOverlaps] = useState<SprintT[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const { create } = useSprintMutations(props.productId);
@@ -65,13 +77,23 @@ export function CreateSprintForm(props: Props) {
       startDate: suggestion.startDate,
       endDate: suggestion.endDate,
       capacity: suggestion.capacity === null ? '' : String(suggestion.capacity),
+      refinement: sharePercent(suggestion.refinementShare),
     }));
   };
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
     // The date inputs say what is wrong; the server would refuse it the same way.
     if (sprintDatesProblem(fields)) return;
+    const overlapping = overlappingSprints({ teamId, ...fields }, props.sprints);
+    if (overlapping.length > 0) setOverlaps(overlapping);
+    else void save();
+  };
+
+  const save = async () => {
+    const refinementShare = shareFromPercent(fields.refinement);
+    // Out of bounds: the input's min and max already say so (the browser keeps the form from submitting).
+    if (refinementShare === undefined) return;
     const body: CreateSprintBody = {
       name: fields.name,
       goal: fields.goal,
@@ -80,13 +102,16 @@ export function CreateSprintForm(props: Props) {
       endDate: fields.endDate,
       timezone: fields.timezone.trim() || 'UTC',
       capacity: fields.capacity.trim() === '' ? null : Number(fields.capacity),
+      refinementShare,
     };
     setSaving(true);
     try {
       const sprint = await create.mutateAsync(body);
       setError(null);
+      setOverlaps(null);
       props.onCreated(sprint);
     } catch (failure) {
+      setOverlaps(null);
       setError(failure);
     } finally {
       setSaving(false);
@@ -94,11 +119,7 @@ export function CreateSprintForm(props: Props) {
   };
 
   return (
-    <form
-      className="sprint-form stack"
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby={`${id}-title`}
-    >
+    <form className="sprint-form stack" onSubmit={submit} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>New sprint</h2>
       <label>
         Name
@@ -138,6 +159,7 @@ export function CreateSprintForm(props: Props) {
             onChange={set('capacity')}
           />
         </label>
+        <RefinementInput value={fields.refinement} onChange={set('refinement')} />
         <label>
           Time zone <span className="hint">days end at its midnight</span>
           <input list={`${id}-zones`} required value={fields.timezone} onChange={set('timezone')} />
@@ -154,6 +176,15 @@ export function CreateSprintForm(props: Props) {
           Create sprint
         </button>
       </div>
+      {overlaps && (
+        <OverlapWarning
+          name={fields.name.trim() || 'This sprint'}
+          overlaps={overlaps}
+          saving={saving}
+          onSave={() => void save()}
+          onCancel={() => setOverlaps(null)}
+        />
+      )}
     </form>
   );
 }

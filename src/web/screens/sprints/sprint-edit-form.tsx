@@ -1,7 +1,8 @@
 /**
- * Edits a sprint's name, goal, dates and capacity (a closed sprint: name and goal only). Sends only what
- * changed, with the version it began from: if someone saved the sprint meanwhile, the server refuses (412)
- * and the form says so instead of overwriting their change.
+ * Edits a sprint's name, goal, dates, capacity and refinement reserve (a closed sprint: name and goal only).
+ * New dates that meet another planned or active sprint of the team are warned about before saving. Sends
+ * only what changed, with the version it began from: if someone saved the sprint meanwhile, the server
+ * refuses (412) and the form says so instead of overwriting their change.
  */
 import { useState } from 'react';
 import { sprintDatesProblem } from '../../../domain/sprint-rules.ts';
@@ -9,15 +10,21 @@ import { LIMITS } from '../../../schemas/limits.ts';
 import { ApiError } from '../../api/client.ts';
 import type { SprintT, UpdateSprintBody } from '../../api/execution.ts';
 import { FormError } from '../../components/form-error.tsx';
+import { OverlapWarning } from './overlap-warning.tsx';
+import { RefinementInput } from './refinement-input.tsx';
 import { SprintDateInputs } from './sprint-date-inputs.tsx';
 import { useSprintMutations } from './sprint-mutations.ts';
+import { shareFromPercent, sharePercent } from './sprint-numbers.ts';
+import { overlappingSprints } from './sprint-overlap.ts';
 
 interface Props {
   sprint: SprintT;
+  /** The product's sprints, to warn about overlapping dates. */
+  sprints: readonly SprintT[];
   onDone: (saved: SprintT | null) => void;
 }
 
-export function SprintEditForm({ sprint, onDone }: Props) {
+export function SprintEditForm({ sprint, sprints, onDone }: Props) {
   const closed = sprint.state === 'closed';
   const { update } = useSprintMutations(sprint.productId);
   const [fields, setFields] = useState({
@@ -26,7 +33,10 @@ export function SprintEditForm({ sprint, onDone }: Props) {
     startDate: sprint.startDate,
     endDate: sprint.endDate,
     capacity: sprint.capacity === null ? '' : String(sprint.capacity),
+    refinement: sharePercent(sprint.refinementShare),
   });
+  // The sprints the new dates would overlap, while the warning asks before saving.
+  const [overlaps, setOverlaps] = useState<SprintT[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const set = (field: keyof typeof fields) => (event: { target: { value: string } }) =>
@@ -35,8 +45,16 @@ export function SprintEditForm({ sprint, onDone }: Props) {
   // A sprint stored before the 8-week rule keeps its dates until one of them changes.
   const datesChanged = fields.startDate !== sprint.startDate || fields.endDate !== sprint.endDate;
 
-  const save = async () => {
+  const submit = () => {
     if (!closed && datesChanged && sprintDatesProblem(fields)) return;
+    // Only new dates are checked: renaming a sprint that already overlaps is not the moment to ask.
+    const overlapping = !closed && datesChanged ? overlappingSprints({ ...sprint, ...fields }, sprints) : [];
+    if (overlapping.length > 0) setOverlaps(overlapping);
+    else void save();
+  };
+
+  const save = async () => {
+    setOverlaps(null);
     const patch: UpdateSprintBody = {};
     if (fields.name.trim() !== sprint.name) patch.name = fields.name.trim();
     if (fields.goal.trim() !== sprint.goal) patch.goal = fields.goal.trim();
@@ -45,6 +63,10 @@ export function SprintEditForm({ sprint, onDone }: Props) {
       if (fields.endDate !== sprint.endDate) patch.endDate = fields.endDate;
       const capacity = fields.capacity.trim() === '' ? null : Number(fields.capacity);
       if (capacity !== sprint.capacity) patch.capacity = capacity;
+      const refinementShare = shareFromPercent(fields.refinement);
+      // Out of bounds: the input's min and max say so (the browser keeps the form from submitting).
+      if (refinementShare === undefined) return;
+      if (refinementShare !== sprint.refinementShare) patch.refinementShare = refinementShare;
     }
     if (Object.keys(patch).length === 0) {
       onDone(null);
@@ -71,7 +93,7 @@ export function SprintEditForm({ sprint, onDone }: Props) {
       aria-label="Edit sprint"
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        submit();
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -110,6 +132,7 @@ export function SprintEditForm({ sprint, onDone }: Props) {
                 onChange={set('capacity')}
               />
             </label>
+            <RefinementInput value={fields.refinement} onChange={set('refinement')} />
           </div>
         </>
       )}
@@ -122,6 +145,15 @@ export function SprintEditForm({ sprint, onDone }: Props) {
           Cancel
         </button>
       </div>
+      {overlaps && (
+        <OverlapWarning
+          name={fields.name.trim() || sprint.name}
+          overlaps={overlaps}
+          saving={saving}
+          onSave={() => void save()}
+          onCancel={() => setOverlaps(null)}
+        />
+      )}
     </form>
   );
 }

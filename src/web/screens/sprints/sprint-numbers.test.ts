@@ -7,8 +7,13 @@ import type { BacklogItemT } from '../../api/types.ts';
 import {
   daysLeftText,
   formatPoints,
+  MAX_REFINEMENT_PERCENT,
   plannedPoints,
+  planningCapacity,
   readCapacity,
+  refinementText,
+  shareFromPercent,
+  sharePercent,
   suggestNextSprint,
 } from './sprint-numbers.ts';
 
@@ -104,9 +109,12 @@ describe('daysLeftText', () => {
 });
 
 describe('suggestNextSprint', () => {
-  it('follows the latest sprint: next number, the day after it ends, same length and capacity', () => {
+  it('follows the latest sprint: next number, the day after it ends, same length, capacity and reserve', () => {
     const suggestion = suggestNextSprint(
-      [sprint('Sprint 14', '2026-03-02', '2026-03-13', 32), sprint('Sprint 13', '2026-02-16', '2026-02-27')],
+      [
+        { ...sprint('Sprint 14', '2026-03-02', '2026-03-13', 32), refinementShare: 0.1 },
+        sprint('Sprint 13', '2026-02-16', '2026-02-27'),
+      ],
       '2026-03-05',
     );
     assert.deepEqual(suggestion, {
@@ -114,6 +122,7 @@ describe('suggestNextSprint', () => {
       startDate: '2026-03-14',
       endDate: '2026-03-25',
       capacity: 32,
+      refinementShare: 0.1,
     });
   });
 
@@ -123,6 +132,7 @@ describe('suggestNextSprint', () => {
       startDate: '2026-12-28',
       endDate: '2027-01-10',
       capacity: null,
+      refinementShare: null,
     });
   });
 
@@ -148,5 +158,40 @@ describe('formatPoints and addDays', () => {
     assert.equal(formatPoints(3), '3');
     assert.equal(formatPoints(0.5), '0.5');
     assert.equal(addDays('2026-02-27', 2), '2026-03-01');
+  });
+});
+
+describe('refinement reserve', () => {
+  it('plans against capacity × (1 − share)', () => {
+    assert.equal(planningCapacity(30, 0.1), 27);
+    assert.equal(planningCapacity(30, null), 30);
+    assert.equal(planningCapacity(30, 0), 30);
+    assert.equal(planningCapacity(25, 0.15), 21.3);
+  });
+
+  it('reads committed points against the capacity left after refinement', () => {
+    const reading = readCapacity(28, 30, NO_VELOCITY, 0.1);
+    assert.equal(reading.level, 'over');
+    assert.equal(reading.text, '28 of 27 points — 1 over capacity');
+    assert.equal(readCapacity(20, 30, NO_VELOCITY, 0.1).text, '20 of 27 points — 7 to spare');
+  });
+
+  it('says what is kept, only when something is', () => {
+    assert.equal(refinementText(30, 0.1), '27 of 30 points: 10 % kept for refinement');
+    assert.equal(refinementText(30, null), null);
+    assert.equal(refinementText(null, 0.1), null);
+  });
+
+  it('turns the form’s percentage into the schema’s share and back', () => {
+    assert.equal(shareFromPercent('10'), 0.1);
+    assert.equal(shareFromPercent('7'), 0.07);
+    assert.equal(shareFromPercent(' '), null);
+    assert.equal(shareFromPercent(String(MAX_REFINEMENT_PERCENT)), MAX_REFINEMENT_PERCENT / 100);
+    assert.equal(shareFromPercent(String(MAX_REFINEMENT_PERCENT + 1)), undefined);
+    assert.equal(shareFromPercent('-1'), undefined);
+    assert.equal(shareFromPercent('ten'), undefined);
+    assert.equal(sharePercent(0.1), '10');
+    assert.equal(sharePercent(0.125), '12.5');
+    assert.equal(sharePercent(null), '');
   });
 });

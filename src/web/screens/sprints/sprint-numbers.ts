@@ -6,6 +6,7 @@
 import { addDays, daysBetween } from '../../../domain/calendar.ts';
 import { sprintPoints } from '../../../domain/sprint-points.ts';
 import { countOnName, firstSprintDay, MAX_SPRINT_DAYS, sprintDays } from '../../../domain/sprint-rules.ts';
+import { LIMITS } from '../../../schemas/limits.ts';
 import type { SprintT, VelocityT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
 import { formatDay } from '../roadmap/initiative-text.ts';
@@ -36,12 +37,49 @@ export interface CapacityReading {
   percent: number;
 }
 
-/** Reads committed points against capacity and velocity, in words (the warning is text, not colour only). */
+/** The most a form may keep for refinement, in percent (the schema's share, as people type it). */
+export const MAX_REFINEMENT_PERCENT = LIMITS.refinementShare * 100;
+
+/** A share as the percentage a form shows: 0.1 → "10", null → "". */
+export function sharePercent(share: number | null): string {
+  return share === null ? '' : formatPoints(Math.round(share * 1000) / 10);
+}
+
+/**
+ * The share a form's percentage stands for: "10" → 0.1, blank → null; undefined when it is not a number
+ * from 0 to the schema's greatest share (the input says so; the server would refuse it the same way).
+ */
+export function shareFromPercent(text: string): number | null | undefined {
+  if (text.trim() === '') return null;
+  const percent = Number(text);
+  if (!Number.isFinite(percent) || percent < 0 || percent > MAX_REFINEMENT_PERCENT) return undefined;
+  // Divided, then rounded to the share's own precision: 7 % is 0.07, not 0.07000000000000001.
+  return Math.round(percent * 100) / 10_000;
+}
+
+/** The capacity planning may fill: capacity × (1 − share), or all of it without a share. */
+export function planningCapacity(capacity: number, refinementShare: number | null): number {
+  if (!refinementShare) return capacity;
+  return Math.round(capacity * (1 - refinementShare) * 10) / 10;
+}
+
+/** "27 of 30 points: 10 % kept for refinement", or null when nothing is kept (or there is no capacity). */
+export function refinementText(capacity: number | null, refinementShare: number | null): string | null {
+  if (capacity === null || !refinementShare) return null;
+  return `${formatPoints(planningCapacity(capacity, refinementShare))} of ${plural(capacity, 'point')}: ${sharePercent(refinementShare)} % kept for refinement`;
+}
+
+/**
+ * Reads committed points against capacity and velocity, in words (the warning is text, not colour only).
+ * With a refinement share, the capacity read against is what is left after it (planningCapacity).
+ */
 export function readCapacity(
   committed: number,
-  capacity: number | null,
+  fullCapacity: number | null,
   velocity: VelocityT,
+  refinementShare: number | null = null,
 ): CapacityReading {
+  const capacity = fullCapacity === null ? null : planningCapacity(fullCapacity, refinementShare);
   let level: CapacityReading['level'] = 'none';
   let text = `${plural(committed, 'point')} committed · no capacity set`;
   let percent = 0;
@@ -120,20 +158,34 @@ export interface SprintSuggestion {
   startDate: string;
   endDate: string;
   capacity: number | null;
+  refinementShare: number | null;
 }
 
 /**
  * What the create form starts with: after the team's latest sprint ("Sprint 14" → "Sprint 15", the day
- * after it ends, the same length and capacity), else "Sprint 1" for two weeks from today.
+ * after it ends, the same length, capacity and refinement share), else "Sprint 1" for two weeks from today.
  */
 export function suggestNextSprint(teamSprints: readonly SprintT[], today: string): SprintSuggestion {
   const latest = [...teamSprints].sort((a, b) => a.endDate.localeCompare(b.endDate)).at(-1);
-  if (!latest) return { name: 'Sprint 1', startDate: today, endDate: addDays(today, 13), capacity: null };
+  if (!latest)
+    return {
+      name: 'Sprint 1',
+      startDate: today,
+      endDate: addDays(today, 13),
+      capacity: null,
+      refinementShare: null,
+    };
   const name = countOnName(latest.name) ?? `Sprint ${teamSprints.length + 1}`;
   // As long as the latest one, but within the 8 weeks the server accepts (an older sprint may be longer).
   const days = Math.min(Math.max(1, sprintDays(latest)), MAX_SPRINT_DAYS);
   const startDate = addDays(latest.endDate, 1);
-  return { name, startDate, endDate: addDays(startDate, days - 1), capacity: latest.capacity };
+  return {
+    name,
+    startDate,
+    endDate: addDays(startDate, days - 1),
+    capacity: latest.capacity,
+    refinementShare: latest.refinementShare,
+  };
 }
 
 /** The browser's time zone (the default for a new sprint). */

@@ -33,7 +33,7 @@ export function SprintScreen() {
   const location = useLocation();
   const { sprintId = '' } = useParams();
   const { detail, error, reload } = useSprintDetail(store, sprintId);
-  const { teams } = useTeamsAndSprints(store);
+  const { teams, sprints } = useTeamsAndSprints(store);
   const [closing, setClosing] = useState(false);
   const [editing, setEditing] = useState(false);
   const [closedNow, setClosedNow] = useState<SprintReportT | null>(null);
@@ -101,9 +101,11 @@ export function SprintScreen() {
   const editable = !store.readOnly && sprint.state !== 'closed';
   const planned = plannedPoints(sprintItems);
   const unfinished = sprintItems.filter((item) => item.status !== 'done' && item.status !== 'wont_do');
-  const notReadyCount = detail.notReady.filter(
-    (entry) => store.items.get(entry.itemId)?.sprintId === sprint.id,
-  ).length;
+  // The server's readiness, for the items still in the sprint (one may have left since it answered).
+  const notReadyItems = detail.notReady
+    .filter((entry) => store.items.get(entry.itemId)?.sprintId === sprint.id)
+    .map((entry) => ({ key: entry.key, reasons: reasonsText(entry.reasons) }));
+  const notReadyCount = notReadyItems.length;
   const team = sprint.teamId ? (teams.find((t) => t.id === sprint.teamId)?.name ?? null) : 'No team';
   const today = localDate(Date.now(), sprint.timezone);
 
@@ -121,6 +123,7 @@ export function SprintScreen() {
         {editing ? (
           <SprintEditForm
             sprint={sprint}
+            sprints={sprints}
             onDone={(saved) => {
               setEditing(false);
               if (saved) reload();
@@ -152,6 +155,7 @@ export function SprintScreen() {
           <SprintActions
             sprint={sprint}
             productKey={key}
+            notReady={notReadyItems}
             onChanged={reload}
             onClose={() => setClosing(true)}
           />
