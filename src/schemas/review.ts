@@ -4,7 +4,9 @@ import { LIMITS } from './limits.ts';
 import { AsOf } from './readiness.ts';
 
 export const CreateReviewInput = z
-  .object({ decisions: requiredText(LIMITS.reviewDecisions).describe('What the review decided, in Markdown.') })
+  .object({
+    decisions: requiredText(LIMITS.reviewDecisions).describe('What the review decided, in Markdown.'),
+  })
   .strict()
   .openapi('CreateReviewInput');
 

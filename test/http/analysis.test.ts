@@ -393,7 +393,8 @@ for (const dialect of DIALECTS) {
       });
       const ready = { type: 'task', acceptanceCriteria: [{ text: 'works' }] };
       const big = await buildItem(api, p.id, { ...ready, title: 'Rebuild everything', estimate: 40 });
-      const goal = (await api.call('POST', `/products/${p.id}/initiatives`, { body: { title: 'Polish' } })).body;
+      const goal = (await api.call('POST', `/products/${p.id}/initiatives`, { body: { title: 'Polish' } }))
+        .body;
       const tiny = [];
       for (const title of ['Fix margin', 'Fix colour', 'Fix icon']) {
         tiny.push(await buildItem(api, p.id, { ...ready, title, estimate: 1, initiativeId: goal.id }));
@@ -409,9 +410,16 @@ for (const dialect of DIALECTS) {
         estimate: 3,
       });
       const dropped = (
-        await api.call('POST', `/products/${p.id}/initiatives`, { body: { title: 'Old plan', status: 'dropped' } })
+        await api.call('POST', `/products/${p.id}/initiatives`, {
+          body: { title: 'Old plan', status: 'dropped' },
+        })
       ).body;
-      const leftover = await buildItem(api, p.id, { ...ready, title: 'Leftover', estimate: 2, initiativeId: dropped.id });
+      const leftover = await buildItem(api, p.id, {
+        ...ready,
+        title: 'Leftover',
+        estimate: 2,
+        initiativeId: dropped.id,
+      });
 
       const response = await api.call('GET', `/products/${p.id}/grooming`);
       assert.equal(response.status, 200, JSON.stringify(response.body));
@@ -443,7 +451,10 @@ for (const dialect of DIALECTS) {
         notReady.reasons.map((r: Body) => r.code),
         ['no_estimate', 'no_acceptance_criteria'],
       );
-      assert.equal(report.notReadyNearTop.items.find((i: Body) => i.itemId === big.id).reasons[0].code, 'too_large');
+      assert.equal(
+        report.notReadyNearTop.items.find((i: Body) => i.itemId === big.id).reasons[0].code,
+        'too_large',
+      );
       assert.equal(report.depth.velocity, null);
       assert.equal(report.depth.sprints, null);
       assert.equal(report.depth.readyItems, 6);
