@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'reac
 import type { ProductT } from '../api/types.ts';
 import { rememberProductId } from '../boot/product-ids.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { isInsightPath } from '../components/insight-tabs.tsx';
 import { itemKeyInPath, paths, usePageLocation } from '../routes.ts';
 import { connectLive, type LiveStatus } from '../state/live.ts';
 import { invalidateFromLive } from '../state/live-invalidation.ts';
@@ -147,6 +148,8 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const key = store.product.key;
+  // Under an item panel, the screen underneath decides which view is current.
+  const { pathname } = usePageLocation();
   return (
     <header className="app-header">
       <Link to={paths.home()} className="brand" aria-label="Cairn home">
@@ -175,11 +178,11 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
         <NavLink to={paths.timeline(key)}>Timeline</NavLink>
         <NavLink to={paths.sprints(key)}>Sprints</NavLink>
         <NavLink to={paths.board(key)}>Board</NavLink>
-        <NavLink to={paths.reports(key)}>Reports</NavLink>
         <NavLink to={paths.releases(key)}>Releases</NavLink>
-        <NavLink to={paths.grooming(key)}>Grooming</NavLink>
-        <NavLink to={paths.dependencies(key)}>Dependencies</NavLink>
-        <NavLink to={paths.health(key)}>Health</NavLink>
+        {/* Health, Grooming, Dependencies and the charts: one entry, tabs on the screens themselves. */}
+        <NavLink to={paths.health(key)} className={() => (isInsightPath(pathname) ? 'active' : '')}>
+          Insights
+        </NavLink>
       </nav>
       <div className="header-end">
         {store.readOnly && (

@@ -12,6 +12,7 @@ import { MapArea } from './map-area.tsx';
 import { PathSummary } from './path-summary.tsx';
 import { SequencePanel } from './sequence-panel.tsx';
 import './dependencies.css';
+import { InsightTabs } from '../../components/insight-tabs.tsx';
 
 export function DependenciesScreen() {
   const store = useStore();
@@ -39,6 +40,7 @@ export function DependenciesScreen() {
 
   return (
     <main className="screen dependencies-screen">
+      <InsightTabs productKey={store.product.key} />
       <header className="dep-header">
         <div>
           <h1>Dependencies</h1>

@@ -22,6 +22,7 @@ import { emptyLog, type SessionLog, withSeen } from './session-log.ts';
 import { SessionSummary } from './session-summary.tsx';
 import { startWalk, type Walk } from './session-walk.ts';
 import './grooming.css';
+import { InsightTabs } from '../../components/insight-tabs.tsx';
 
 export function GroomingScreen() {
   const store = useStore();
@@ -36,6 +37,7 @@ export function GroomingScreen() {
 
   return (
     <main className="screen grooming-screen">
+      <InsightTabs productKey={store.product.key} />
       <div className="grooming-page">
         <header className="grooming-head">
           <h1>Grooming</h1>

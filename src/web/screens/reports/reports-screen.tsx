@@ -28,6 +28,7 @@ import {
 } from './reports-query.ts';
 import { TimeZoneSelect } from './time-zone-select.tsx';
 import './reports.css';
+import { InsightTabs } from '../../components/insight-tabs.tsx';
 
 function placeholder(loading: boolean, error: string | null, what: string): string {
   if (error) return `The ${what} could not be loaded: ${error}`;
@@ -82,6 +83,7 @@ export function ReportsScreen() {
 
   return (
     <main className="screen reports-screen">
+      <InsightTabs productKey={store.product.key} />
       <header className="reports-header">
         <h1>Reports</h1>
         <p className="hint">
