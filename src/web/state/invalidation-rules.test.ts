@@ -175,4 +175,12 @@ describe('queryKeys', () => {
   it('names an item the same whatever the case of its key', () => {
     assert.deepEqual(queryKeys.item(P, 'chk-1'), queryKeys.item(P, 'CHK-1'));
   });
+
+  it('refreshes the saved views, and no report, when a view changes', () => {
+    const all = keysTouchedBy(P, event('view', 'v1', { name: ['Bugs', 'Open bugs'] }), null, NOTHING_HELD);
+    assert.deepEqual(
+      all.map((key) => JSON.stringify(key)),
+      [JSON.stringify(queryKeys.views(P))],
+    );
+  });
 });

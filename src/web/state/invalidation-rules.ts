@@ -109,6 +109,9 @@ export function keysTouchedBy(
     case 'release':
       keys.push(queryKeys.releaseList(productId), queryKeys.release(productId, event.entityId));
       break;
+    case 'view':
+      keys.push(queryKeys.views(productId));
+      break;
     default:
       break;
   }

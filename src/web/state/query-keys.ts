@@ -36,6 +36,8 @@ export const queryKeys = {
   releaseList: (productId: string) => ['product', productId, 'releases', 'list'] as const,
   release: (productId: string, releaseId: string) =>
     ['product', productId, 'releases', 'detail', releaseId] as const,
+  /** The product's saved backlog views (GET /products/{id}/views). */
+  views: (productId: string) => ['product', productId, 'views'] as const,
   /** The full item behind the panel, by key as in the address. */
   item: (productId: string, itemKey: string) =>
     ['product', productId, 'item', itemKey.toUpperCase()] as const,

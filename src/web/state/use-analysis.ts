@@ -36,9 +36,13 @@ export const useGrooming = (productId: string, staleDays?: number) =>
     analysisApi.grooming(productId, staleDays, signal),
   );
 
-export const useDependencyGraph = (productId: string, initiativeId?: string) =>
-  useReport(productId, 'dependency-graph', { initiativeId }, (signal) =>
-    analysisApi.dependencyGraph(productId, initiativeId, signal),
+export const useDependencyGraph = (productId: string, initiativeId?: string, enabled = true) =>
+  useReport(
+    productId,
+    'dependency-graph',
+    { initiativeId },
+    (signal) => analysisApi.dependencyGraph(productId, initiativeId, signal),
+    enabled,
   );
 
 export const useSequence = (productId: string, enabled = true) =>

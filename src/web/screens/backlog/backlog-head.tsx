@@ -34,6 +34,8 @@ export function BacklogHead(props: {
         <th className="cell-labels">Labels</th>
         <th>Initiative</th>
         <th>Status</th>
+        <th className="cell-plan">Sprint</th>
+        <th className="cell-plan">Release</th>
         <th className="cell-estimate">Points</th>
         <th className="cell-assignee">
           <span className="visually-hidden">Assignee</span>

@@ -10,6 +10,7 @@ import { useReadinessIndex } from '../../components/use-readiness-index.ts';
 import { paths } from '../../routes.ts';
 import { moveItem, updateItem } from '../../state/mutations/items.ts';
 import type { ProductStore } from '../../state/product-store.ts';
+import { useReleases, useSprints } from '../../state/use-plan-lists.ts';
 import { isPending } from './add-item.ts';
 import { BacklogHead } from './backlog-head.tsx';
 import { BacklogRow, HEAD_HEIGHT, ROW_HEIGHT, type RowActions } from './backlog-row.tsx';
@@ -39,8 +40,10 @@ export function BacklogList(props: {
   pendingCount: number;
   selection: Selection;
   openKey: string | null;
+  /** False while sorted by anything but rank: a move between rows in another order would mean nothing. */
+  reorderable: boolean;
 }) {
-  const { store, rows, pendingCount, selection, openKey } = props;
+  const { store, rows, pendingCount, selection, openKey, reorderable } = props;
   const navigate = useNavigate();
   const location = useLocation();
   const gridRef = useRef<HTMLTableElement>(null);
@@ -53,6 +56,8 @@ export function BacklogList(props: {
   // Indexed once per report; each row drawn looks its item up (never a request per row).
   const readiness = useReadinessIndex(store.product.id);
   const overdue = useOverdueWaits(store.product.id);
+  const sprints = useSprints(store.product.id);
+  const releases = useReleases(store.product.id);
 
   // A scan, not a Map: building a 20,000-entry map on every filter keystroke costs more than the few
   // lookups a render makes (the focused, edited and dragged rows).
@@ -154,7 +159,7 @@ export function BacklogList(props: {
   const move = (direction: Direction, toEnd: boolean) => {
     const id = focusedId;
     const index = indexOf(id);
-    if (!id || index === undefined || isPending(id) || store.readOnly) return;
+    if (!id || index === undefined || isPending(id) || store.readOnly || !reorderable) return;
     let placement: { beforeId: string } | { afterId: string } | null = null;
     if (toEnd) {
       // To the top or bottom of the whole backlog, which is also the top or bottom of what is shown.
@@ -175,7 +180,7 @@ export function BacklogList(props: {
   const drop = (state: DragState) => {
     const { id, from, slot } = state;
     revealNow(id, true);
-    if (slot === from || slot === from + 1) return;
+    if (slot === from || slot === from + 1 || !reorderable) return;
     const target = slot < from ? rows[slot] : rows[slot - 1];
     if (!target || isPending(target.id)) return;
     void moveItem(store, id, slot < from ? { beforeId: target.id } : { afterId: target.id });
@@ -232,6 +237,8 @@ export function BacklogList(props: {
       finishEdit: (id, title, viaKeyboard) => ctx.current.finishEdit(id, title, viaKeyboard),
       setStatus: (id, status) => void updateItem(store, id, { status }),
       setEstimate: (id, estimate) => void updateItem(store, id, { estimate }),
+      setSprint: (id, sprintId) => void updateItem(store, id, { sprintId }),
+      setRelease: (id, releaseId) => void updateItem(store, id, { releaseId }),
       focusRow: (id) => {
         reveal.current = { id, focus: true, scrolled: false };
         setFocusedId(id);
@@ -337,6 +344,8 @@ export function BacklogList(props: {
                 assignee={item.assigneeId ? (store.users.get(item.assigneeId)?.name ?? null) : null}
                 readiness={readiness.get(item.id)?.text}
                 waitingOnOverdue={overdue.has(item.id)}
+                sprints={sprints}
+                releases={releases}
                 actions={actions}
               />
             );

@@ -1,10 +1,12 @@
 /** One backlog row. Memoised: a change to one item re-renders that row, not the thirty around it. */
 import { memo } from 'react';
+import type { SprintT } from '../../api/execution.ts';
+import type { ReleaseT } from '../../api/releases.ts';
 import type { BacklogItemT, ItemStatusT } from '../../api/types.ts';
 import { TypeBadge } from '../../components/chips.tsx';
 import { StatusOptions } from '../../components/options.tsx';
 import { ReadinessMark } from '../../components/readiness-mark.tsx';
-import { EstimateInput, TitleEditor } from './row-editors.tsx';
+import { EstimateInput, ReleaseEditor, SprintEditor, TitleEditor } from './row-editors.tsx';
 
 /** Fixed, so the virtual list and the drag logic can turn a y position into a row index by division. */
 export const ROW_HEIGHT = 36;
@@ -21,6 +23,8 @@ export interface RowActions {
   finishEdit: (id: string, title: string | null, viaKeyboard: boolean) => void;
   setStatus: (id: string, status: ItemStatusT) => void;
   setEstimate: (id: string, estimate: number | null) => void;
+  setSprint: (id: string, sprintId: string | null) => void;
+  setRelease: (id: string, releaseId: string | null) => void;
   focusRow: (id: string) => void;
   startDrag: (event: React.PointerEvent, id: string) => void;
 }
@@ -50,6 +54,9 @@ export interface RowProps {
   readiness: string | undefined;
   /** It waits on an external dependency past its expected date (from the dependency map). */
   waitingOnOverdue: boolean;
+  /** The product's sprints and releases (the same arrays for every row, so the memo holds). */
+  sprints: readonly SprintT[];
+  releases: readonly ReleaseT[];
   actions: RowActions;
 }
 
@@ -169,6 +176,26 @@ export const BacklogRow = memo(function BacklogRow(props: RowProps) {
         >
           <StatusOptions />
         </select>
+      </td>
+      <td className="cell-plan">
+        <SprintEditor
+          itemKey={key}
+          value={item.sprintId}
+          sprints={props.sprints}
+          tabIndex={tab}
+          disabled={pending || readOnly}
+          onChange={(sprintId) => actions.setSprint(item.id, sprintId)}
+        />
+      </td>
+      <td className="cell-plan">
+        <ReleaseEditor
+          itemKey={key}
+          value={item.releaseId}
+          releases={props.releases}
+          tabIndex={tab}
+          disabled={pending || readOnly}
+          onChange={(releaseId) => actions.setRelease(item.id, releaseId)}
+        />
       </td>
       <td className="cell-estimate">
         <EstimateInput

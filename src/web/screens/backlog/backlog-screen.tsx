@@ -7,6 +7,7 @@ import type { ItemT } from '../../api/types.ts';
 import { itemKeyInPath, usePageLocation } from '../../routes.ts';
 import { toBacklogItem } from '../../state/backlog-item.ts';
 import { notify } from '../../state/notices.ts';
+import { openReleases, plannableSprints, useReleases, useSprints } from '../../state/use-plan-lists.ts';
 import { useStore } from '../../state/use-store.ts';
 import { usePendingRows } from './add-item.ts';
 import { filterItems, newItemDefaults } from './backlog-filters.ts';
@@ -19,6 +20,7 @@ import { useScreenKeys } from './use-backlog-keys.ts';
 import { useListAfterPanel } from './use-list-after-panel.ts';
 import { useSelection } from './use-selection.ts';
 import { useShownItems } from './use-shown-items.ts';
+import { ViewsMenu } from './views-menu.tsx';
 import './backlog.css';
 
 export function BacklogScreen() {
@@ -44,15 +46,21 @@ export function BacklogScreen() {
   const filtersNow = useRef(filters);
   filtersNow.current = filters;
   const initiatives = store.sortedInitiatives();
+  const sprints = useSprints(store.product.id);
+  const releases = useReleases(store.product.id);
+  const planChoices = useMemo(
+    () => ({ sprints: plannableSprints(sprints), releases: openReleases(releases) }),
+    [sprints, releases],
+  );
 
   const defaults = useCallback(() => newItemDefaults(filtersNow.current), []);
   const onAdded = useCallback(
     (item: ItemT) => {
-      // A new item always takes the filters' type, status, initiative and label; only the text can hide it.
+      // A new item takes a filter's value when the filter holds one; other filters may hide it.
       if (filterItems([toBacklogItem(item)], filtersNow.current).length > 0) return;
       notify({
         kind: 'info',
-        message: `${item.key} was added, but the text filter hides it.`,
+        message: `${item.key} was added, but the filters hide it.`,
         action: { label: 'Clear filters', run: controls.clear },
       });
     },
@@ -84,8 +92,11 @@ export function BacklogScreen() {
         <h1 className="backlog-title">Backlog</h1>
         <FilterBar
           controls={controls}
-          initiatives={initiatives}
+          store={store}
           labels={labels}
+          sprints={sprints}
+          releases={releases}
+          views={<ViewsMenu store={store} controls={controls} />}
           count={countText({ shown: shown.length, total, points, unestimated })}
           queryRef={queryRef}
           onToList={focusList}
@@ -96,7 +107,14 @@ export function BacklogScreen() {
         <QuickAdd store={store} place="top" inputRef={quickAddRef} defaults={defaults} onAdded={onAdded} />
       )}
       {selection.ids.size > 0 && !store.readOnly && (
-        <BulkBar store={store} ids={selection.ids} initiatives={initiatives} onClear={selection.clear} />
+        <BulkBar
+          store={store}
+          ids={selection.ids}
+          initiatives={initiatives}
+          sprints={planChoices.sprints}
+          releases={planChoices.releases}
+          onClear={selection.clear}
+        />
       )}
       {!listShown ? (
         // The opened item's panel comes first (see useListAfterPanel); the list's box keeps its place.
@@ -109,6 +127,7 @@ export function BacklogScreen() {
           pendingCount={pending.top.length + pending.bottom.length}
           selection={selection}
           openKey={openKey}
+          reorderable={filters.sort.by === 'rank' && filters.sort.direction === 'asc'}
         />
       ) : total === 0 ? (
         <div className="backlog-empty">

@@ -1,9 +1,11 @@
 /**
- * Changes to every selected item at once: status, initiative, labels. Each change is one transaction on
+ * Changes to every selected item at once: status, initiative, sprint, release, labels. Each change is one transaction on
  * the server (all saved or none), shown at once here.
  */
 import { useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
+import type { SprintT } from '../../api/execution.ts';
+import type { ReleaseT } from '../../api/releases.ts';
 import type { InitiativeT, ItemStatusT } from '../../api/types.ts';
 import { StatusOptions } from '../../components/options.tsx';
 import { type BulkChange, bulkUpdate } from '../../state/mutations/backlog.ts';
@@ -31,6 +33,9 @@ export function BulkBar(props: {
   store: ProductStore;
   ids: ReadonlySet<string>;
   initiatives: InitiativeT[];
+  /** Planned and active sprints; releases not cancelled. */
+  sprints: readonly SprintT[];
+  releases: readonly ReleaseT[];
   onClear: () => void;
 }) {
   const { store } = props;
@@ -72,6 +77,38 @@ export function BulkBar(props: {
         {props.initiatives.map((initiative) => (
           <option key={initiative.id} value={initiative.id}>
             {initiative.title}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Set the sprint of the selected items"
+        value=""
+        onChange={(event) => {
+          const value = event.target.value;
+          if (value) apply({ set: { sprintId: value === 'none' ? null : value } });
+        }}
+      >
+        <option value="">Set sprint…</option>
+        <option value="none">No sprint</option>
+        {props.sprints.map((sprint) => (
+          <option key={sprint.id} value={sprint.id}>
+            {sprint.name}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Set the release of the selected items"
+        value=""
+        onChange={(event) => {
+          const value = event.target.value;
+          if (value) apply({ set: { releaseId: value === 'none' ? null : value } });
+        }}
+      >
+        <option value="">Set release…</option>
+        <option value="none">No release</option>
+        {props.releases.map((release) => (
+          <option key={release.id} value={release.id}>
+            {release.name}
           </option>
         ))}
       </select>

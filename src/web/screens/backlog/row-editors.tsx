@@ -1,6 +1,9 @@
-/** The small editors inside a backlog row: the title (inline) and the estimate. */
+/** The small editors inside a backlog row: the title (inline), the estimate, the sprint and the release. */
 import { useEffect, useRef, useState } from 'react';
 import { LIMITS } from '../../../schemas/limits.ts';
+import type { SprintT } from '../../api/execution.ts';
+import type { ReleaseT } from '../../api/releases.ts';
+import { ReleaseSelect, SprintSelect } from '../../components/plan-selects.tsx';
 import { notify } from '../../state/notices.ts';
 
 /**
@@ -116,6 +119,50 @@ export function EstimateInput(props: {
       onBlur={(event) => {
         if (typing.current) commit(event.currentTarget.value);
       }}
+    />
+  );
+}
+
+/** The row's sprint: planned and active sprints to choose from; empty = back to the backlog. */
+export function SprintEditor(props: {
+  itemKey: string;
+  value: string | null;
+  sprints: readonly SprintT[];
+  tabIndex: number;
+  disabled: boolean;
+  onChange: (sprintId: string | null) => void;
+}) {
+  return (
+    <SprintSelect
+      className="plan-select"
+      label={`Sprint of ${props.itemKey}`}
+      value={props.value}
+      sprints={props.sprints}
+      disabled={props.disabled}
+      tabIndex={props.tabIndex}
+      onChange={props.onChange}
+    />
+  );
+}
+
+/** The row's release: releases not cancelled to choose from. */
+export function ReleaseEditor(props: {
+  itemKey: string;
+  value: string | null;
+  releases: readonly ReleaseT[];
+  tabIndex: number;
+  disabled: boolean;
+  onChange: (releaseId: string | null) => void;
+}) {
+  return (
+    <ReleaseSelect
+      className="plan-select"
+      label={`Release of ${props.itemKey}`}
+      value={props.value}
+      releases={props.releases}
+      disabled={props.disabled}
+      tabIndex={props.tabIndex}
+      onChange={props.onChange}
     />
   );
 }

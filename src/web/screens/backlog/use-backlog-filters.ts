@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type BacklogFilters, readFilters, writeFilters } from './backlog-filters.ts';
+import { type BacklogFilters, NO_FILTERS, readFilters, writeFilters } from './backlog-filters.ts';
 
 /** How long typing pauses before the URL follows (the list itself never waits). */
 const URL_DELAY_MS = 150;
@@ -16,6 +16,10 @@ export interface FilterControls {
   /** Sets the text filter: the list follows now, the URL in a moment. */
   setQuery: (q: string) => void;
   clear: () => void;
+  /** Sets every filter at once, the text and the sort included; with a view's id, that view applied. */
+  apply: (filters: BacklogFilters, viewId?: string | null) => void;
+  /** The saved view last applied (`?view=`), or null. */
+  viewId: string | null;
 }
 
 export function useBacklogFilters(): FilterControls {
@@ -50,15 +54,19 @@ export function useBacklogFilters(): FilterControls {
     setParamsRef.current((current) => writeFilters(current, changes));
   }, []);
 
-  const clear = useCallback(() => {
+  const apply = useCallback((next: BacklogFilters, viewId: string | null = null) => {
     clearTimeout(timer.current);
-    urlQuery.current = '';
-    setQ('');
-    setParamsRef.current((current) =>
-      writeFilters(current, { type: null, status: null, initiative: null, label: null, q: '' }),
-    );
+    urlQuery.current = next.q;
+    setQ(next.q);
+    setParamsRef.current((current) => {
+      const written = writeFilters(current, next);
+      if (viewId) written.set('view', viewId);
+      else written.delete('view');
+      return written;
+    });
   }, []);
+  const clear = useCallback(() => apply(NO_FILTERS), [apply]);
 
   const filters = useMemo(() => ({ ...fromUrl, q }), [fromUrl, q]);
-  return { filters, set, setQuery, clear };
+  return { filters, set, setQuery, clear, apply, viewId: params.get('view') || null };
 }

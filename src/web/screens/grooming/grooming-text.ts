@@ -1,6 +1,6 @@
 /** The grooming report's figures in words: backlog depth, when the backlog was last refined, list counts. */
 import type { GroomingReportT } from '../../api/analysis.ts';
-import { formatInstantDate } from '../releases/release-text.ts';
+import { formatInstantDay } from '../../components/dates.ts';
 import { formatPoints } from '../sprints/sprint-numbers.ts';
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -23,7 +23,7 @@ export function depthDetail(depth: GroomingReportT['depth']): string {
 
 /** "Last refined: 14 May 2025" (the newest edit of an estimate, criteria or a story), or never. */
 export function lastRefinedText(lastRefinedAt: string | null): string {
-  return `Last refined: ${lastRefinedAt === null ? 'never' : formatInstantDate(lastRefinedAt)}`;
+  return `Last refined: ${lastRefinedAt === null ? 'never' : formatInstantDay(lastRefinedAt)}`;
 }
 
 /** A list's count; "200 of 340" when the report names only the first ones. */

@@ -2,9 +2,10 @@
  * The roadmap changes since the last review (or the last 30 days before the first), newest first: what,
  * who and when. A snapshot keeps the newest 200; the rest are counted.
  */
+
+import { formatInstant } from '../../components/dates.ts';
 import { useReviewFigures } from '../../state/use-analysis.ts';
 import { useStore } from '../../state/use-store.ts';
-import { formatInstant } from '../releases/release-text.ts';
 import { HealthSection, ReportState } from './health-section.tsx';
 import { describeRoadmapChange, personName, plural } from './health-text.ts';
 

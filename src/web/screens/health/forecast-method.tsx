@@ -4,7 +4,7 @@
  */
 import { MIN_HISTORY_DAYS, MIN_HISTORY_ITEMS } from '../../../domain/forecast-history.ts';
 import type { ForecastT } from '../../api/analysis.ts';
-import { formatDay } from '../roadmap/initiative-text.ts';
+import { formatDay } from '../../components/dates.ts';
 import { plural, points } from './health-text.ts';
 import { Sparkline } from './sparkline.tsx';
 

@@ -5,8 +5,8 @@
  */
 import { Link } from 'react-router';
 import type { ForecastT, TargetForecastT } from '../../api/analysis.ts';
+import { formatDay } from '../../components/dates.ts';
 import { paths } from '../../routes.ts';
-import { formatDay } from '../roadmap/initiative-text.ts';
 import { forecastDay, historyWarning, onTimeText, outlook, plural, points } from './health-text.ts';
 
 const COLUMNS = 8;

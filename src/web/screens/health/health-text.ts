@@ -5,7 +5,8 @@
 import type { analysisApi, DriftT, ForecastT, TargetForecastT } from '../../api/analysis.ts';
 import { ApiError } from '../../api/client.ts';
 import { HORIZON_LABELS } from '../../api/types.ts';
-import { formatDay, INITIATIVE_STATUS_LABELS } from '../roadmap/initiative-text.ts';
+import { formatDay } from '../../components/dates.ts';
+import { INITIATIVE_STATUS_LABELS } from '../roadmap/initiative-text.ts';
 
 export type DriftKindT = DriftT['kind'];
 /**

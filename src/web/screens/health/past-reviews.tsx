@@ -3,9 +3,9 @@
  * Markdown renderer. The newest few are shown; the rest on request.
  */
 import { useState } from 'react';
+import { formatInstant } from '../../components/dates.ts';
 import { Markdown } from '../../components/markdown.tsx';
 import { useStore } from '../../state/use-store.ts';
-import { formatInstant } from '../releases/release-text.ts';
 import { personName, type ReviewData } from './health-text.ts';
 
 const FIRST_SHOWN = 5;

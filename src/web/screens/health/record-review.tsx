@@ -5,12 +5,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { analysisApi } from '../../api/analysis.ts';
+import { formatInstant } from '../../components/dates.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { Markdown } from '../../components/markdown.tsx';
 import { queryKeys } from '../../state/query-keys.ts';
 import { useRefreshReports } from '../../state/use-analysis.ts';
 import { useStore } from '../../state/use-store.ts';
-import { formatInstant } from '../releases/release-text.ts';
 import type { ReviewData } from './health-text.ts';
 
 export function RecordReview({ onRecorded }: { onRecorded: (review: ReviewData) => void }) {

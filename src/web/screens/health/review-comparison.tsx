@@ -4,8 +4,8 @@
  * maths is in compare-reviews.ts; this only lets the user pick and shows it.
  */
 import { useId, useMemo, useState } from 'react';
+import { formatInstant } from '../../components/dates.ts';
 import { useStore } from '../../state/use-store.ts';
-import { formatInstant } from '../releases/release-text.ts';
 import { compareSnapshots, type FigureChange, type InitiativeRef, inTimeOrder } from './compare-reviews.ts';
 import { personName, type ReviewData, type SnapshotT } from './health-text.ts';
 

@@ -115,17 +115,3 @@ export function describeEvent(event: EventT, names: Names): string[] {
       return [event.action];
   }
 }
-
-/** "just now", "3 min ago", "5 h ago", "yesterday", "4 days ago", then the date. */
-export function relativeTime(at: string, now: number): string {
-  const seconds = Math.max(0, (now - Date.parse(at)) / 1000);
-  if (seconds < 45) return 'just now';
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  const days = Math.round(hours / 24);
-  if (days === 1) return 'yesterday';
-  if (days < 7) return `${days} days ago`;
-  return new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}

@@ -1,12 +1,17 @@
-/** The item's planning fields: status, estimate, initiative, assignee and labels, each saved as it changes. */
+/**
+ * The item's planning fields: status, estimate, initiative, sprint, release, assignee and labels, each saved
+ * as it changes.
+ */
 import { Link } from 'react-router';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { ItemStatusT, ItemT } from '../../api/types.ts';
 import { StatusOptions } from '../../components/options.tsx';
+import { ReleaseSelect, SprintSelect } from '../../components/plan-selects.tsx';
 import { paths } from '../../routes.ts';
 import { fieldError } from '../../state/mutations/field-errors.ts';
 import { updateItem } from '../../state/mutations/items.ts';
 import { notify } from '../../state/notices.ts';
+import { useReleases, useSprints } from '../../state/use-plan-lists.ts';
 import { useStore } from '../../state/use-store.ts';
 import { InlineField } from './inline-field.tsx';
 import { LabelsField } from './labels-field.tsx';
@@ -15,6 +20,8 @@ export function ItemFields({ item }: { item: ItemT }) {
   const store = useStore();
   const initiative = item.initiativeId ? store.initiatives.get(item.initiativeId) : undefined;
   const users = [...store.users.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const sprints = useSprints(store.product.id);
+  const releases = useReleases(store.product.id);
   return (
     <div className="item-fields">
       <label className="item-field">
@@ -72,6 +79,26 @@ export function ItemFields({ item }: { item: ItemT }) {
             </Link>
           )}
         </div>
+      </div>
+      <div className="item-field">
+        <label htmlFor="item-sprint">Sprint</label>
+        <SprintSelect
+          id="item-sprint"
+          label="Sprint"
+          value={item.sprintId}
+          sprints={sprints}
+          onChange={(sprintId) => void updateItem(store, item.id, { sprintId })}
+        />
+      </div>
+      <div className="item-field">
+        <label htmlFor="item-release">Release</label>
+        <ReleaseSelect
+          id="item-release"
+          label="Release"
+          value={item.releaseId}
+          releases={releases}
+          onChange={(releaseId) => void updateItem(store, item.id, { releaseId })}
+        />
       </div>
       <label className="item-field">
         <span>Assignee</span>

@@ -3,9 +3,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { itemsApi } from '../../api/items.ts';
 import type { EventT } from '../../api/types.ts';
+import { formatInstant, relativeTime } from '../../components/dates.ts';
 import { queryKeys } from '../../state/query-keys.ts';
 import { useStore } from '../../state/use-store.ts';
-import { describeEvent, relativeTime } from './describe-event.ts';
+import { describeEvent } from './describe-event.ts';
 
 /** The current time, advancing every minute so "3 min ago" stays true while the panel is open. */
 function useNow(): number {
@@ -53,7 +54,7 @@ export function ItemHistory({ itemId, version }: { itemId: string; version: numb
               <strong>{event.actorId ? (store.users.get(event.actorId)?.name ?? 'Someone') : 'Cairn'}</strong>{' '}
               {phrases.join(', ')}
             </span>
-            <time dateTime={event.at} title={new Date(event.at).toLocaleString()}>
+            <time dateTime={event.at} title={formatInstant(event.at)}>
               {' · '}
               {relativeTime(event.at, now)}
             </time>

@@ -7,6 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { type Location, useNavigate } from 'react-router';
 import { LIMITS } from '../../../schemas/limits.ts';
+import { SPRINT_STATE_LABELS } from '../../api/execution.ts';
+import { RELEASE_STATE_LABELS } from '../../api/releases.ts';
 import { HORIZON_LABELS } from '../../api/types.ts';
 import { StatusChip, TypeBadge } from '../../components/chips.tsx';
 import { Dialog } from '../../components/dialog.tsx';
@@ -14,9 +16,11 @@ import { itemKeyInPath, paths, productKeyOf, usePageLocation } from '../../route
 import { createItem } from '../../state/mutations/backlog.ts';
 import { createInitiative } from '../../state/mutations/initiatives.ts';
 import { useSession } from '../../state/session.tsx';
+import { useReleases, useSprints, useViews } from '../../state/use-plan-lists.ts';
 import { useStore } from '../../state/use-store.ts';
+import { backlogViewPath } from '../backlog/backlog-filters.ts';
 import type { PanelLocationState } from '../items/panel-navigation.ts';
-import { type PaletteEntry, searchPalette } from './palette-search.ts';
+import { type PaletteEntry, type PaletteLists, searchPalette } from './palette-search.ts';
 
 type Mode = 'search' | 'new-item' | 'new-initiative';
 
@@ -45,11 +49,18 @@ export function CommandPalette({ onClose, onHelp }: { onClose: () => void; onHel
   // Typing stays instant; the search over the whole backlog follows a frame behind if it must.
   const deferredQuery = useDeferredValue(query);
   const version = store.version;
+  const sprints = useSprints(store.product.id);
+  const releases = useReleases(store.product.id);
+  const { views: savedViews } = useViews(store.product.id);
+  const lists: PaletteLists = useMemo(
+    () => ({ sprints, releases, savedViews }),
+    [sprints, releases, savedViews],
+  );
 
   const groups = useMemo(() => {
     void version;
-    return mode === 'search' ? searchPalette(store, deferredQuery) : [];
-  }, [store, deferredQuery, mode, version]);
+    return mode === 'search' ? searchPalette(store, deferredQuery, lists) : [];
+  }, [store, deferredQuery, mode, version, lists]);
   const entries = useMemo(() => groups.flatMap((group) => group.entries), [groups]);
   const activeIndex = Math.min(active, Math.max(entries.length - 1, 0));
 
@@ -81,6 +92,18 @@ export function CommandPalette({ onClose, onHelp }: { onClose: () => void; onHel
       case 'initiative':
         onClose();
         navigate(paths.initiative(key, entry.initiative.id));
+        return;
+      case 'sprint':
+        onClose();
+        navigate(paths.sprint(key, entry.sprint.id));
+        return;
+      case 'release':
+        onClose();
+        navigate(paths.release(key, entry.release.id));
+        return;
+      case 'saved-view':
+        onClose();
+        navigate(backlogViewPath(key, entry.savedView));
         return;
       case 'view':
         onClose();
@@ -148,7 +171,7 @@ export function CommandPalette({ onClose, onHelp }: { onClose: () => void; onHel
       event.preventDefault();
       // Enter right after typing must act on what was typed, not on results a frame old.
       const current =
-        deferredQuery === query ? entries : searchPalette(store, query).flatMap((g) => g.entries);
+        deferredQuery === query ? entries : searchPalette(store, query, lists).flatMap((g) => g.entries);
       const entry = current[deferredQuery === query ? activeIndex : 0];
       if (entry) run(entry);
     }
@@ -237,6 +260,12 @@ function entryKey(entry: PaletteEntry): string {
       return `initiative-${entry.initiative.id}`;
     case 'view':
       return `view-${entry.view}`;
+    case 'sprint':
+      return `sprint-${entry.sprint.id}`;
+    case 'release':
+      return `release-${entry.release.id}`;
+    case 'saved-view':
+      return `saved-view-${entry.savedView.id}`;
     case 'action':
       return `action-${entry.action}`;
   }
@@ -262,6 +291,27 @@ function EntryContent({ entry }: { entry: PaletteEntry }) {
       );
     case 'view':
       return <span className="palette-label">{entry.label}</span>;
+    case 'sprint':
+      return (
+        <>
+          <span className="palette-label">{entry.sprint.name}</span>
+          <span className="hint">{SPRINT_STATE_LABELS[entry.sprint.state]} sprint</span>
+        </>
+      );
+    case 'release':
+      return (
+        <>
+          <span className="palette-label">{entry.release.name}</span>
+          <span className="hint">{RELEASE_STATE_LABELS[entry.release.state]} release</span>
+        </>
+      );
+    case 'saved-view':
+      return (
+        <>
+          <span className="palette-label">{entry.savedView.name}</span>
+          <span className="hint">Backlog view</span>
+        </>
+      );
     case 'action':
       return (
         <>

@@ -3,11 +3,24 @@
  * title, in backlog order), initiatives, views and actions. Capped, so a keystroke stays a few milliseconds
  * even over 20,000 items.
  */
+import type { SprintT } from '../../api/execution.ts';
+import type { ReleaseT } from '../../api/releases.ts';
 import type { BacklogItemT, InitiativeT } from '../../api/types.ts';
+import type { SavedViewT } from '../../api/views.ts';
 import type { ProductStore } from '../../state/product-store.ts';
 
 export const ITEM_LIMIT = 50;
 export const INITIATIVE_LIMIT = 10;
+/** Sprints, releases and saved views shown at most, each. */
+export const LIST_LIMIT = 8;
+
+/** The product's sprints, releases and saved views, as far as they have loaded. */
+export interface PaletteLists {
+  sprints: readonly SprintT[];
+  releases: readonly ReleaseT[];
+  savedViews: readonly SavedViewT[];
+}
+const NO_LISTS: PaletteLists = { sprints: [], releases: [], savedViews: [] };
 
 export type ViewName =
   | 'backlog'
@@ -31,10 +44,13 @@ export type PaletteEntry =
   | { kind: 'item'; item: BacklogItemT }
   | { kind: 'initiative'; initiative: InitiativeT }
   | { kind: 'view'; view: ViewName; label: string }
+  | { kind: 'sprint'; sprint: SprintT }
+  | { kind: 'release'; release: ReleaseT }
+  | { kind: 'saved-view'; savedView: SavedViewT }
   | { kind: 'action'; action: ActionName; label: string; hint?: string };
 
 export interface PaletteGroup {
-  title: 'Items' | 'Initiatives' | 'Views' | 'Actions';
+  title: 'Items' | 'Initiatives' | 'Sprints' | 'Releases' | 'Saved views' | 'Views' | 'Actions';
   entries: PaletteEntry[];
 }
 
@@ -100,7 +116,17 @@ export function searchItems(store: ProductStore, query: string, limit = ITEM_LIM
   return found;
 }
 
-export function searchPalette(store: ProductStore, query: string): PaletteGroup[] {
+/** The first few of `list` whose name has every word (none when nothing is typed). */
+function byName<T extends { name: string }>(list: readonly T[], words: string[]): T[] {
+  if (words.length === 0) return [];
+  return list.filter((entry) => matches(entry.name.toLowerCase(), words)).slice(0, LIST_LIMIT);
+}
+
+export function searchPalette(
+  store: ProductStore,
+  query: string,
+  lists: PaletteLists = NO_LISTS,
+): PaletteGroup[] {
   const words = wordsOf(query);
   const text = query.trim();
   const items = searchItems(store, query);
@@ -131,6 +157,15 @@ export function searchPalette(store: ProductStore, query: string): PaletteGroup[
   const groups: PaletteGroup[] = [
     { title: 'Items', entries: itemEntries },
     { title: 'Initiatives', entries: initiatives.map((initiative) => ({ kind: 'initiative', initiative })) },
+    {
+      title: 'Saved views',
+      entries: byName(lists.savedViews, words).map((savedView) => ({ kind: 'saved-view', savedView })),
+    },
+    { title: 'Sprints', entries: byName(lists.sprints, words).map((sprint) => ({ kind: 'sprint', sprint })) },
+    {
+      title: 'Releases',
+      entries: byName(lists.releases, words).map((release) => ({ kind: 'release', release })),
+    },
     { title: 'Views', entries: views.map(({ view, label }) => ({ kind: 'view', view, label })) },
     { title: 'Actions', entries: actions },
   ];

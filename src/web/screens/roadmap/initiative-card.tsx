@@ -9,9 +9,10 @@ import { Link } from 'react-router';
 import type { Progress } from '../../../domain/progress.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { ConfidenceBadge, ProgressBar } from '../../components/chips.tsx';
+import { formatDay } from '../../components/dates.ts';
 import { FlagList } from './flag-list.tsx';
 import { type InitiativeFlag, sameFlags } from './initiative-flags.ts';
-import { formatDay, INITIATIVE_STATUS_LABELS } from './initiative-text.ts';
+import { INITIATIVE_STATUS_LABELS } from './initiative-text.ts';
 import { sameProgress } from './same-progress.ts';
 
 export const INITIATIVE_DRAG_TYPE = 'application/x-cairn-initiative';

@@ -5,7 +5,7 @@
  * timeline rows look theirs up.
  */
 import type { AlignmentReportT, DependencyMapT, DriftT, ForecastT } from '../../api/analysis.ts';
-import { formatDay } from './initiative-text.ts';
+import { formatDay } from '../../components/dates.ts';
 
 export type FlagKind =
   | 'at_risk'

@@ -10,17 +10,5 @@ export const VISIBILITY_LABELS: Record<VisibilityT, string> = {
   public: 'Public roadmap',
 };
 
-// One formatter for every card: building one per render would cost more than the card itself.
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "2026-03-01" → "1 Mar 2026" (in the reader's locale); dates are calendar days, so read as UTC. */
-export function formatDay(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  if (!year || !month || !day) return date;
-  return dayFormat.format(new Date(Date.UTC(year, month - 1, day)));
-}
+/** Kept for the sprint screens, which import it from here: the one format is components/dates.ts. */
+export { formatDay } from '../../components/dates.ts';

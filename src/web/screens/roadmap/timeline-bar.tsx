@@ -7,7 +7,7 @@ import { type KeyboardEvent, memo, type PointerEvent, useRef, useState } from 'r
 import { Link } from 'react-router';
 import type { Progress } from '../../../domain/progress.ts';
 import type { InitiativeT } from '../../api/types.ts';
-import { formatDay } from './initiative-text.ts';
+import { formatDay } from '../../components/dates.ts';
 import { sameProgress } from './same-progress.ts';
 import { addMonths, type Day, fromDay, toDay } from './timeline-dates.ts';
 

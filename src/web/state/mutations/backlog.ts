@@ -43,7 +43,13 @@ export async function createItem(
 }
 
 export interface BulkChange {
-  set?: { status?: ItemStatusT; initiativeId?: string | null; assigneeId?: string | null };
+  set?: {
+    status?: ItemStatusT;
+    initiativeId?: string | null;
+    assigneeId?: string | null;
+    sprintId?: string | null;
+    releaseId?: string | null;
+  };
   addLabels?: string[];
   removeLabels?: string[];
 }
