@@ -7,15 +7,14 @@ import { Id, requiredText, Timestamp, text, z } from './common.ts';
 import { ItemStatus, ItemType, Label } from './item.ts';
 import { LIMITS } from './limits.ts';
 
-/** Values one filter may hold at most. */
-export const MAX_FILTER_VALUES = 50;
+import { BACKLOG_SORTS, MAX_FILTER_VALUES } from './view-rules.ts';
+
+export { BACKLOG_SORTS, MAX_FILTER_VALUES };
 
 const many = <T extends z.ZodType>(value: T) =>
   z.array(value).max(MAX_FILTER_VALUES, `must list at most ${MAX_FILTER_VALUES} values`).default([]);
 /** An id, or `none` for items without one. */
 const IdOrNone = z.union([Id, z.literal('none')]);
-
-export const BACKLOG_SORTS = ['rank', 'key', 'title', 'type', 'status', 'estimate', 'updated'] as const;
 
 export const BacklogFilterSet = z
   .object({

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { BacklogFilterSet } from '../../../schemas/view.ts';
+import { BACKLOG_SORTS, MAX_FILTER_VALUES } from '../../../schemas/view-rules.ts';
 import type { BacklogItemT, ItemStatusT, ItemTypeT } from '../../api/types.ts';
 import { ITEM_STATUSES, ITEM_TYPES } from '../../api/types.ts';
 import { paths } from '../../routes.ts';
@@ -18,21 +19,7 @@ export type SortDirection = BacklogFilters['sort']['direction'];
 /** The fields that hold a list of values. */
 export type ListField = Exclude<keyof BacklogFilters, 'open' | 'q' | 'sort'>;
 
-/**
- * BACKLOG_SORTS and MAX_FILTER_VALUES of schemas/view.ts, which cannot be imported here without bringing zod
- * into the bundle (view.ts builds its schemas on import). `satisfies` and backlog-filters.test.ts keep the
- * copies equal to the originals.
- */
-export const BACKLOG_SORTS = [
-  'rank',
-  'key',
-  'title',
-  'type',
-  'status',
-  'estimate',
-  'updated',
-] as const satisfies readonly SortBy[];
-export const MAX_FILTER_VALUES = 50;
+export { BACKLOG_SORTS, MAX_FILTER_VALUES };
 
 export const LIST_FIELDS = [
   'status',
