@@ -3,77 +3,26 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { alignmentOf, MAX_LISTED, type RoadmapChange, roadmapChanges } from './alignment.ts';
 import type { ModelInitiative, ModelItem, ModelSprint, PlanningModel } from './planning-model.ts';
+import {
+  initiative as baseInitiative,
+  sprint as baseSprint,
+  model,
+  item as readyItem,
+} from './planning-model-fixtures.ts';
 
-function model(overrides: Partial<PlanningModel> = {}): PlanningModel {
-  return {
-    productId: 'prod',
-    asOf: 1,
-    items: [],
-    dependencies: [],
-    foreignBlockers: [],
-    externals: [],
-    initiatives: [],
-    themes: [],
-    objectives: [],
-    teams: [],
-    sprints: [],
-    releases: [],
-    ...overrides,
-  };
-}
-
-/** An item named by its key; its id is the key in lower case. */
-function item(key: string, overrides: Partial<ModelItem> = {}): ModelItem {
-  return {
-    id: key.toLowerCase(),
-    key,
-    type: 'task',
-    title: `Title of ${key}`,
-    status: 'backlog',
-    estimate: 1,
-    criteriaTotal: 1,
-    story: null,
-    description: '',
-    initiativeId: null,
-    sprintId: null,
-    releaseId: null,
-    assigneeId: null,
-    labels: [],
-    rank: `a${key}`,
-    createdAt: '2024-01-01T00:00:00Z',
-    updatedAt: '2024-01-01T00:00:00Z',
-    ...overrides,
-  };
-}
-
-function initiative(id: string, overrides: Partial<ModelInitiative> = {}): ModelInitiative {
-  return {
-    id,
-    title: `Initiative ${id}`,
-    themeId: null,
-    objectiveIds: [],
-    horizon: 'next',
-    status: 'active',
-    confidence: 'planned',
-    startDate: null,
-    targetDate: null,
-    ...overrides,
-  };
-}
-
-function sprint(id: string, state: ModelSprint['state']): ModelSprint {
-  return {
-    id,
-    name: id,
-    teamId: null,
+/** These tests read a 1-point task without a description, initiatives in "next" and May sprints. */
+const item = (key: string, overrides: Partial<ModelItem> = {}) =>
+  readyItem(key, { estimate: 1, description: '', ...overrides });
+const initiative = (id: string, overrides: Partial<ModelInitiative> = {}) =>
+  baseInitiative(id, { horizon: 'next', ...overrides });
+const sprint = (id: string, state: ModelSprint['state']) =>
+  baseSprint(id, {
     state,
     startDate: '2024-05-01',
     endDate: '2024-05-14',
-    capacity: null,
     completedPoints: null,
     closedAt: null,
-  };
-}
+  });
 
 const TODAY = '2024-05-10';
 const kindsOf = (m: PlanningModel, changes: readonly RoadmapChange[] = []) =>

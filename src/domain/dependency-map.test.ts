@@ -2,70 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type DependencyMap, dependencyMap, type GraphNode, MAX_GRAPH_NODES } from './dependency-map.ts';
 import { HIDDEN_ITEM_LABEL } from './hidden-item.ts';
-import type {
-  ModelDependency,
-  ModelExternal,
-  ModelInitiative,
-  ModelItem,
-  PlanningModel,
-} from './planning-model.ts';
+import type { ModelDependency, ModelExternal, ModelItem } from './planning-model.ts';
+import { initiative, model, item as readyItem } from './planning-model-fixtures.ts';
 
-function model(overrides: Partial<PlanningModel> = {}): PlanningModel {
-  return {
-    productId: 'prod',
-    asOf: 1,
-    items: [],
-    dependencies: [],
-    foreignBlockers: [],
-    externals: [],
-    initiatives: [],
-    themes: [],
-    objectives: [],
-    teams: [],
-    sprints: [],
-    releases: [],
-    ...overrides,
-  };
-}
-
-/** An item named by its key; its id is the key in lower case. */
-function item(key: string, overrides: Partial<ModelItem> = {}): ModelItem {
-  return {
-    id: key.toLowerCase(),
-    key,
-    type: 'task',
-    title: `Title of ${key}`,
-    status: 'backlog',
-    estimate: 1,
-    criteriaTotal: 1,
-    story: null,
-    description: '',
-    initiativeId: null,
-    sprintId: null,
-    releaseId: null,
-    assigneeId: null,
-    labels: [],
-    rank: `a${key}`,
-    createdAt: '2024-01-01T00:00:00Z',
-    updatedAt: '2024-01-01T00:00:00Z',
-    ...overrides,
-  };
-}
-
-function initiative(id: string, overrides: Partial<ModelInitiative> = {}): ModelInitiative {
-  return {
-    id,
-    title: `Initiative ${id}`,
-    themeId: null,
-    objectiveIds: [],
-    horizon: 'now',
-    status: 'active',
-    confidence: 'planned',
-    startDate: null,
-    targetDate: null,
-    ...overrides,
-  };
-}
+/** These tests read a 1-point task without a description. */
+const item = (key: string, overrides: Partial<ModelItem> = {}) =>
+  readyItem(key, { estimate: 1, description: '', ...overrides });
 
 function external(id: string, itemId: string, overrides: Partial<ModelExternal> = {}): ModelExternal {
   return {

@@ -6,65 +6,9 @@ import {
   type ReadyRule,
 } from './definition-of-ready.ts';
 import { HIDDEN_ITEM_LABEL } from './hidden-item.ts';
-import type { ModelItem, ModelSprint, PlanningModel } from './planning-model.ts';
+import type { PlanningModel } from './planning-model.ts';
+import { item, model, sprint } from './planning-model-fixtures.ts';
 import { assessReadiness, blockersByItem, teamsOfItems } from './readiness-report.ts';
-
-function model(overrides: Partial<PlanningModel> = {}): PlanningModel {
-  return {
-    productId: 'prod',
-    asOf: 1,
-    items: [],
-    dependencies: [],
-    foreignBlockers: [],
-    externals: [],
-    initiatives: [],
-    themes: [],
-    objectives: [],
-    teams: [],
-    sprints: [],
-    releases: [],
-    ...overrides,
-  };
-}
-
-/** A ready task (estimated, with criteria) named by its key; its id is the key in lower case. */
-function item(key: string, overrides: Partial<ModelItem> = {}): ModelItem {
-  return {
-    id: key.toLowerCase(),
-    key,
-    type: 'task',
-    title: `Title of ${key}`,
-    status: 'backlog',
-    estimate: 3,
-    criteriaTotal: 1,
-    story: null,
-    description: 'Some text',
-    initiativeId: null,
-    sprintId: null,
-    releaseId: null,
-    assigneeId: null,
-    labels: [],
-    rank: `a${key}`,
-    createdAt: '2024-01-01T00:00:00Z',
-    updatedAt: '2024-01-01T00:00:00Z',
-    ...overrides,
-  };
-}
-
-function sprint(id: string, overrides: Partial<ModelSprint> = {}): ModelSprint {
-  return {
-    id,
-    name: id,
-    teamId: null,
-    state: 'closed',
-    startDate: '2024-01-01',
-    endDate: '2024-01-14',
-    capacity: null,
-    completedPoints: 10,
-    closedAt: '2024-01-14T17:00:00Z',
-    ...overrides,
-  };
-}
 
 const rules = (...enabled: ReadyRule[]): DefinitionOfReady => ({
   enabled: new Set(enabled),

@@ -38,36 +38,12 @@ export function draftMayBeEdited(
   return release.notesGeneratedAt === null || release.updatedAt !== release.notesGeneratedAt;
 }
 
-const DATE = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
-const INSTANT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** "14 May 2025" for a calendar date (YYYY-MM-DD). */
-export function formatDate(date: string): string {
-  return DATE.format(new Date(`${date}T00:00:00Z`));
-}
-
-const INSTANT_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-
-/** "14 May 2025" for an instant, on the reader's calendar. */
-export function formatInstantDate(instant: string): string {
-  return INSTANT_DATE.format(new Date(instant));
-}
-
-/** "14 May 2025, 10:32" for an instant, in the reader's time zone. */
-export function formatInstant(instant: string): string {
-  return INSTANT.format(new Date(instant));
-}
+// Dates as the whole app writes them (components/dates.ts): one format on every screen.
+export {
+  formatDay as formatDate,
+  formatInstant,
+  formatInstantDay as formatInstantDate,
+} from '../../components/dates.ts';
 
 /** "3 of 5 items done", or "No items yet". */
 export function progressText(release: Pick<ReleaseT, 'itemCount' | 'doneCount'>): string {

@@ -9,7 +9,7 @@ import { countOnName, firstSprintDay, MAX_SPRINT_DAYS, sprintDays } from '../../
 import { LIMITS } from '../../../schemas/limits.ts';
 import type { SprintT, VelocityT } from '../../api/execution.ts';
 import type { BacklogItemT } from '../../api/types.ts';
-import { formatDay } from '../roadmap/initiative-text.ts';
+import { formatDay } from '../../components/dates.ts';
 
 /** Points as people write them: whole numbers plain, others to one decimal. */
 export function formatPoints(points: number): string {
