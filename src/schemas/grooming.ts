@@ -36,7 +36,9 @@ const total = z
 export const GroomingReport = z
   .object({
     asOf: AsOf,
-    lastRefinedAt: Timestamp.nullable().describe("The newest edit of an item's estimate, criteria or story."),
+    lastRefinedAt: Timestamp.nullable().describe(
+      "The newest edit of an item's estimate, criteria or story among the product's last 20,000 events.",
+    ),
     velocity: z
       .number()
       .nullable()

@@ -13,11 +13,18 @@ import { cachedReport } from './report-cache.ts';
 /** The fields whose edits are refinement. */
 const REFINING = ['"estimate":', '"acceptanceCriteria":', '"story":'];
 
-async function lastRefined(db: Db, productId: string): Promise<string | null> {
+/**
+ * How far back "last refined" looks, in the product's events: the scan of the log (a text match on each
+ * event's changes) stays bounded however long the history; older refinement reads as none.
+ */
+const REFINED_LOOKBACK_EVENTS = 20_000;
+
+async function lastRefined(db: Db, productId: string, asOf: number): Promise<string | null> {
   const row = await db
     .selectFrom('events')
     .select('at')
     .where('product_id', '=', productId)
+    .where('id', '>', asOf - REFINED_LOOKBACK_EVENTS)
     .where('entity_type', '=', 'item')
     .where('action', '=', 'updated')
     .where((eb) => eb.or(REFINING.map((field) => eb('changes', 'like', `%${field}%`))))
@@ -48,5 +55,9 @@ async function groomingNow(
     now: timestamp(ctx),
     staleDays: ctx.staleDays,
   });
-  return { asOf: model.asOf, lastRefinedAt: await lastRefined(ctx.db, model.productId), ...report };
+  return {
+    asOf: model.asOf,
+    lastRefinedAt: await lastRefined(ctx.db, model.productId, model.asOf),
+    ...report,
+  };
 }

@@ -2571,7 +2571,7 @@ export interface components {
             /** @description The product's newest event this report reflects (an event id; 0 before any event). */
             asOf: number;
             /**
-             * @description The newest edit of an item's estimate, criteria or story.
+             * @description The newest edit of an item's estimate, criteria or story among the product's last 20,000 events.
              * @example 2026-11-25T14:00:00.000Z
              */
             lastRefinedAt: string | null;
