@@ -46,8 +46,6 @@ const FIELD_CHARS = { title: 200, story: 400, description: 800 };
 const FIELD_WORDS = { title: 20, story: 40, description: 80 };
 /** Distinct words kept per item; ≤ 256 keeps the fixed-point sums exact (see `quantise`). */
 const ITEM_TOKENS = 96;
-/** Distinct words whose token id is remembered; others are folded and hashed again when met again. */
-const CACHED_WORDS = 1 << 17;
 const KEY_WORDS = 6;
 /** A word in at most this many items is a blocking key on its own. */
 const RARE_WORD = 64;
@@ -56,6 +54,7 @@ const MAX_CANDIDATES = 32;
 
 const ASCII = /^[\0-\x7f]*$/;
 const SCAFFOLD = /^\s*as an?\s[^,.;!?\n]{0,80}?,?\s*\bi\s+(?:want|need|would like|wish|can)\b/iu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Thai}\p{sc=Laoo}\p{sc=Khmr}\p{sc=Mymr}]/u;
 const STOP_WORDS = new Set(
   `a about above after again all also am an and any are as at be been before being below between both but by
@@ -69,7 +68,7 @@ const STOP_WORDS = new Set(
 
 const [OTHER, SPACED, UNSPACED] = [0, 1, 2];
 const classify = (char: string) =>
-  UNSPACED_SCRIPT.test(char) ? UNSPACED : /[\p{L}\p{M}\p{N}]/u.test(char) ? SPACED : OTHER;
+  UNSPACED_SCRIPT.test(char) ? UNSPACED : WORD_CHAR.test(char) ? SPACED : OTHER;
 let kinds: Uint8Array | null = null;
 const width = (code: number) => (code > 0xffff ? 2 : 1);
 
@@ -115,12 +114,10 @@ function hashText(text: string): number {
  * tokens of equal frequency the same way whatever the order of the items.
  */
 class Lexicon {
-  /** Word as read → token id, or -1 for a stop word: a common word is folded and hashed once. */
-  private readonly cache = new Map<string, number>();
   private readonly ids: Int32Array;
   readonly ties: number[] = [];
 
-  /** `bits`: 18 to 22 with the input's size, so that a small input doesn't clear a 16 MB table. */
+  /** `bits`: 18 to 20 with the input's size, so that a small input doesn't clear a 4 MB table. */
   constructor(private readonly bits: number) {
     this.ids = new Int32Array(1 << bits);
   }
@@ -160,12 +157,7 @@ class Lexicon {
   }
 
   private take(word: string, out: number[]): void {
-    let id = this.cache.get(word);
-    if (id === undefined) {
-      id = STOP_WORDS.has(word) ? -1 : this.idOf(hashText(fold(word)));
-      if (this.cache.size < CACHED_WORDS) this.cache.set(word, id);
-    }
-    if (id !== -1) out.push(id);
+    if (!STOP_WORDS.has(word)) out.push(this.idOf(hashText(fold(word))));
   }
 
   private takePair(first: number, second: number, out: number[]): void {
@@ -191,7 +183,7 @@ const quantise = (x: number): number => Math.round(x * 65_536) / 65_536;
  */
 function buildCorpus(items: readonly DuplicateCandidate[]) {
   const n = items.length;
-  const lexicon = new Lexicon(Math.min(22, Math.max(18, Math.ceil(Math.log2(n * 1_000)))));
+  const lexicon = new Lexicon(Math.min(20, Math.max(18, Math.ceil(Math.log2(n * 1_000)))));
   const start = new Int32Array(n + 1);
   const titleEnd = new Int32Array(n);
   const all: number[] = [];
