@@ -1,7 +1,7 @@
 /**
  * The dependency map laid out, computed in a Web Worker (layout-worker.ts) so a large map never freezes
- * the page. While a new layout is computed the last one stays drawn; where workers are not available the
- * layout runs here instead.
+ * the page. While a new layout is computed the last one stays drawn. The layout code (dagre) ships once,
+ * in the worker: a browser that cannot start one gets the error in place of the map.
  */
 import { useEffect, useState } from 'react';
 import type { DependencyMapT } from '../../api/analysis.ts';
@@ -30,14 +30,13 @@ export function useGraphLayout(map: LayoutRequest | null): GraphLayoutState {
     const worker = startWorker();
     if (worker) {
       worker.onmessage = (event: MessageEvent<LayoutAnswer>) => finish(event.data);
-      // A worker that could not start (a blocked script, an old browser): lay out here rather than fail.
       worker.onerror = (event) => {
         event.preventDefault();
-        void layOutHere(map).then(finish);
+        finish({ error: `the map could not be laid out: ${event.message || 'the layout worker failed'}` });
       };
       worker.postMessage(map);
     } else {
-      void layOutHere(map).then(finish);
+      finish({ error: 'the map could not be laid out: this browser cannot start a Web Worker' });
     }
     return () => {
       current = false;
@@ -59,14 +58,5 @@ function startWorker(): Worker | null {
     return new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return null;
-  }
-}
-
-async function layOutHere(map: LayoutRequest): Promise<LayoutAnswer> {
-  try {
-    const { layoutGraph } = await import('./graph-layout.ts');
-    return { layout: layoutGraph(map) };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
   }
 }
