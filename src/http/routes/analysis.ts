@@ -1,5 +1,6 @@
 /** Computed reports on a product's plan: alignment, dependency map, sequence, grooming, forecast. */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { AlignmentReport } from '../../schemas/alignment.ts';
 import { ErrorResponse } from '../../schemas/common.ts';
 import {
@@ -18,6 +19,7 @@ import { getDependencyMap } from '../../services/intelligence/get-dependency-map
 import { getForecast } from '../../services/intelligence/get-forecast.ts';
 import { getGrooming } from '../../services/intelligence/get-grooming.ts';
 import { createReview, getReviewFigures, listReviews } from '../../services/intelligence/reviews.ts';
+import type { AppEnv } from '../env.ts';
 import {
   authenticated,
   commonErrors,
@@ -154,6 +156,11 @@ const grooming = createRoute({
   responses: { 200: jsonContent(GroomingReport, 'The grooming report'), ...commonErrors },
 });
 
+/** What every route here passes its service: the database, who asks, and the product (its id or key). */
+function reportContext(c: Context<AppEnv>) {
+  return { db: c.get('options').db, actor: c.get('actor'), productId: c.req.param('productId') ?? '' };
+}
+
 /** The sequence ETag a client sends back: `"abc"`, `W/"abc"` or `*` / absent (any). */
 function sequenceTag(header: string | undefined): string | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
@@ -163,22 +170,11 @@ function sequenceTag(header: string | undefined): string | undefined {
 }
 
 export const analysisRoutes = createRouter()
-  .openapi(alignment, async (c) =>
-    c.json(
-      await getAlignment({
-        db: c.get('options').db,
-        actor: c.get('actor'),
-        productId: c.req.valid('param').productId,
-      }),
-      200,
-    ),
-  )
+  .openapi(alignment, async (c) => c.json(await getAlignment(reportContext(c)), 200))
   .openapi(dependencyGraph, async (c) =>
     c.json(
       await getDependencyMap({
-        db: c.get('options').db,
-        actor: c.get('actor'),
-        productId: c.req.valid('param').productId,
+        ...reportContext(c),
         initiativeId: c.req.valid('query').initiativeId,
       }),
       200,
@@ -187,9 +183,7 @@ export const analysisRoutes = createRouter()
   .openapi(forecast, async (c) =>
     c.json(
       await getForecast({
-        db: c.get('options').db,
-        actor: c.get('actor'),
-        productId: c.req.valid('param').productId,
+        ...reportContext(c),
         ...c.req.valid('query'),
       }),
       200,
@@ -198,30 +192,17 @@ export const analysisRoutes = createRouter()
   .openapi(grooming, async (c) =>
     c.json(
       await getGrooming({
-        db: c.get('options').db,
-        actor: c.get('actor'),
-        productId: c.req.valid('param').productId,
+        ...reportContext(c),
         staleDays: c.req.valid('query').staleDays,
       }),
       200,
     ),
   )
-  .openapi(reviewFigures, async (c) =>
-    c.json(
-      await getReviewFigures({
-        db: c.get('options').db,
-        actor: c.get('actor'),
-        productId: c.req.valid('param').productId,
-      }),
-      200,
-    ),
-  )
+  .openapi(reviewFigures, async (c) => c.json(await getReviewFigures(reportContext(c)), 200))
   .openapi(createReviewRoute, async (c) =>
     c.json(
       await createReview({
-        db: c.get('options').db,
-        actor: c.get('actor'),
-        productId: c.req.valid('param').productId,
+        ...reportContext(c),
         input: c.req.valid('json'),
       }),
       201,
@@ -230,28 +211,18 @@ export const analysisRoutes = createRouter()
   .openapi(listReviewsRoute, async (c) =>
     c.json(
       {
-        reviews: await listReviews({
-          db: c.get('options').db,
-          actor: c.get('actor'),
-          productId: c.req.valid('param').productId,
-        }),
+        reviews: await listReviews(reportContext(c)),
       },
       200,
     ),
   )
   .openapi(sequence, async (c) => {
-    const { etag, ...result } = await getSequence({
-      db: c.get('options').db,
-      actor: c.get('actor'),
-      productId: c.req.valid('param').productId,
-    });
+    const { etag, ...result } = await getSequence(reportContext(c));
     return c.json(result, 200, { ETag: `"${etag}"` });
   })
   .openapi(applySequenceRoute, async (c) => {
     const { etag, ...result } = await applySequence({
-      db: c.get('options').db,
-      actor: c.get('actor'),
-      productId: c.req.valid('param').productId,
+      ...reportContext(c),
       expectedEtag: sequenceTag(c.req.header('if-match')),
     });
     return c.json(result, 200, { ETag: `"${etag}"` });
