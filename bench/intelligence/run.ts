@@ -180,10 +180,10 @@ export async function benchIntelligence(dialect: DialectName): Promise<DialectRe
     const db = large.bench.database.db;
     const { actor, productId } = large.fixture;
     const loads: number[] = [];
-    let model = await loadPlanningModel(db, actor, productId);
+    let model = await loadPlanningModel(db, actor, productId, { texts: true });
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      model = await loadPlanningModel(db, actor, productId);
+      model = await loadPlanningModel(db, actor, productId, { texts: true });
       loads.push(performance.now() - started);
     }
     const definition = await definitionOfReadyOf(db, productId);

@@ -48,7 +48,7 @@ export async function getGrooming(
 async function groomingNow(
   ctx: ServiceContext & { productId: string; staleDays?: number | undefined },
 ): Promise<GroomingReport & { asOf: number; lastRefinedAt: string | null }> {
-  const model = await loadPlanningModel(ctx.db, ctx.actor, ctx.productId);
+  const model = await loadPlanningModel(ctx.db, ctx.actor, ctx.productId, { texts: true });
   const definition = await definitionOfReadyOf(ctx.db, model.productId);
   const readiness = assessReadiness(model, definition);
   const report = groomingReport(model, readiness, definition, {

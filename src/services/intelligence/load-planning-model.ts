@@ -4,6 +4,8 @@
  * read first, so `asOf` never claims more than the rest reflects. Blockers in products the reader may not
  * see come without anything that identifies them.
  */
+
+import { sql } from 'kysely';
 import type { StoryParts } from '../../domain/definition-of-ready.ts';
 import type { ModelForeignBlocker, ModelItem, PlanningModel } from '../../domain/planning-model.ts';
 import type { Db } from '../../store/database.ts';
@@ -17,8 +19,17 @@ function countCriteria(json: string): number {
   return Array.isArray(parsed) ? parsed.length : 0;
 }
 
-/** The product (by id or key) as the actor may see it, with everything the analyses read. */
-export async function loadPlanningModel(db: Db, actor: Actor, productRef: string): Promise<PlanningModel> {
+/**
+ * The product (by id or key) as the actor may see it, with everything the analyses read. Descriptions are
+ * read whole only with `texts` (duplicate detection); otherwise each is its first character, all that
+ * "has a description" asks (descriptions are stored trimmed), which spares reading every item's text.
+ */
+export async function loadPlanningModel(
+  db: Db,
+  actor: Actor,
+  productRef: string,
+  options: { texts?: boolean } = {},
+): Promise<PlanningModel> {
   const product = await loadVisibleProduct(db, actor, productRef);
   const productId = product.id;
   const asOf = await lastEventId(db, productId);
@@ -35,7 +46,7 @@ export async function loadPlanningModel(db: Db, actor: Actor, productRef: string
           'estimate',
           'acceptance_criteria',
           'story',
-          'description',
+          options.texts ? 'description' : sql<string>`substr(description, 1, 1)`.as('description'),
           'initiative_id',
           'sprint_id',
           'release_id',
