@@ -3,7 +3,7 @@
  * opens the item panel, reached by Tab and opened by Enter), an initiative a pill, an external dependency
  * a slanted box. Colour is never the only signal: blocked, critical and overdue are written in the box too.
  */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Link, type Location } from 'react-router';
 import type { GraphNodeT } from '../../api/analysis.ts';
 import { paths } from '../../routes.ts';
@@ -39,10 +39,9 @@ export const GraphNode = memo(function GraphNode({
     if (!node.key) {
       // An item of another product the reader may not see: nothing to open.
       return (
-        // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG group is not interactive; img names the shape
-        <g transform={transform} className={itemClass(node)} role="img" aria-label={description}>
+        <Shape transform={transform} className={itemClass(node)} label={description}>
           {box}
-        </g>
+        </Shape>
       );
     }
     return (
@@ -61,12 +60,10 @@ export const GraphNode = memo(function GraphNode({
   }
   if (node.kind === 'initiative') {
     return (
-      // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG group is not interactive; img names the shape
-      <g
+      <Shape
         transform={transform}
         className={`dep-node dep-initiative${node.waitingOnOverdue ? ' is-overdue' : ''}`}
-        role="img"
-        aria-label={description}
+        label={description}
       >
         <title>{description}</title>
         <rect className="dep-shape" width={width} height={height} rx={height / 2} />
@@ -76,17 +73,15 @@ export const GraphNode = memo(function GraphNode({
         <text x={PAD + 8} y={37} className="dep-title">
           {clipText(node.title, TITLE_CHARS - 4)}
         </text>
-      </g>
+      </Shape>
     );
   }
   const slant = 10;
   return (
-    // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG group is not interactive; img names the shape
-    <g
+    <Shape
       transform={transform}
       className={`dep-node dep-external${node.overdue ? ' is-overdue' : ''}${node.met ? ' is-met' : ''}`}
-      role="img"
-      aria-label={description}
+      label={description}
     >
       <title>{description}</title>
       <polygon
@@ -102,9 +97,19 @@ export const GraphNode = memo(function GraphNode({
       <text x={PAD} y={52} className="dep-meta">
         {clipText(externalLine(node), TITLE_CHARS)}
       </text>
-    </g>
+    </Shape>
   );
 });
+
+/** A shape that opens nothing, named as one image for assistive technology. */
+function Shape(props: { transform: string; className: string; label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG group is not interactive; img names the shape
+    <g transform={props.transform} className={props.className} role="img" aria-label={props.label}>
+      {props.children}
+    </g>
+  );
+}
 
 function itemClass(node: ItemNode): string {
   let name = 'dep-node dep-item';
