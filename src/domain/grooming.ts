@@ -3,13 +3,15 @@
  * of the backlog (within two sprints' worth of velocity), stale items, items too large for a sprint, tiny
  * items of one initiative worth combining, likely duplicates, work serving initiatives that are done or
  * dropped, and how many sprints of ready work the backlog holds. Pure: the caller passes the model, its
- * readiness, the Definition of Ready and the time.
+ * readiness, the Definition of Ready and the time (and may keep the words of the items' texts between
+ * reports: a TokenMemo).
  */
 import { type DefinitionOfReady, sprintFitLimit } from './definition-of-ready.ts';
 import { type DuplicatePair, findDuplicates } from './duplicates.ts';
 import { isOpen, type ModelItem, type PlanningModel } from './planning-model.ts';
 import type { NotReadyReason } from './readiness.ts';
 import type { ItemReadiness } from './readiness-report.ts';
+import type { TokenMemo } from './text-tokens.ts';
 import { velocities } from './velocity.ts';
 
 /** Items a list names at most; its total is always given. */
@@ -70,7 +72,7 @@ export function groomingReport(
   model: PlanningModel,
   readiness: readonly ItemReadiness[],
   definition: DefinitionOfReady,
-  options: { now: string; staleDays?: number },
+  options: { now: string; staleDays?: number; memo?: TokenMemo },
 ): GroomingReport {
   const staleDays = options.staleDays ?? DEFAULT_STALE_DAYS;
   const v = velocities(model.sprints).product;
@@ -138,6 +140,7 @@ export function groomingReport(
       story: storyText(item),
       description: item.description,
     })),
+    { memo: options.memo },
   ).flatMap((pair) => {
     const a = byId.get(pair.itemIds[0]);
     const b = byId.get(pair.itemIds[1]);

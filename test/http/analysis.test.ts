@@ -285,6 +285,18 @@ for (const dialect of DIALECTS) {
       assert.equal(result.releases[0].id, release.id);
       assert.equal(result.releases[0].remainingItems, 1);
 
+      // The server reads only the events since its last forecast: a completion, a reopening, the trash.
+      const [first, second] = (await api.call('GET', `/products/${p.id}/items?status=done&limit=2`)).body
+        .items as Body[];
+      await completed(p.id, 3);
+      assert.equal(
+        (await api.call('PATCH', `/items/${first!.id}`, { body: { status: 'in_progress' } })).status,
+        200,
+      );
+      assert.equal((await api.call('DELETE', `/items/${second!.id}`)).status, 200);
+      const again = (await api.call('GET', `/products/${p.id}/forecast?trials=2000`)).body;
+      assert.equal(again.streams.find((s: Body) => s.streamId === 'product').completed, 56 + 1 - 2);
+
       const bad = await api.call('GET', `/products/${p.id}/forecast?trials=5&unit=hours`);
       assert.equal(bad.status, 400);
       const fields = bad.body.error.details.issues.map((i: Body) => i.path).sort();

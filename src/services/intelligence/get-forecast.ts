@@ -1,6 +1,6 @@
 /**
  * The product's forecast: when each open initiative and planned release is done, from the items
- * completed in the history window (the day each item that is done now last became done, from its events).
+ * completed in the history window (the day each item that is done now last became done: completions.ts).
  */
 import { addDays } from '../../domain/calendar.ts';
 import type { ForecastUnit } from '../../domain/forecast.ts';
@@ -9,34 +9,9 @@ import type { PlanningModel } from '../../domain/planning-model.ts';
 import { type ProductForecast, productForecast } from '../../domain/product-forecast.ts';
 import type { Db } from '../../store/database.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
+import { completedSince } from './completions.ts';
 import { loadPlanningModel } from './load-planning-model.ts';
 import { cachedReport } from './report-cache.ts';
-
-/**
- * The day each item that is done now last became done, among the events since `since`. Read from the
- * event log (item_replay_events keeps only items that were in a sprint); a LIKE narrows the rows and
- * the JSON decides. An item reopened since is not done now, and is left out.
- */
-async function completedSince(db: Db, productId: string, since: string) {
-  const rows = await db
-    .selectFrom('events')
-    .innerJoin('items', 'items.id', 'events.entity_id')
-    .select(['events.entity_id', 'events.at', 'events.changes'])
-    .where('events.product_id', '=', productId)
-    .where('events.entity_type', '=', 'item')
-    .where('events.at', '>=', since)
-    .where('events.changes', 'like', '%"status":[%"done"]%')
-    .where('items.status', '=', 'done')
-    .where('items.deleted_at', 'is', null)
-    .orderBy('events.id')
-    .execute();
-  const days = new Map<string, string>();
-  for (const row of rows) {
-    const status = (JSON.parse(row.changes) as { status?: unknown[] }).status;
-    if (status?.[1] === 'done') days.set(row.entity_id, row.at.slice(0, 10));
-  }
-  return [...days].map(([itemId, day]) => ({ itemId, day }));
-}
 
 /** The forecast of a model already loaded (also what a strategic review records). */
 export async function forecastOf(
@@ -44,11 +19,7 @@ export async function forecastOf(
   model: PlanningModel,
   options: { today: string; unit: ForecastUnit; trials: number },
 ): Promise<ProductForecast> {
-  const completed = await completedSince(
-    db,
-    model.productId,
-    addDays(options.today, -(DEFAULT_HISTORY_DAYS + 1)),
-  );
+  const completed = await completedSince(db, model, addDays(options.today, -(DEFAULT_HISTORY_DAYS + 1)));
   return productForecast(model, completed, options);
 }
 

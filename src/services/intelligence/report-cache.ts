@@ -10,11 +10,21 @@ import type { Db } from '../../store/database.ts';
 import type { Actor } from '../context.ts';
 import { can } from '../policy.ts';
 import { loadVisibleProduct } from '../products/product-access.ts';
+import { perDatabase, touch } from './per-database.ts';
 
-/** Reports kept at most; the least recently used goes first. A 100,000-item report is a few MB. */
+/**
+ * Reports kept at most per database; the least recently used goes first. A report of 100,000 items is
+ * tens of MB: only the reports of the newest cursor are kept (see `cachedReport`).
+ */
 const MAX_ENTRIES = 24;
 
-const entries = new Map<string, Promise<unknown>>();
+interface Cache {
+  entries: Map<string, { cursor: number; report: Promise<unknown> }>;
+  /** The newest event cursor a request has read: entries of an older one can no longer be asked for. */
+  newest: number;
+}
+
+const caches = perDatabase<Cache>(() => ({ entries: new Map(), newest: 0 }));
 
 /**
  * The newest event of the whole workspace, not only the product's: an item of another product that blocks
@@ -57,25 +67,27 @@ export async function cachedReport<T>(
   const product = await loadVisibleProduct(db, actor, productRef);
   const [cursor, visible] = await Promise.all([newestEvent(db), visibilityKey(db, actor)]);
   const key = JSON.stringify([product.id, cursor, visible, request.name, request.params ?? {}, request.day]);
+  const cache = caches.of(db);
+  const { entries } = cache;
+  if (cursor > cache.newest) {
+    // Later requests read this cursor or a newer one: the reports of older ones would only hold memory,
+    // and a heap full of them slows every garbage collection of the server.
+    cache.newest = cursor;
+    for (const [old, entry] of entries) if (entry.cursor < cursor) entries.delete(old);
+  }
   const held = entries.get(key);
   if (held) {
-    entries.delete(key);
-    entries.set(key, held);
-    return held as Promise<T>;
+    touch(entries, key, held, MAX_ENTRIES);
+    return held.report as Promise<T>;
   }
   const pending = compute();
-  entries.set(key, pending);
+  touch(entries, key, { cursor, report: pending }, MAX_ENTRIES);
   // A failure is not kept: the next request tries again.
   pending.catch(() => entries.delete(key));
-  while (entries.size > MAX_ENTRIES) {
-    const oldest = entries.keys().next().value;
-    if (oldest === undefined) break;
-    entries.delete(oldest);
-  }
   return pending;
 }
 
 /** Forgets every report (tests that change what a reader may see without an event). */
 export function clearReportCache(): void {
-  entries.clear();
+  caches.clear();
 }
