@@ -8,6 +8,7 @@ import {
   findDuplicates,
   MAX_DUPLICATE_PAIRS,
 } from './duplicates.ts';
+import { TokenMemo, tokenize } from './text-tokens.ts';
 
 const item = (
   id: string,
@@ -318,5 +319,37 @@ describe('findDuplicates properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('findDuplicates with the words of the last run kept (TokenMemo)', () => {
+  it('gives what a run without it gives, run after run, as items change, come and go', () => {
+    fc.assert(
+      fc.property(fc.array(backlog, { minLength: 2, maxLength: 5 }), (runs) => {
+        const memo = new TokenMemo();
+        for (const items of runs) {
+          assert.deepEqual(
+            findDuplicates(items, { threshold: 0, memo }),
+            findDuplicates(items, { threshold: 0 }),
+          );
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reads again only the texts that changed, and keeps only the latest run', () => {
+    const memo = new TokenMemo();
+    const [a, b, c] = [item('a', 'Export the roadmap'), item('b', 'Export to PDF'), item('c', 'Dark mode')];
+    memo.begin();
+    const [wordsA, wordsB] = [memo.of(a), memo.of(b), memo.of(c)];
+    memo.end();
+    memo.begin();
+    assert.equal(memo.of({ ...a }), wordsA, 'the same text: the words kept');
+    const edited = memo.of({ ...b, title: 'Export to PNG' });
+    assert.notEqual(edited, wordsB);
+    assert.deepEqual(edited, { ...tokenize({ ...b, title: 'Export to PNG' }), ...b, title: 'Export to PNG' });
+    memo.end();
+    assert.equal(memo.size, 2, 'c was not in the latest run');
   });
 });
