@@ -51,10 +51,7 @@ export async function createBenchDatabase(dialect: DialectName): Promise<BenchDa
     location = { dataDir };
     remove = async () => rmSync(dataDir, { recursive: true, force: true });
   }
-  const database = openDatabase({
-    databaseUrl: location.databaseUrl,
-    sqliteFile: location.dataDir ? join(location.dataDir, 'cairn.db') : undefined,
-  });
+  const database = openLocation(location);
   await migrateToLatest(database.db);
   let closed = false;
   const close = async () => {
@@ -71,6 +68,14 @@ export async function createBenchDatabase(dialect: DialectName): Promise<BenchDa
       await remove();
     },
   };
+}
+
+/** The database at a bench location, opened again (by another process, or after `close`). */
+export function openLocation(location: ServerLocation): Database {
+  return openDatabase({
+    databaseUrl: location.databaseUrl,
+    sqliteFile: location.dataDir ? join(location.dataDir, 'cairn.db') : undefined,
+  });
 }
 
 /** Versions for the report: SQLite's library and the PostgreSQL server's. */

@@ -4,18 +4,17 @@
  * - each analysis as a pure function over the model already loaded (readiness, duplicates, sequencing,
  *   alignment, a 10,000-trial forecast of 300 initiatives, the dependency map), the median of 5 runs;
  * - each route end to end over HTTP, p50 of BENCH_INTEL_SAMPLES requests, at 100,000 and at 2,000 items:
- *   the first read after a change to the plan (cold) and the same read again (the report kept).
- * The done items' completions are spread over the last 12 weeks (their creation events moved back in
- * time), so the forecast simulates instead of stopping at "history too short".
+ *   the first read after a change to the plan (cold) and the same read again (the report kept), each
+ *   against a server of its own process started from the build, as `npm start` runs it.
+ * The data is generated in a process of its own (fixture.ts), so that its garbage weighs on nothing timed.
  *
  * BENCH_DIALECTS (default sqlite,postgres), BENCH_INTEL_ITEMS (default 100000), BENCH_INTEL_SAMPLES
  * (default 10).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
-import { loadConfig } from '../../src/config.ts';
 import { alignmentOf } from '../../src/domain/alignment.ts';
 import { dependencyMap } from '../../src/domain/dependency-map.ts';
 import { findDuplicates } from '../../src/domain/duplicates.ts';
@@ -23,14 +22,14 @@ import { isOpen } from '../../src/domain/planning-model.ts';
 import { productForecast } from '../../src/domain/product-forecast.ts';
 import { assessReadiness } from '../../src/domain/readiness-report.ts';
 import { sequenceBacklog } from '../../src/domain/sequence.ts';
-import { startServer } from '../../src/server.ts';
+import type { Actor } from '../../src/services/context.ts';
 import { definitionOfReadyOf } from '../../src/services/intelligence/definition-of-ready.ts';
 import { clearItemSnapshots } from '../../src/services/intelligence/item-snapshot.ts';
 import { loadPlanningModel } from '../../src/services/intelligence/load-planning-model.ts';
-import type { Db, DialectName } from '../../src/store/database.ts';
-import { createBenchDatabase } from '../databases.ts';
-import { createFixture } from '../generate.ts';
+import type { DialectName } from '../../src/store/database.ts';
+import { createBenchDatabase, openLocation } from '../databases.ts';
 import { createClient, percentile } from '../http-latency.ts';
+import { type ServerLocation, spawnServer } from '../startup.ts';
 
 function setting(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -82,28 +81,6 @@ function timeRuns(work: () => unknown, runs = 5): number {
   return Math.round(median(times) * 10) / 10;
 }
 
-/** Moves each done item's creation back to a day of the last 12 weeks: the throughput history. */
-async function spreadCompletions(db: Db, productId: string): Promise<void> {
-  const done = await db
-    .selectFrom('events')
-    .innerJoin('items', 'items.id', 'events.entity_id')
-    .select('events.id')
-    .where('events.product_id', '=', productId)
-    .where('items.status', '=', 'done')
-    .execute();
-  const now = Date.now();
-  for (let i = 0; i < done.length; i += 500) {
-    const batch = done.slice(i, i + 500);
-    await db.transaction().execute(async (trx) => {
-      for (const [index, row] of batch.entries()) {
-        const daysAgo = 1 + ((i + index) % 84);
-        const at = new Date(now - daysAgo * 86_400_000).toISOString();
-        await trx.updateTable('events').set({ at }).where('id', '=', row.id).execute();
-      }
-    });
-  }
-}
-
 interface DialectReport {
   dialect: DialectName;
   items: number;
@@ -113,17 +90,14 @@ interface DialectReport {
   routes: Record<string, { large: { cold: number; warm: number }; small: { cold: number; warm: number } }>;
 }
 
+/** Each route timed against a server of its own process, as `npm start` runs it (from the build). */
 async function routeTimes(
-  location: { dataDir?: string; databaseUrl?: string },
+  location: ServerLocation,
   token: string,
   productId: string,
   itemId: string,
 ): Promise<Record<string, { cold: number; warm: number }>> {
-  const config = loadConfig(
-    { host: '127.0.0.1', port: 0, data: location.dataDir, databaseUrl: location.databaseUrl },
-    {},
-  );
-  const server = await startServer(config, () => {});
+  const server = await spawnServer(location);
   const client = createClient(server.url, token);
   const p50 = (times: number[]) =>
     Math.round(
@@ -156,20 +130,34 @@ async function routeTimes(
     return result;
   } finally {
     client.close();
-    await server.close();
+    await server.stop();
   }
 }
 
+interface Fixture {
+  token: string;
+  actor: Actor;
+  productId: string;
+  itemId: string;
+}
+
+/** A bench database with a product of `items` items, generated by bench/intelligence/fixture.ts. */
 async function fixtureOf(dialect: DialectName, items: number) {
   const bench = await createBenchDatabase(dialect);
+  await bench.close();
   const sizes = {
     items,
     initiatives: Math.max(1, Math.round((300 * items) / 100_000)),
     dependencies: Math.round((20_000 * items) / 100_000),
   };
-  const fixture = await createFixture(bench.database.db, sizes);
-  await spreadCompletions(bench.database.db, fixture.productId);
-  if (dialect === 'postgres') await sql`analyze`.execute(bench.database.db);
+  const script = fileURLToPath(new URL('fixture.ts', import.meta.url));
+  const made = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', script, JSON.stringify({ location: bench.location, ...sizes })],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (made.status !== 0) throw new Error(`bench/intelligence/fixture.ts failed:\n${made.stderr}`);
+  const fixture = JSON.parse(made.stdout.trim().split('\n').at(-1) ?? '{}') as Fixture;
   return { bench, fixture, sizes };
 }
 
@@ -177,8 +165,14 @@ export async function benchIntelligence(dialect: DialectName): Promise<DialectRe
   log(`${dialect}: generating ${ITEMS.toLocaleString('en')} items`);
   const large = await fixtureOf(dialect, ITEMS);
   const small = await fixtureOf(dialect, Math.min(2_000, ITEMS));
+  const database = openLocation(large.bench.location);
+  let open = true;
+  const closeDatabase = async () => {
+    if (open) await database.close();
+    open = false;
+  };
   try {
-    const db = large.bench.database.db;
+    const db = database.db;
     const { actor, productId } = large.fixture;
     const loads: number[] = [];
     let model = await loadPlanningModel(db, actor, productId);
@@ -224,20 +218,19 @@ export async function benchIntelligence(dialect: DialectName): Promise<DialectRe
       dependencyMap: timeRuns(() => dependencyMap(model, today)),
     };
     log(`${dialect}: timing the routes at ${ITEMS.toLocaleString('en')} items`);
-    await large.bench.close();
+    await closeDatabase();
     const largeRoutes = await routeTimes(
       large.bench.location,
       large.fixture.token,
       productId,
-      large.fixture.itemIds[0] as string,
+      large.fixture.itemId,
     );
     log(`${dialect}: timing the routes at 2,000 items`);
-    await small.bench.close();
     const smallRoutes = await routeTimes(
       small.bench.location,
       small.fixture.token,
       small.fixture.productId,
-      small.fixture.itemIds[0] as string,
+      small.fixture.itemId,
     );
     const none = { cold: 0, warm: 0 };
     const routes: DialectReport['routes'] = {};
@@ -253,6 +246,7 @@ export async function benchIntelligence(dialect: DialectName): Promise<DialectRe
       routes,
     };
   } finally {
+    await closeDatabase();
     await large.bench.drop();
     await small.bench.drop();
   }
@@ -288,6 +282,12 @@ export function intelligenceMarkdown(reports: readonly DialectReport[]): string 
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // The servers run from the build, as `npm start` runs them.
+  const build = spawnSync(process.execPath, ['scripts/build.js'], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('npm run build failed');
   const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',') as DialectName[];
   const reports: DialectReport[] = [];
   for (const dialect of dialects) reports.push(await benchIntelligence(dialect));

@@ -43,9 +43,12 @@ export interface RoadmapChange {
   at: string;
   actorId: string | null;
   field: 'horizon' | 'startDate' | 'targetDate' | 'status' | 'created' | 'deleted';
-  before: unknown;
-  after: unknown;
+  /** The value before and after (a horizon, a status, a date), null for none or for a creation. */
+  before: string | null;
+  after: string | null;
 }
+
+const asValue = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 export interface Alignment {
   coverage: {
@@ -83,9 +86,9 @@ function describeChange(change: RoadmapChange, title: string | undefined): strin
     case 'deleted':
       return `${quoted} was removed from the roadmap`;
     case 'status':
-      return `${quoted} went from ${String(change.before)} to ${String(change.after)}`;
+      return `${quoted} went from ${change.before ?? 'none'} to ${change.after ?? 'none'}`;
     case 'horizon':
-      return `${quoted} moved from ${String(change.before)} to ${String(change.after)}`;
+      return `${quoted} moved from ${change.before ?? 'none'} to ${change.after ?? 'none'}`;
     default: {
       const what = change.field === 'targetDate' ? 'target date' : 'start date';
       return `${quoted}'s ${what} changed from ${change.before ?? 'none'} to ${change.after ?? 'none'}`;
@@ -254,7 +257,7 @@ export function roadmapChanges(
     for (const field of ['horizon', 'startDate', 'targetDate', 'status'] as const) {
       const change = event.changes[field];
       if (Array.isArray(change) && change.length === 2) {
-        result.push({ ...base, field, before: change[0], after: change[1] });
+        result.push({ ...base, field, before: asValue(change[0]), after: asValue(change[1]) });
       }
     }
   }

@@ -4,7 +4,7 @@
  */
 import type { DefinitionOfReady } from './definition-of-ready.ts';
 import { isOpen, type ModelItem, type PlanningModel } from './planning-model.ts';
-import { type Blocker, type NotReadyReason, notReadyReasons } from './readiness.ts';
+import { type Blocker, type NotReadyReason, notReadyReasons, type ReadinessContext } from './readiness.ts';
 import { velocities, velocityFor } from './velocity.ts';
 
 export interface ItemReadiness {
@@ -16,12 +16,13 @@ export interface ItemReadiness {
 
 /** What holds each item back: its blocking items (in rank order), then its unmet external dependencies. */
 export function blockersByItem(model: PlanningModel): Map<string, Blocker[]> {
-  const byId = new Map<string, ModelItem>();
+  // Only the items that block something: a map of every item would cost more than the whole report.
+  const blocking = new Set<string>();
+  for (const edge of model.dependencies) blocking.add(edge.from);
   const position = new Map<string, number>();
-  model.items.forEach((item, index) => {
-    byId.set(item.id, item);
-    position.set(item.id, index);
-  });
+  for (let index = 0; index < model.items.length; index++) {
+    if (blocking.has(model.items[index]!.id)) position.set(model.items[index]!.id, index);
+  }
   const found = new Map<string, { at: number; blocker: Blocker }[]>();
   const add = (itemId: string, at: number, blocker: Blocker) => {
     const list = found.get(itemId);
@@ -29,9 +30,10 @@ export function blockersByItem(model: PlanningModel): Map<string, Blocker[]> {
     else found.set(itemId, [{ at, blocker }]);
   };
   for (const edge of model.dependencies) {
-    const blocker = byId.get(edge.from);
-    if (!blocker) continue;
-    add(edge.to, position.get(edge.from) ?? 0, {
+    const at = position.get(edge.from);
+    if (at === undefined) continue;
+    const blocker = model.items[at]!;
+    add(edge.to, at, {
       external: false,
       key: blocker.key,
       title: blocker.title,
@@ -76,12 +78,17 @@ export function assessReadiness(model: PlanningModel, definition: DefinitionOfRe
   const v = velocities(model.sprints);
   const teamOf = teamsOfItems(model);
   const result: ItemReadiness[] = [];
+  const none: Blocker[] = [];
+  // One context per team (and one for the product): not one per item.
+  const contexts = new Map<string | null, ReadinessContext>();
+  const contextOf = (team: string | null) => {
+    const context = contexts.get(team) ?? { definition, velocity: velocityFor(v, team) };
+    contexts.set(team, context);
+    return context;
+  };
   for (const item of model.items) {
     if (!isOpen(item)) continue;
-    const reasons = notReadyReasons(item, blockers.get(item.id) ?? [], {
-      definition,
-      velocity: velocityFor(v, teamOf(item)),
-    });
+    const reasons = notReadyReasons(item, blockers.get(item.id) ?? none, contextOf(teamOf(item)));
     result.push({ itemId: item.id, key: item.key, ready: reasons.length === 0, reasons });
   }
   return result;

@@ -15,8 +15,8 @@ const RoadmapChange = z.object({
   at: Timestamp,
   actorId: Id.nullable(),
   field: z.enum(['horizon', 'startDate', 'targetDate', 'status', 'created', 'deleted']),
-  before: z.unknown(),
-  after: z.unknown(),
+  before: z.string().nullable().describe('The value before (a horizon, a status, a date); null for none.'),
+  after: z.string().nullable().describe('The value after; null for none.'),
 });
 
 export const ReviewSnapshot = z

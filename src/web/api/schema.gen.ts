@@ -2774,8 +2774,10 @@ export interface components {
                 actorId: string | null;
                 /** @enum {string} */
                 field: "horizon" | "startDate" | "targetDate" | "status" | "created" | "deleted";
-                before?: unknown;
-                after?: unknown;
+                /** @description The value before (a horizon, a status, a date); null for none. */
+                before: string | null;
+                /** @description The value after; null for none. */
+                after: string | null;
             }[];
             changesTotal: number;
         };

@@ -3,14 +3,9 @@
  * changes of each day drawn apart as bars (added, reopened and re-estimated above the axis, removed below)
  * and listed under the chart, so a line that rises is explained. Days past the end date are shaded.
  */
-import {
-  afterEndSpan,
-  burndownRows,
-  burndownSummary,
-  dayLabel,
-  formatPoints,
-  shortDayLabel,
-} from './chart-data.ts';
+
+import { formatDayInChart, formatDayTick } from '../components/dates.ts';
+import { afterEndSpan, burndownRows, burndownSummary, formatPoints } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import { AfterEndArea, DAY_AXIS, LineSeries, type SprintChartProps } from './chart-parts.tsx';
 import { ChartPlot, pointsValue, ReferenceLine } from './chart-plot.tsx';
@@ -63,7 +58,7 @@ export function BurndownChart({ burndown, source, fileBase, height = 280, placeh
       table={{
         columns: TABLE_COLUMNS,
         rows: rows.map((row) => ({
-          day: `${dayLabel(row.date)}${row.afterEnd ? ' (after end)' : ''}`,
+          day: `${formatDayInChart(row.date)}${row.afterEnd ? ' (after end)' : ''}`,
           remaining: points(row.remaining),
           ideal: formatPoints(row.ideal),
           added: formatPoints(row.added),
@@ -78,14 +73,14 @@ export function BurndownChart({ burndown, source, fileBase, height = 280, placeh
         <ChartPlot
           title="Burndown chart"
           height={height}
-          labels={rows.map((row) => shortDayLabel(row.date))}
+          labels={rows.map((row) => formatDayTick(row.date))}
           xTitle={DAY_AXIS}
           yTitle="Points"
           scale={scale}
           tooltip={(index) => {
             const row = rows[index];
             return {
-              heading: row ? dayLabel(row.date) : '',
+              heading: row ? formatDayInChart(row.date) : '',
               rows: [
                 { label: 'Remaining', color: C.remaining, value: pointsValue(row?.remaining) },
                 { label: 'Ideal', color: C.ideal, value: pointsValue(row?.ideal) },

@@ -1,5 +1,7 @@
 /** The sprint burnup: points done against the sprint's total scope, day by day. */
-import { afterEndSpan, burnupSummary, dayLabel, formatPoints, shortDayLabel } from './chart-data.ts';
+
+import { formatDayInChart, formatDayTick } from '../components/dates.ts';
+import { afterEndSpan, burnupSummary, formatPoints } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import { AfterEndArea, DAY_AXIS, LineSeries, type SprintChartProps } from './chart-parts.tsx';
 import { ChartPlot, pointsValue } from './chart-plot.tsx';
@@ -31,7 +33,7 @@ export function BurnupChart({ burndown, source, fileBase, height = 280, placehol
           { key: 'scope', label: 'Total scope', numeric: true },
         ],
         rows: days.map((day) => ({
-          day: dayLabel(day.date),
+          day: formatDayInChart(day.date),
           done: day.done === null ? null : formatPoints(day.done),
           scope: day.scope === null ? null : formatPoints(day.scope),
         })),
@@ -41,14 +43,14 @@ export function BurnupChart({ burndown, source, fileBase, height = 280, placehol
         <ChartPlot
           title="Burnup chart"
           height={height}
-          labels={days.map((day) => shortDayLabel(day.date))}
+          labels={days.map((day) => formatDayTick(day.date))}
           xTitle={DAY_AXIS}
           yTitle="Points"
           scale={niceScale(0, Math.max(0, ...days.map((day) => Math.max(day.done ?? 0, day.scope ?? 0))))}
           tooltip={(index) => {
             const day = days[index];
             return {
-              heading: day ? dayLabel(day.date) : '',
+              heading: day ? formatDayInChart(day.date) : '',
               rows: [
                 { label: 'Done', color: C.done, value: pointsValue(day?.done) },
                 { label: 'Total scope', color: C.scope, value: pointsValue(day?.scope) },

@@ -10,32 +10,7 @@ import type {
   VelocityChartT,
 } from '../api/charts.ts';
 import { ITEM_STATUSES, type ItemStatusT, STATUS_LABELS } from '../api/types.ts';
-
-const DAY = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-});
-const WEEKDAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short' });
-const SHORT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
-
-const utc = (date: string) => new Date(`${date}T00:00:00Z`);
-
-/** "Tue 14 May" for a calendar date (YYYY-MM-DD). */
-export function dayLabel(date: string): string {
-  return DAY.format(utc(date));
-}
-
-/** "14 May": the axis ticks, where the weekday would crowd them. */
-export function shortDayLabel(date: string): string {
-  return SHORT.format(utc(date));
-}
-
-/** "Tue". */
-export function weekdayLabel(date: string): string {
-  return WEEKDAY.format(utc(date));
-}
+import { formatDayInChart, formatWeekday } from '../components/dates.ts';
 
 /** Points as people write them: 3, 2.5, never 2.4999999. */
 export function formatPoints(points: number): string {
@@ -90,7 +65,7 @@ const KIND_WORDS: Record<ScopeChangeT['kind'], string> = {
 
 /** "+3 CHK-12 added Tue": why the line rose (or fell without work being done). */
 export function scopeChangeText(change: ScopeChangeT): string {
-  return `${signed(change.points)} ${change.key} ${KIND_WORDS[change.kind]} ${weekdayLabel(change.date)}`;
+  return `${signed(change.points)} ${change.key} ${KIND_WORDS[change.kind]} ${formatWeekday(change.date)}`;
 }
 
 export function scopeKindWord(kind: ScopeChangeT['kind']): string {
@@ -105,7 +80,7 @@ export function burndownSummary(burndown: BurndownT): string {
       ? 'The sprint has no days to chart yet.'
       : `The sprint has not started: ${plural(burndown.committed, 'point')} planned.`;
   }
-  let text = `${formatPoints(day.remaining ?? 0)} of ${plural(day.scope, 'point')} remaining on ${dayLabel(day.date)} (ideal ${formatPoints(day.ideal)}).`;
+  let text = `${formatPoints(day.remaining ?? 0)} of ${plural(day.scope, 'point')} remaining on ${formatDayInChart(day.date)} (ideal ${formatPoints(day.ideal)}).`;
   if (day.afterEnd) text += ' The sprint is past its end date.';
   const changes = burndown.scopeChanges.length;
   if (changes > 0) {
@@ -123,7 +98,7 @@ export function burnupSummary(burndown: BurndownT): string {
   const grew = day.scope - start;
   const scope =
     grew === 0 ? '' : ` Scope ${grew > 0 ? 'grew' : 'shrank'} by ${plural(Math.abs(grew), 'point')}.`;
-  return `${formatPoints(day.done)} of ${plural(day.scope, 'point')} done on ${dayLabel(day.date)}.${scope}`;
+  return `${formatPoints(day.done)} of ${plural(day.scope, 'point')} done on ${formatDayInChart(day.date)}.${scope}`;
 }
 
 // ---- velocity ------------------------------------------------------------------------------------------
@@ -176,11 +151,11 @@ export function flowSummary(flow: CumulativeFlowT): string {
   if (!last) return 'No days in this range.';
   const statuses = flowStatuses(flow);
   const total = statuses.reduce((sum, status) => sum + (last.counts[status] ?? 0), 0);
-  if (total === 0) return `No items on ${dayLabel(last.date)}.`;
+  if (total === 0) return `No items on ${formatDayInChart(last.date)}.`;
   const parts = statuses
     .filter((status) => (last.counts[status] ?? 0) > 0)
     .map((status) => `${last.counts[status]} ${STATUS_LABELS[status]}`);
-  return `On ${dayLabel(last.date)}: ${parts.join(', ')} (${plural(total, 'item')}).`;
+  return `On ${formatDayInChart(last.date)}: ${parts.join(', ')} (${plural(total, 'item')}).`;
 }
 
 // ---- files ---------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
  */
 import type { ChartSource, CumulativeFlowT } from '../api/charts.ts';
 import { type ItemStatusT, STATUS_LABELS } from '../api/types.ts';
-import { dayLabel, flowRows, flowStatuses, flowSummary, shortDayLabel } from './chart-data.ts';
+import { formatDayInChart, formatDayTick } from '../components/dates.ts';
+import { flowRows, flowStatuses, flowSummary } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import { ChartPlot } from './chart-plot.tsx';
 import { areaPath, niceScale } from './chart-scales.ts';
@@ -58,14 +59,14 @@ export function CumulativeFlowChart({ flow, source, fileBase, placeholder }: Cum
           { key: 'day', label: 'Day' },
           ...statuses.map((status) => ({ key: status, label: STATUS_LABELS[status], numeric: true })),
         ],
-        rows: rows.map((row) => ({ ...row, day: dayLabel(row.date) })),
+        rows: rows.map((row) => ({ ...row, day: formatDayInChart(row.date) })),
       }}
     >
       {drawn && (
         <ChartPlot
           title="Cumulative flow chart"
           height={320}
-          labels={rows.map((row) => shortDayLabel(row.date))}
+          labels={rows.map((row) => formatDayTick(row.date))}
           xTitle="Day (at its end)"
           yTitle="Items"
           scale={niceScale(0, Math.max(0, ...totals), { integers: true })}
@@ -73,7 +74,7 @@ export function CumulativeFlowChart({ flow, source, fileBase, placeholder }: Cum
           tooltip={(index) => {
             const row = rows[index];
             return {
-              heading: row ? dayLabel(row.date) : '',
+              heading: row ? formatDayInChart(row.date) : '',
               rows: statuses.map((status) => ({
                 label: STATUS_LABELS[status],
                 color: colors[status],

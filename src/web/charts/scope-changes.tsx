@@ -4,8 +4,9 @@
  */
 import { Link, useLocation } from 'react-router';
 import type { ScopeChangeT } from '../api/charts.ts';
+import { formatDayInChart } from '../components/dates.ts';
 import { paths } from '../routes.ts';
-import { dayLabel, scopeChangeText, scopeKindWord, signed } from './chart-data.ts';
+import { scopeChangeText, scopeKindWord, signed } from './chart-data.ts';
 
 export function ScopeChanges({ changes }: { changes: readonly ScopeChangeT[] }) {
   const location = useLocation();
@@ -29,7 +30,7 @@ export function ScopeChanges({ changes }: { changes: readonly ScopeChangeT[] }) 
         <tbody>
           {changes.map((change) => (
             <tr key={`${change.at}-${change.itemId}-${change.kind}`} title={scopeChangeText(change)}>
-              <td>{dayLabel(change.date)}</td>
+              <td>{formatDayInChart(change.date)}</td>
               <td className={`numeric scope-${change.kind}`}>{signed(change.points)}</td>
               <td>{scopeKindWord(change.kind)}</td>
               <td className="scope-item">

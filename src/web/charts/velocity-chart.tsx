@@ -1,6 +1,7 @@
 /** Velocity: points committed against points completed for each of the last closed sprints, with the mean. */
 import type { ChartSource, VelocityChartT } from '../api/charts.ts';
-import { dayLabel, formatPoints, meanSpan, velocitySummary } from './chart-data.ts';
+import { formatDayInChart } from '../components/dates.ts';
+import { formatPoints, meanSpan, velocitySummary } from './chart-data.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import { ChartPlot, pointsValue, ReferenceLine } from './chart-plot.tsx';
 import { niceScale } from './chart-scales.ts';
@@ -56,7 +57,7 @@ export function VelocityChart({ chart, source, fileBase, placeholder }: Velocity
         ],
         rows: sprints.map((sprint) => ({
           sprint: sprint.name,
-          dates: `${dayLabel(sprint.startDate)} – ${dayLabel(sprint.endDate)}`,
+          dates: `${formatDayInChart(sprint.startDate)} – ${formatDayInChart(sprint.endDate)}`,
           committed: formatPoints(sprint.committed),
           completed: formatPoints(sprint.completed),
         })),

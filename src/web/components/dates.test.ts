@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDay, formatInstant, formatInstantDay, relativeTime } from './dates.ts';
+import {
+  formatDay,
+  formatDayInChart,
+  formatDayTick,
+  formatInstant,
+  formatInstantDay,
+  formatWeekday,
+  relativeTime,
+} from './dates.ts';
 
 describe('dates', () => {
   it('writes a calendar day the same way for every reader, whatever the time zone', () => {
@@ -8,6 +16,12 @@ describe('dates', () => {
     assert.equal(formatDay('2026-01-01'), '1 Jan 2026');
     assert.equal(formatDay('not a date'), 'not a date');
     assert.equal(formatDay(''), '');
+  });
+
+  it('writes a day inside a chart the same way, without the year its range gives', () => {
+    assert.equal(formatDayInChart('2025-05-14'), 'Wed 14 May');
+    assert.equal(formatDayTick('2025-05-14'), '14 May');
+    assert.equal(formatWeekday('2025-05-14'), 'Wed');
   });
 
   it('writes an instant as its day, or its day and time', () => {

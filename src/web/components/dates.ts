@@ -1,6 +1,7 @@
 /**
  * How the app writes dates, one way everywhere: "14 May 2025" for a calendar day, "14 May 2025, 10:32" for an
- * instant, "3 min ago" where recency matters. Fixed to en-GB so a date reads the same on every screen and
+ * instant, "3 min ago" where recency matters; inside a chart, the same day without its year ("Tue 14 May",
+ * "14 May" on an axis). Fixed to en-GB so a date reads the same on every screen and
  * for every reader; the time zone is the reader's for instants, none for calendar days.
  */
 
@@ -11,6 +12,14 @@ const DAY = new Intl.DateTimeFormat('en-GB', {
   month: 'short',
   year: 'numeric',
 });
+const WEEKDAY_DAY = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+});
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
+const WEEKDAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short' });
 const INSTANT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const INSTANT = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -26,6 +35,23 @@ export function formatDay(date: string): string {
   if (!match) return date;
   const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return Number.isNaN(at) ? date : DAY.format(at);
+}
+
+const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** "Tue 14 May": a day inside a chart, whose year the chart's range gives. */
+export function formatDayInChart(date: string): string {
+  return WEEKDAY_DAY.format(utcDay(date));
+}
+
+/** "14 May": a chart's axis ticks, where the weekday and the year would crowd them. */
+export function formatDayTick(date: string): string {
+  return DAY_MONTH.format(utcDay(date));
+}
+
+/** "Tue". */
+export function formatWeekday(date: string): string {
+  return WEEKDAY.format(utcDay(date));
 }
 
 /** The day of an instant on the reader's calendar: "14 May 2025". */

@@ -117,7 +117,7 @@ describe('describeRoadmapChange', () => {
       `Search: target date changed from none to ${formatDay('2026-06-30')}`,
     );
     assert.equal(
-      describeRoadmapChange({ ...change, field: 'deleted' }, undefined),
+      describeRoadmapChange({ ...change, field: 'deleted', before: null, after: null }, undefined),
       'An initiative now in the trash was removed from the roadmap',
     );
   });

@@ -12,6 +12,7 @@ import { RELEASE_STATE_LABELS } from '../../api/releases.ts';
 import { HORIZON_LABELS } from '../../api/types.ts';
 import { StatusChip, TypeBadge } from '../../components/chips.tsx';
 import { Dialog } from '../../components/dialog.tsx';
+import { domId } from '../../components/dom-id.ts';
 import { itemKeyInPath, paths, productKeyOf, usePageLocation } from '../../routes.ts';
 import { createItem } from '../../state/mutations/backlog.ts';
 import { createInitiative } from '../../state/mutations/initiatives.ts';
@@ -219,8 +220,12 @@ export function CommandPalette({ onClose, onHelp }: { onClose: () => void; onHel
         <div id="palette-results" role="listbox" aria-label="Results" className="palette-results">
           {groups.map((group) => (
             // biome-ignore lint/a11y/useSemanticElements: inside a listbox, options are grouped by role="group"
-            <div key={group.title} role="group" aria-labelledby={`palette-group-${group.title}`}>
-              <div role="presentation" id={`palette-group-${group.title}`} className="palette-group-title">
+            <div key={group.title} role="group" aria-labelledby={domId('palette-group', group.title)}>
+              <div
+                role="presentation"
+                id={domId('palette-group', group.title)}
+                className="palette-group-title"
+              >
                 {group.title}
               </div>
               {group.entries.map((entry) => {

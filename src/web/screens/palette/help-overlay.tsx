@@ -1,6 +1,7 @@
 /** The keyboard shortcuts (`?`), grouped as src/web/shortcuts.ts lists them. */
 import './palette.css';
 import { Dialog } from '../../components/dialog.tsx';
+import { domId } from '../../components/dom-id.ts';
 import { SHORTCUTS } from '../../shortcuts.ts';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
@@ -14,8 +15,8 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
       </div>
       <div className="help-groups">
         {SHORTCUTS.map((group) => (
-          <section key={group.title} aria-labelledby={`help-${group.title}`}>
-            <h3 id={`help-${group.title}`}>{group.title}</h3>
+          <section key={group.title} aria-labelledby={domId('help', group.title)}>
+            <h3 id={domId('help', group.title)}>{group.title}</h3>
             <dl className="help-list">
               {group.shortcuts.map((shortcut) => (
                 <div key={shortcut.description} className="help-row">

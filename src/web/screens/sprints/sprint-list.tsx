@@ -1,6 +1,7 @@
 /** A team's sprints, active first, then planned (soonest first), then closed (latest first). */
 import { Link } from 'react-router';
 import type { SprintT } from '../../api/execution.ts';
+import { domId } from '../../components/dom-id.ts';
 import { paths } from '../../routes.ts';
 import { SprintStateBadge, sprintPointsText } from './sprint-bits.tsx';
 import { sprintRange } from './sprint-numbers.ts';
@@ -35,8 +36,8 @@ export function SprintList(props: { productKey: string; sprints: SprintT[]; plan
       {groups.map(
         (group) =>
           group.sprints.length > 0 && (
-            <section key={group.title} aria-labelledby={`sprints-${group.title}`}>
-              <h2 id={`sprints-${group.title}`}>
+            <section key={group.title} aria-labelledby={domId('sprints', group.title)}>
+              <h2 id={domId('sprints', group.title)}>
                 {group.title} <span className="hint">{group.sprints.length}</span>
               </h2>
               <ul className="sprint-list">
