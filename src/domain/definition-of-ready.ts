@@ -82,7 +82,9 @@ export interface StoryParts {
   soThat: string;
 }
 
+const WORDS = /\S/;
+
 /** Written as a user story: "As a <someone>, I want <something> so that <a reason>", every part given. */
 export function isUserStory(story: StoryParts | null): boolean {
-  return story !== null && [story.asA, story.iWant, story.soThat].every((part) => part.trim() !== '');
+  return story !== null && WORDS.test(story.asA) && WORDS.test(story.iWant) && WORDS.test(story.soThat);
 }

@@ -88,6 +88,11 @@ export interface PlanningModel {
   asOf: number;
   /** Live items (not in the trash), every status, in rank order. */
   items: readonly ModelItem[];
+  /**
+   * Each item's index in `items`, when the loader keeps one (a server keeps it with its snapshot between
+   * reports); otherwise the analyses that need it find what they look up.
+   */
+  positions?: ReadonlyMap<string, number>;
   dependencies: readonly ModelDependency[];
   foreignBlockers: readonly ModelForeignBlocker[];
   externals: readonly ModelExternal[];

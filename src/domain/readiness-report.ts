@@ -14,15 +14,20 @@ export interface ItemReadiness {
   reasons: NotReadyReason[];
 }
 
-/** What holds each item back: its blocking items (in rank order), then its unmet external dependencies. */
-export function blockersByItem(model: PlanningModel): Map<string, Blocker[]> {
-  // Only the items that block something: a map of every item would cost more than the whole report.
+/** The index of each item that blocks another: a map of every item would cost more than the report. */
+function positionsOfBlockers(model: PlanningModel): Map<string, number> {
   const blocking = new Set<string>();
   for (const edge of model.dependencies) blocking.add(edge.from);
   const position = new Map<string, number>();
   for (let index = 0; index < model.items.length; index++) {
     if (blocking.has(model.items[index]!.id)) position.set(model.items[index]!.id, index);
   }
+  return position;
+}
+
+/** What holds each item back: its blocking items (in rank order), then its unmet external dependencies. */
+export function blockersByItem(model: PlanningModel): Map<string, Blocker[]> {
+  const position = model.positions ?? positionsOfBlockers(model);
   const found = new Map<string, { at: number; blocker: Blocker }[]>();
   const add = (itemId: string, at: number, blocker: Blocker) => {
     const list = found.get(itemId);
@@ -82,7 +87,7 @@ export function assessReadiness(model: PlanningModel, definition: DefinitionOfRe
   // One context per team (and one for the product): not one per item.
   const contexts = new Map<string | null, ReadinessContext>();
   const contextOf = (team: string | null) => {
-    const context = contexts.get(team) ?? { definition, velocity: velocityFor(v, team) };
+    const context = contexts.get(team) ?? { definition, velocity: velocityFor(v, team), tooLarge: new Map() };
     contexts.set(team, context);
     return context;
   };

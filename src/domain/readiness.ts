@@ -30,6 +30,8 @@ export interface ReadinessItem {
 export interface ReadinessContext {
   definition: DefinitionOfReady;
   velocity: number | null;
+  /** The "too large" reason of each estimate, made once per context (a report shares it between items). */
+  tooLarge?: Map<number, NotReadyReason>;
 }
 
 const DEFAULT_CONTEXT: ReadinessContext = { definition: DEFAULT_DEFINITION_OF_READY, velocity: null };
@@ -112,10 +114,15 @@ export function notReadyReasons(
   if (enabled.has('fits_sprint') && item.estimate !== null) {
     const limit = sprintFitLimit(fitsSprint, context.velocity);
     if (item.estimate > limit) {
-      reasons.push({
-        code: 'too_large',
-        message: `${item.estimate} points is more than a sprint takes (at most ${limit}); split it`,
-      });
+      let reason = context.tooLarge?.get(item.estimate);
+      if (!reason) {
+        reason = Object.freeze({
+          code: 'too_large',
+          message: `${item.estimate} points is more than a sprint takes (at most ${limit}); split it`,
+        });
+        context.tooLarge?.set(item.estimate, reason);
+      }
+      reasons.push(reason);
     }
   }
   // Looks for one character that is not a space, rather than trimming a whole description.

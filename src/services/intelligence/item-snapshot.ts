@@ -40,6 +40,8 @@ export interface ItemSnapshot {
   cursor: number;
   /** Live items in rank order. Frozen: shared by every report computed from the snapshot. */
   items: readonly ModelItem[];
+  /** Each item's index in `items`: made when the order changes, kept otherwise. */
+  positions: ReadonlyMap<string, number>;
   /** Between two live items of the product. */
   dependencies: readonly ModelDependency[];
   foreign: readonly ForeignLink[];
@@ -53,7 +55,9 @@ interface Kept {
 
 const caches = perDatabase(() => new Map<string, Kept>());
 /** What a product's first refresh starts from: behind every cursor. */
-const EMPTY: ItemSnapshot = { cursor: -1, items: [], dependencies: [], foreign: [] };
+const EMPTY: ItemSnapshot = { cursor: -1, items: [], positions: new Map(), dependencies: [], foreign: [] };
+
+const positionsOf = (items: readonly ModelItem[]) => new Map(items.map((item, index) => [item.id, index]));
 
 const ITEM_COLUMNS = [
   'id',
@@ -147,7 +151,8 @@ async function readLinks(db: Db, productId: string) {
 
 async function readWhole(db: Db, productId: string, cursor: number): Promise<ItemSnapshot> {
   const [rows, links] = await Promise.all([readItems(db, { productId }), readLinks(db, productId)]);
-  return { cursor, items: Object.freeze(rows.map(modelItem)), ...links };
+  const items = Object.freeze(rows.map(modelItem));
+  return { cursor, items, positions: positionsOf(items), ...links };
 }
 
 /**
@@ -174,11 +179,7 @@ async function refreshed(
   for (const ids of chunked(named, IDS_PER_READ)) {
     for (const row of await readItems(db, { ids })) rows.set(row.id, row);
   }
-  const wanted = new Set(named);
-  const position = new Map<string, number>();
-  for (const [index, item] of snapshot.items.entries()) {
-    if (wanted.has(item.id)) position.set(item.id, index);
-  }
+  const position = snapshot.positions;
   let items = [...snapshot.items];
   let reorder = false;
   let cameOrWent = false;
@@ -212,6 +213,7 @@ async function refreshed(
   return {
     cursor,
     items: Object.freeze(items),
+    positions: reorder || cameOrWent ? positionsOf(items) : snapshot.positions,
     dependencies: links.dependencies,
     foreign: links.foreign,
   };

@@ -163,6 +163,7 @@ export async function loadPlanningModel(db: Db, actor: Actor, productRef: string
     productId,
     asOf,
     items: snapshot.items,
+    positions: snapshot.positions,
     dependencies: snapshot.dependencies,
     foreignBlockers: foreign,
     externals: externalRows.map((row) => ({
