@@ -4,6 +4,7 @@
  * they were recorded: a later review is compared with them, never rewritten.
  */
 import { alignmentOf } from '../../domain/alignment.ts';
+import { DEFAULT_TRIALS } from '../../domain/forecast.ts';
 import { type ReviewSnapshot, reviewSnapshot } from '../../domain/review-snapshot.ts';
 import type { Db } from '../../store/database.ts';
 import { withTransaction } from '../../store/transaction.ts';
@@ -12,7 +13,7 @@ import { timestamp } from '../context.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
-import { forecastOf } from './get-forecast.ts';
+import { forecastOf, getForecast } from './get-forecast.ts';
 import { loadPlanningModel } from './load-planning-model.ts';
 import { cachedReport } from './report-cache.ts';
 import { roadmapChangesSinceReview } from './roadmap-changes.ts';
@@ -43,7 +44,12 @@ async function figures(db: Db, actor: Actor, productId: string, now: string): Pr
   const today = now.slice(0, 10);
   const { since, changes } = await roadmapChangesSinceReview(db, model.productId, now);
   const alignment = alignmentOf(model, today, changes);
-  const forecast = await forecastOf(db, model, { today, unit: 'items', trials: 10_000 });
+  const options = { unit: 'items', trials: DEFAULT_TRIALS } as const;
+  // Outside a review's transaction, the forecast report of the same plan and day is shared: the health
+  // screen asks for both at once, and a 10,000-trial forecast is most of this report's time.
+  const forecast = db.isTransaction
+    ? await forecastOf(db, model, { today, ...options })
+    : await getForecast({ db, actor, productId: model.productId, now, ...options });
   const previous = await db
     .selectFrom('reviews')
     .select('id')
