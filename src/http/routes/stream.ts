@@ -87,6 +87,12 @@ export const streamRoutes = createRouter().openapi(stream, async (c) => {
       for (;;) {
         const changes = await subscription.take(checkAt - Date.now());
         if (changes === null || sse.aborted) break;
+        // A change to the product itself (a member removed, the product edited or trashed) may end this
+        // reader's access: ask at once, before sending it, rather than at the next re-check.
+        if (changes.some((change) => change.event.entityType === 'product')) {
+          if (!(await checkStreamAccess({ db, auth, credential, productId, now: new Date() }))) break;
+          checkAt = Date.now() + checkMs;
+        }
         // The feed is shared by every reader of the product; what names other products is cut per reader.
         for (const change of await redactEvents(db, c.get('actor'), changes)) {
           await sse.writeSSE({ id: String(change.event.id), event: 'change', data: JSON.stringify(change) });
