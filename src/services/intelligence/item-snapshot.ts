@@ -26,7 +26,7 @@ const MAX_PRODUCTS = 4;
 /** Events read to bring a snapshot up to date; past this many, it is read again whole. */
 const MAX_EVENTS = 2_000;
 /** Item ids per `in (…)` read. */
-const IDS_PER_READ = 500;
+export const IDS_PER_READ = 500;
 
 /** A link from an item of another product to one of this product's items. */
 export interface ForeignLink {

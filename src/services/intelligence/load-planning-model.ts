@@ -12,7 +12,7 @@ import type { Db } from '../../store/database.ts';
 import type { Actor } from '../context.ts';
 import { lastEventId } from '../events/event-cursor.ts';
 import { loadVisibleProduct, productVisibility } from '../products/product-access.ts';
-import { type ForeignLink, itemSnapshot } from './item-snapshot.ts';
+import { type ForeignLink, IDS_PER_READ, itemSnapshot } from './item-snapshot.ts';
 
 /**
  * The items of other products that block this product's: read on every request, as their changes are
@@ -36,7 +36,7 @@ async function foreignBlockers(
       deleted_at: string | null;
     }
   >();
-  for (const slice of chunked(ids, 500)) {
+  for (const slice of chunked(ids, IDS_PER_READ)) {
     const found = await db
       .selectFrom('items')
       .select(['id', 'key', 'title', 'status', 'product_id', 'deleted_at'])

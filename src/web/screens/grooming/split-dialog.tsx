@@ -105,8 +105,7 @@ function SplitForm(props: {
       <ol className="split-parts">
         {draft.parts.map((part, index) => (
           <PartFields
-            // Parts have no ids: their position is what the split sends.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            // biome-ignore lint/suspicious/noArrayIndexKey: parts have no ids; their position is what the split sends
             key={index}
             index={index}
             part={part}

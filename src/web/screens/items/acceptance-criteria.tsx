@@ -32,8 +32,7 @@ export function AcceptanceCriteria({ item }: { item: ItemT }) {
       </div>
       <ol className="criteria">
         {criteria.map((criterion, index) => (
-          // Criteria have no ids: the position is their identity, as the API stores them as a list.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          // biome-ignore lint/suspicious/noArrayIndexKey: criteria have no ids; the API stores them as a list, by position
           <li key={index} className={criterion.done ? 'criterion done' : 'criterion'}>
             <input
               type="checkbox"

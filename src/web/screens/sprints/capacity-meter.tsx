@@ -32,8 +32,7 @@ export function CapacityMeter({ sprint, planned, velocity }: Props) {
     <section className={`capacity-meter capacity-${reading.level}`} aria-labelledby="capacity-title">
       <h2 id="capacity-title">Capacity</h2>
       {capacity !== null && (
-        // A styled bar rather than <meter>: it also marks the velocity, which <meter> cannot draw.
-        // biome-ignore lint/a11y/useSemanticElements: see above
+        // biome-ignore lint/a11y/useSemanticElements: a styled bar, not <meter>: it also marks the velocity, which <meter> cannot draw
         <div
           className="capacity-track"
           role="meter"
