@@ -53,7 +53,12 @@ export interface EventInput {
     | 'sprint'
     | 'release'
     | 'review'
-    | 'view';
+    | 'view'
+    | 'vision'
+    | 'prd'
+    | 'story_map'
+    | 'roadmap_baseline'
+    | 'share_link';
   entityId: string;
   action: string;
   changes: Changes;
