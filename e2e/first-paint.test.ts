@@ -26,6 +26,8 @@ browserSuite('first paint', () => {
   let api: SeedApi;
   let noScript: BrowserContext;
   let context: BrowserContext;
+  let storyMapPath = '';
+  let mappedId = '';
 
   before(async () => {
     cairn = await startCairn();
@@ -61,6 +63,38 @@ browserSuite('first paint', () => {
         status: 'ready',
       });
     }
+    // A story map: two activities, three steps, a slice on a release, and a story in each band.
+    const release = await api.call<{ id: string }>('POST', `/products/${product.id}/releases`, {
+      name: 'MVP',
+    });
+    const map = await api.call<{ id: string }>('POST', `/products/${product.id}/story-maps`, {
+      name: 'Checkout journey',
+    });
+    type MapBody = { activities: { id: string }[]; steps: { id: string }[]; slices: { id: string }[] };
+    const operate = (body: Record<string, unknown>) =>
+      api.call<MapBody>('POST', `/story-maps/${map.id}/operations`, body);
+    await operate({ op: 'addActivity', title: 'Choose' });
+    let body = await operate({ op: 'addActivity', title: 'Pay' });
+    const [choose, pay] = body.activities;
+    assert.ok(choose && pay);
+    await operate({ op: 'addStep', activityId: choose.id, title: 'Browse' });
+    await operate({ op: 'addStep', activityId: pay.id, title: 'Enter card' });
+    await operate({ op: 'addStep', activityId: pay.id, title: 'Confirm' });
+    body = await operate({ op: 'addSlice', name: 'Walking skeleton', releaseId: release.id });
+    const items = await api.call<{ items: { id: string; key: string }[] }>(
+      'GET',
+      `/products/${product.id}/items?limit=4`,
+    );
+    for (const [i, item] of items.items.entries()) {
+      await operate({
+        op: 'placeStory',
+        itemId: item.id,
+        stepId: body.steps[i % 3]?.id,
+        ...(i % 2 === 0 ? { sliceId: body.slices[0]?.id } : {}),
+      });
+    }
+    mappedId = items.items[0]?.id ?? '';
+    storyMapPath = `/p/FPT/story-maps/${map.id}`;
     noScript = await signedInContext(browser, cairn.url, undefined, { javaScriptEnabled: false });
     context = await signedInContext(browser, cairn.url);
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -102,6 +136,22 @@ browserSuite('first paint', () => {
     assert.ok(now && later && wallet);
     assert.ok(Math.abs(wallet.x - later.x) < Math.abs(wallet.x - now.x), 'Wallet payments sits under Later');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/roadmap.png` });
+
+    await page.goto(storyMapPath);
+    const mapped = page.locator(`#first-paint .sm-canvas [data-item="${mappedId}"]`);
+    assert.equal(await mapped.isVisible(), true);
+    assert.equal(await page.locator('#first-paint .sm-canvas [data-item]').count(), 4);
+    assert.equal(await page.locator('#first-paint .sm-header h1').textContent(), 'Checkout journey');
+    // The story map's stylesheet came with the page: steps side by side under their activity, 4 px apart.
+    const browse = await page.locator('#first-paint .sm-step', { hasText: 'Browse' }).boundingBox();
+    const enter = await page.locator('#first-paint .sm-step', { hasText: 'Enter card' }).boundingBox();
+    const payHeader = await page.locator('#first-paint .sm-activity', { hasText: 'Pay' }).boundingBox();
+    assert.ok(browse && enter && payHeader);
+    assert.equal(enter.y, browse.y);
+    assert.equal(enter.x - browse.x, 172);
+    assert.equal(payHeader.x, enter.x);
+    assert.equal(payHeader.width, 2 * 172 - 4);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/story-map.png` });
     await page.close();
   });
 
@@ -110,6 +160,7 @@ browserSuite('first paint', () => {
       ['/p/FPT/backlog', '.backlog-body [data-item-key="FPT-1"]'],
       ['/FPT-1', '.item-panel .item-detail'],
       ['/p/FPT/roadmap', '.board [data-initiative-id]'],
+      [storyMapPath, `.sm-board[data-pitch] [data-item="${mappedId}"]`],
     ] as const) {
       const page = await context.newPage();
       const errors = watchErrors(page);
@@ -128,6 +179,11 @@ browserSuite('first paint', () => {
       await page.locator(`#root ${content}`).first().waitFor();
       await page.locator('#first-paint').waitFor({ state: 'detached' });
       assert.equal(await page.evaluate('window.__together'), false, `${path}: both shown at once`);
+      if (path === storyMapPath) {
+        // The app's board alone is left: each card once, and the board the app can scroll and drag.
+        assert.equal(await page.locator(`[data-item="${mappedId}"]`).count(), 1);
+        assert.equal(await page.locator('.sm-canvas-static').count(), 0);
+      }
       assert.deepEqual(errors, []);
       await page.close();
     }

@@ -12,7 +12,10 @@ import { guardApiRequest } from './middleware/security.ts';
 import { wakeLiveHub } from './middleware/wake-live-hub.ts';
 import { createRouter } from './openapi.ts';
 import { analysisRoutes } from './routes/analysis.ts';
+import { audienceRoutes } from './routes/audience.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
+import { baselineRoutes } from './routes/baselines.ts';
+import { cadenceRoutes } from './routes/cadences.ts';
 import { chartRoutes } from './routes/charts.ts';
 import { dependencyRoutes } from './routes/dependencies.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -20,14 +23,18 @@ import { feedRoutes } from './routes/feeds.ts';
 import { groomingRoutes } from './routes/grooming.ts';
 import { itemRoutes } from './routes/items.ts';
 import { initiativeRoutes, objectiveRoutes, themeRoutes, viewRoutes } from './routes/planning.ts';
+import { prdRoutes } from './routes/prds.ts';
 import { productRoutes } from './routes/products.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import { releaseRoutes } from './routes/releases.ts';
+import { shareRoutes } from './routes/share.ts';
 import { sprintRoutes } from './routes/sprints.ts';
+import { storyMapRoutes } from './routes/story-maps.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { systemRoutes } from './routes/system.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { userRoutes } from './routes/users.ts';
+import { visionRoutes } from './routes/vision.ts';
 import { mountWebApp } from './web-app.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -52,6 +59,7 @@ export function createApp(options: AppOptions) {
 
   app.route(API_PREFIX, createApiRouter(options.version));
   app.route('/feeds', feedRoutes);
+  app.route('/share', shareRoutes);
   const webPage = options.webRoot ? mountWebApp(app, options.webRoot, API_PREFIX) : null;
 
   app.notFound(
@@ -125,6 +133,12 @@ function createApiRouter(version: string) {
     analysisRoutes,
     groomingRoutes,
     viewRoutes,
+    prdRoutes,
+    storyMapRoutes,
+    audienceRoutes,
+    baselineRoutes,
+    visionRoutes,
+    cadenceRoutes,
   ]) {
     secured.route('/', routes);
   }

@@ -1,8 +1,9 @@
 /**
  * The first paint of a page: the screen an address opens on (the backlog's first rows, an item's panel,
- * the roadmap board), written by the server into the HTML it sends, so a reader sees the content as soon
- * as the page and its stylesheet are in, as with a server-rendered page, while the app's code downloads
- * and starts. The app takes over as soon as it has drawn the same screen (src/web/boot/first-paint.ts).
+ * the roadmap board, a story map: first-paint-story-map.ts), written by the server into the HTML it
+ * sends, so a reader sees the content as soon as the page and its stylesheet are in, as with a
+ * server-rendered page, while the app's code downloads and starts. The app takes over as soon as it
+ * has drawn the same screen (src/web/boot/first-paint.ts).
  *
  * Static and read-only: the same classes as the app's screens (so it looks the same), no script, no inline
  * style (the CSP forbids both), every text escaped, Markdown through the one sanitising renderer. It shows
@@ -12,6 +13,8 @@ import type { z } from 'zod';
 import type { Initiative as InitiativeSchema } from '../schemas/initiative.ts';
 import type { BacklogItem as BacklogItemSchema } from '../schemas/item.ts';
 import type { Theme as ThemeSchema } from '../schemas/product.ts';
+import type { StoryMap } from '../schemas/story-map.ts';
+import { storyMapScreen } from './first-paint-story-map.ts';
 import { escapeHtml as esc } from './markdown/escape-html.ts';
 import { renderMarkdown } from './markdown/render-markdown.ts';
 import {
@@ -49,13 +52,16 @@ export type FirstPaint =
       assigneeNames: ReadonlyMap<string, string>;
     }
   | { screen: 'item'; product: FirstPaintProduct; item: Item }
-  | { screen: 'roadmap'; product: FirstPaintProduct; themes: Theme[]; initiatives: Initiative[] };
+  | { screen: 'roadmap'; product: FirstPaintProduct; themes: Theme[]; initiatives: Initiative[] }
+  | { screen: 'story-map'; product: FirstPaintProduct; map: StoryMap; canEdit: boolean };
 
 /** What the app draws that replaces each first paint: once it is in the page, the first paint goes. */
 export const FIRST_PAINT_REPLACED_BY: Record<FirstPaint['screen'], string> = {
   backlog: '.backlog-body [data-item-key]',
   item: '.item-panel .item-detail',
   roadmap: '.board [data-initiative-id]',
+  // The app's board carries its column pitch (the first paint's does not); an empty map says so instead.
+  'story-map': '.sm-board[data-pitch], .sm-empty',
 };
 
 /** As many rows as the tallest common screen shows: the app draws the rest. */
@@ -65,23 +71,31 @@ export const FIRST_PAINT_CARDS = 60;
 export const FIRST_PAINT_LANES = 12;
 const SHOWN_LABELS = 2;
 
-const VIEWS: [string, string][] = [
-  ['backlog', 'Backlog'],
-  ['roadmap', 'Roadmap'],
-  ['timeline', 'Timeline'],
-  ['sprints', 'Sprints'],
-  ['board', 'Board'],
-  ['reports', 'Reports'],
-  ['releases', 'Releases'],
+/**
+ * The header's links as the app draws them for a product of the full process profile (the default; a
+ * light product's app reorders them once it has read its profile): each link's path under the product, its
+ * label, and the first-paint screens it is the current entry for.
+ */
+const VIEWS: [path: string, label: string, current: string[]][] = [
+  ['', 'Home', []],
+  ['roadmap', 'Roadmap', ['roadmap']],
+  ['sprints', 'Sprints', []],
+  ['backlog', 'Backlog', ['backlog']],
+  ['board', 'Board', []],
+  ['timeline', 'Timeline', []],
+  ['releases', 'Releases', []],
+  ['vision', 'Docs', ['story-map']],
+  ['health', 'Insights', []],
 ];
 
 function header(product: FirstPaintProduct, current: string): string {
   const key = encodeURIComponent(product.key);
-  const views = VIEWS.map(([view, label]) =>
-    view === current
-      ? `<a href="/p/${key}/${view}" class="active" aria-current="page">${label}</a>`
-      : `<a href="/p/${key}/${view}">${label}</a>`,
-  ).join('');
+  const views = VIEWS.map(([path, label, screens]) => {
+    const href = path ? `/p/${key}/${path}` : `/p/${key}`;
+    return screens.includes(current)
+      ? `<a href="${href}" class="active" aria-current="page">${label}</a>`
+      : `<a href="${href}">${label}</a>`;
+  }).join('');
   return (
     '<header class="app-header"><a href="/" class="brand"><img src="/favicon.svg" alt="" width="22" height="22"> ' +
     '<span class="brand-name">Cairn</span></a>' +
@@ -243,6 +257,7 @@ export function firstPaintHtml(paint: FirstPaint): string {
   if (paint.screen === 'backlog') screen = backlogScreen(paint);
   else if (paint.screen === 'item')
     screen = `<main class="backlog-screen"><div class="backlog-top"><h1 class="backlog-title">Backlog</h1></div></main>${itemPanel(paint.item)}`;
+  else if (paint.screen === 'story-map') screen = storyMapScreen(paint.map, paint.product.key, paint.canEdit);
   else screen = roadmapScreen(paint);
   return `<div id="first-paint" class="first-paint" inert aria-hidden="true" data-replaced-by="${esc(
     FIRST_PAINT_REPLACED_BY[paint.screen],

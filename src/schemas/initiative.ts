@@ -2,6 +2,7 @@
 import { datesInOrder } from '../domain/calendar.ts';
 import { DateOnly, Id, requiredText, Timestamp, text, z } from './common.ts';
 import { LIMITS } from './limits.ts';
+import { SuccessMetric } from './prd.ts';
 
 export const Horizon = z.enum(['now', 'next', 'later']).openapi('Horizon');
 export const Confidence = z.enum(['committed', 'planned', 'exploratory']).openapi('Confidence');
@@ -54,10 +55,22 @@ export const CreateInitiativeInput = z
 export type CreateInitiativeInput = z.infer<typeof CreateInitiativeInput>;
 
 export const UpdateInitiativeInput = z
-  .object(fields)
+  .object({
+    ...fields,
+    announcement: requiredText(LIMITS.announcement).describe(
+      'Why the roadmap changes: stored in its changelog (expected for a pivot, a change to a committed initiative after a baseline).',
+    ),
+    publicAnnouncement: requiredText(LIMITS.publicAnnouncement).describe(
+      'The announcement in the words customers see (needs `announcement`).',
+    ),
+  })
   .partial()
   .strict()
   .refine(inOrder, datesMessage)
+  .refine((v) => v.publicAnnouncement === undefined || v.announcement !== undefined, {
+    message: 'needs announcement',
+    path: ['publicAnnouncement'],
+  })
   .openapi('UpdateInitiativeInput');
 export type UpdateInitiativeInput = z.infer<typeof UpdateInitiativeInput>;
 
@@ -76,7 +89,13 @@ export const Initiative = z
     visibility: Visibility,
     publicSummary: z.string(),
     status: InitiativeStatus,
-    successMetrics: z.array(z.string()),
+    successMetrics: z
+      .array(z.string())
+      .describe("The initiative's own metrics; empty once they moved into its first PRD."),
+    metrics: z
+      .array(SuccessMetric)
+      .describe("What it shows: its current PRD's metrics, or its own (figures unknown) without one."),
+    prdId: Id.nullable().describe('Its current PRD: the newest live one not superseded.'),
     version: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,

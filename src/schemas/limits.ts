@@ -101,4 +101,56 @@ export const LIMITS = {
   viewName: 80,
   /** Characters of a saved view's text filter. */
   viewQuery: 200,
+
+  // ---- vision ----
+  /** Characters of a vision's statement (Markdown). */
+  visionStatement: 20_000,
+  /** Characters of one entry of a vision's lists (a target customer, a problem, a differentiator). */
+  visionEntry: 300,
+  /** Entries of one of a vision's lists. */
+  visionEntries: 20,
+  /** Published versions of one product's vision. */
+  visionVersions: 200,
+
+  // ---- roadmap baselines ----
+  /** Characters of a roadmap baseline's name ("Q3 plan"). */
+  baselineName: 80,
+  /** Characters of an announcement of a roadmap change (the team's words). */
+  announcement: 500,
+  /** Characters of an announcement's customer-facing words. */
+  publicAnnouncement: 500,
+
+  // ---- story maps ----
+  /** Characters of a story map's name, an activity's or step's title, a slice's name. */
+  storyMapName: 200,
+  /** Live story maps of one product. */
+  storyMaps: 100,
+  /** Activities of one map's backbone. */
+  storyMapActivities: 50,
+  /** Steps of one activity. */
+  storyMapSteps: 20,
+  /** Stories placed on one map: 500 stories with room to spare. */
+  storyMapStories: 2_000,
+  /** Release slices of one map. */
+  storyMapSlices: 20,
+
+  // ---- PRDs ----
+  /** Characters of a PRD's title. */
+  prdTitle: 300,
+  /** Characters of a PRD's Markdown section (problem, technical considerations, open questions). */
+  prdSection: 20_000,
+  /** Success metrics of one PRD (as many as an initiative may hold). */
+  prdMetrics: 50,
+  /** Characters of a metric's baseline, target or measured value. */
+  prdMetricValue: 200,
+  /** Requirements of one PRD. */
+  prdRequirements: 200,
+  /** Characters of one requirement. */
+  prdRequirementText: 2_000,
+  /** Backlog items one requirement may link to. */
+  prdRequirementItems: 20,
+  /** Reviewers of one PRD. */
+  prdReviewers: 20,
+  /** Live PRDs of one product. */
+  prds: 500,
 } as const;

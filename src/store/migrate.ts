@@ -9,6 +9,12 @@ import * as supersededTitleEdits from './migrations/006-superseded-title-edits.t
 import * as leanerItemWrites from './migrations/007-leaner-item-writes.ts';
 import * as burndownSteps from './migrations/008-burndown-steps.ts';
 import * as planningIntelligence from './migrations/009-planning-intelligence.ts';
+import * as visionCadences from './migrations/010-vision-cadences.ts';
+import * as prds from './migrations/011-prds.ts';
+import * as storyMaps from './migrations/012-story-maps.ts';
+import * as roadmapBaselines from './migrations/013-roadmap-baselines.ts';
+import * as shareLinks from './migrations/014-share-links.ts';
+import * as announcementEdits from './migrations/015-announcement-edits.ts';
 
 /** The migrations in order; `warn` receives what one finds that an operator should act on. */
 function migrationsFor(warn: (line: string) => void): Record<string, Migration> {
@@ -22,6 +28,12 @@ function migrationsFor(warn: (line: string) => void): Record<string, Migration> 
     '007-leaner-item-writes': leanerItemWrites,
     '008-burndown-steps': burndownSteps,
     '009-planning-intelligence': planningIntelligence,
+    '010-vision-cadences': visionCadences,
+    '012-story-maps': storyMaps,
+    '014-share-links': shareLinks,
+    '011-prds': prds,
+    '013-roadmap-baselines': roadmapBaselines,
+    '015-announcement-edits': announcementEdits,
   };
 }
 

@@ -11,6 +11,10 @@ export interface ProductSettingsTable {
   definition_of_ready: string;
   /** JSON: schemas/grooming.ts GroomingSettings. */
   grooming: string;
+  /** Migration 010: `light` | `full` (domain/cadence-profiles.ts); `full` for rows written before. */
+  process_profile: string;
+  /** Migration 010: JSON of the cadences the product adjusted and their time zone (services/cadences). */
+  cadences: string;
   version: number;
   created_at: string;
   updated_at: string;

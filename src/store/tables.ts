@@ -4,9 +4,28 @@
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ItemStatusName } from '../domain/item-status.ts';
+import type { RoadmapAnnouncementsTable, RoadmapBaselinesTable } from './tables-baselines.ts';
 import type { ProductSettingsTable, ReviewsTable, SavedViewsTable } from './tables-intelligence.ts';
+import type { PrdsTable } from './tables-prds.ts';
+import type { ShareLinksTable } from './tables-share-links.ts';
+import type {
+  StoryMapActivitiesTable,
+  StoryMapPlacementsTable,
+  StoryMapSlicesTable,
+  StoryMapStepsTable,
+  StoryMapsTable,
+} from './tables-story-maps.ts';
+import type { VisionDraftsTable, VisionVersionsTable } from './tables-vision.ts';
 
-export type { ProductSettingsTable, ReviewsTable, SavedViewsTable };
+export type {
+  PrdsTable,
+  ProductSettingsTable,
+  ReviewsTable,
+  RoadmapAnnouncementsTable,
+  RoadmapBaselinesTable,
+  SavedViewsTable,
+  ShareLinksTable,
+};
 
 export interface WorkspaceTable {
   id: string;
@@ -341,6 +360,17 @@ export interface Tables {
   product_settings: ProductSettingsTable;
   reviews: ReviewsTable;
   saved_views: SavedViewsTable;
+  vision_drafts: VisionDraftsTable;
+  vision_versions: VisionVersionsTable;
+  story_maps: StoryMapsTable;
+  story_map_activities: StoryMapActivitiesTable;
+  story_map_steps: StoryMapStepsTable;
+  story_map_placements: StoryMapPlacementsTable;
+  story_map_slices: StoryMapSlicesTable;
+  share_links: ShareLinksTable;
+  prds: PrdsTable;
+  roadmap_baselines: RoadmapBaselinesTable;
+  roadmap_announcements: RoadmapAnnouncementsTable;
   item_replay_events: ItemReplayEventsTable;
   item_flow_slots: ItemFlowSlotsTable;
   sprint_burndown_steps: SprintBurndownStepsTable;
@@ -364,3 +394,7 @@ export type ReleaseRow = Selectable<ReleasesTable>;
 export type ProductSettingsRow = Selectable<ProductSettingsTable>;
 export type ReviewRow = Selectable<ReviewsTable>;
 export type SavedViewRow = Selectable<SavedViewsTable>;
+export type VisionDraftRow = Selectable<VisionDraftsTable>;
+export type VisionVersionRow = Selectable<VisionVersionsTable>;
+export type StoryMapRow = Selectable<StoryMapsTable>;
+export type ShareLinkRow = Selectable<ShareLinksTable>;

@@ -23,7 +23,10 @@ export function productKeyInPath(pathname: string): string | null {
   return /^\/p\/([A-Za-z]{2,10})(\/|$)/.exec(pathname)?.[1]?.toUpperCase() ?? null;
 }
 
-/** The addresses that show backlog rows first: the backlog, and an item's (its panel over the backlog). */
+/**
+ * The addresses that show backlog rows first: the backlog, and an item's (its panel over the backlog).
+ * `/p/KEY` alone is the product home, which shows none.
+ */
 export function showsBacklogRows(pathname: string): boolean {
-  return itemKeyInPath(pathname) !== null || /^\/p\/[A-Za-z]{2,10}\/?(backlog\/?)?$/.test(pathname);
+  return itemKeyInPath(pathname) !== null || /^\/p\/[A-Za-z]{2,10}\/backlog\/?$/.test(pathname);
 }

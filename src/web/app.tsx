@@ -7,10 +7,14 @@ import { PageLocationContext, productKeyOf } from './routes.ts';
 import { BacklogScreen } from './screens/backlog/backlog-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import {
+  AudiencesScreen,
   DependenciesScreen,
   GroomingScreen,
   HealthScreen,
   InitiativeScreen,
+  PrdScreen,
+  PrdsScreen,
+  ProductHomeScreen,
   ReleaseScreen,
   ReleasesScreen,
   ReportsScreen,
@@ -18,7 +22,10 @@ import {
   SprintBoardScreen,
   SprintScreen,
   SprintsScreen,
+  StoryMapScreen,
+  StoryMapsScreen,
   TimelineScreen,
+  VisionScreen,
 } from './screens/lazy-screens.tsx';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { ProductLayout } from './screens/product-layout.tsx';
@@ -81,9 +88,11 @@ function SignedInRoutes() {
           <Route path="/setup" element={<Navigate to="/" replace />} />
           <Route path="/login" element={<Navigate to="/" replace />} />
           <Route path="/p/:productKey" element={<ProductLayout />}>
-            <Route index element={<Navigate to="backlog" replace />} />
+            <Route index element={<ProductHomeScreen />} />
+            <Route path="vision" element={<VisionScreen />} />
             <Route path="backlog" element={<BacklogScreen />} />
             <Route path="roadmap" element={<RoadmapBoardScreen />} />
+            <Route path="roadmap/audiences" element={<AudiencesScreen />} />
             <Route path="timeline" element={<TimelineScreen />} />
             <Route path="initiatives/:initiativeId" element={<InitiativeScreen />} />
             <Route path="sprints" element={<SprintsScreen />} />
@@ -92,6 +101,10 @@ function SignedInRoutes() {
             <Route path="reports" element={<ReportsScreen />} />
             <Route path="releases" element={<ReleasesScreen />} />
             <Route path="releases/:releaseId" element={<ReleaseScreen />} />
+            <Route path="prds" element={<PrdsScreen />} />
+            <Route path="prds/:prdId" element={<PrdScreen />} />
+            <Route path="story-maps" element={<StoryMapsScreen />} />
+            <Route path="story-maps/:mapId" element={<StoryMapScreen />} />
             <Route path="grooming" element={<GroomingScreen />} />
             <Route path="dependencies" element={<DependenciesScreen />} />
             <Route path="health" element={<HealthScreen />} />

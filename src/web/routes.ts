@@ -7,8 +7,13 @@ export { ITEM_KEY_PATTERN, itemKeyInPath, productKeyOf } from './addresses.ts';
 export const paths = {
   home: () => '/',
   products: () => '/products',
+  /** The product home: what is overdue, the leading screens, the vision's first lines. */
+  productHome: (productKey: string) => `/p/${productKey}`,
+  vision: (productKey: string) => `/p/${productKey}/vision`,
   backlog: (productKey: string) => `/p/${productKey}/backlog`,
   roadmap: (productKey: string) => `/p/${productKey}/roadmap`,
+  audiences: (productKey: string, view?: 'executive' | 'customer' | 'team') =>
+    `/p/${productKey}/roadmap/audiences${view ? `?view=${view}` : ''}`,
   timeline: (productKey: string) => `/p/${productKey}/timeline`,
   initiative: (productKey: string, id: string) => `/p/${productKey}/initiatives/${id}`,
   sprints: (productKey: string) => `/p/${productKey}/sprints`,
@@ -20,6 +25,10 @@ export const paths = {
   dependencies: (productKey: string) => `/p/${productKey}/dependencies`,
   health: (productKey: string) => `/p/${productKey}/health`,
   release: (productKey: string, id: string) => `/p/${productKey}/releases/${id}`,
+  storyMaps: (productKey: string) => `/p/${productKey}/story-maps`,
+  prds: (productKey: string) => `/p/${productKey}/prds`,
+  prd: (productKey: string, id: string) => `/p/${productKey}/prds/${id}`,
+  storyMap: (productKey: string, id: string) => `/p/${productKey}/story-maps/${id}`,
   item: (itemKey: string) => `/${itemKey}`,
 };
 

@@ -15,6 +15,7 @@ const SCREEN_SOURCES = {
   roadmap: 'screens/roadmap/board-screen.tsx',
   timeline: 'screens/roadmap/timeline-screen.tsx',
   item: 'screens/items/item-panel.tsx',
+  'story-map': 'screens/story-maps/story-map-screen.tsx',
 };
 
 /** A lazy screen's chunk and the chunks and CSS it imports, as paths from the site's root. */

@@ -13,7 +13,14 @@ export type Pool =
   | 'team'
   | 'sprint'
   | 'release'
-  | 'view';
+  | 'view'
+  | 'storyMap'
+  | 'shareLink'
+  | 'prd'
+  | 'audienceView'
+  | 'visionVersion'
+  | 'roadmapBaseline'
+  | 'roadmapAnnouncement';
 /** Real ids (and keys) by kind; `productRef` and `itemRef` hold both ids and keys. */
 export type Pools = Record<Pool | 'productRef' | 'dependency' | 'external' | 'token', string[]>;
 

@@ -23,6 +23,13 @@ export async function seedFixtures(api: TestApi): Promise<Pools> {
     sprint: [],
     release: [],
     view: [],
+    storyMap: [],
+    shareLink: [],
+    prd: [],
+    audienceView: ['executive', 'customer', 'team', 'customer.csv'],
+    visionVersion: [],
+    roadmapBaseline: [],
+    roadmapAnnouncement: [],
   };
   const product = await buildProduct(api);
   const other = await buildProduct(api);
@@ -73,5 +80,29 @@ export async function seedFixtures(api: TestApi): Promise<Pools> {
     body: { name: 'Bugs', filters: { type: ['bug'] } },
   });
   pools.view.push(view.body.id);
+  const storyMap = await api.call('POST', `/products/${product.id}/story-maps`, {
+    body: { name: 'Journey' },
+  });
+  pools.storyMap.push(storyMap.body.id);
+  const shareLink = await api.call('POST', `/products/${product.id}/share-links`, {
+    body: { view: 'customer' },
+  });
+  pools.shareLink.push(shareLink.body.id);
+  const prd = await api.call('POST', `/initiatives/${initiative.body.id}/prds`, {
+    body: { title: 'Why one-click', requirements: [{ text: 'Pay in one click', itemIds: [pools.item[0]] }] },
+  });
+  pools.prd.push(prd.body.id);
+  await api.call('PUT', `/products/${product.id}/vision`, { body: { statement: 'Where we go' } });
+  const version = await api.call('POST', `/products/${product.id}/vision/publish`);
+  pools.visionVersion.push(String(version.body.number));
+  const baseline = await api.call('POST', `/products/${product.id}/roadmap-baselines`, {
+    body: { name: 'Q3 plan' },
+  });
+  pools.roadmapBaseline.push(baseline.body.id);
+  await api.call('PATCH', `/initiatives/${initiative.body.id}`, {
+    body: { horizon: 'next', announcement: 'One-click waits for the provider.' },
+  });
+  const changelog = await api.call('GET', `/products/${product.id}/roadmap-changelog`);
+  pools.roadmapAnnouncement.push(changelog.body.announcements[0].id);
   return pools;
 }

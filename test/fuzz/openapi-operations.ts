@@ -102,6 +102,12 @@ const COLLECTION_POOLS: Record<string, keyof Pools> = {
   sprints: 'sprint',
   releases: 'release',
   views: 'view',
+  'story-maps': 'storyMap',
+  'share-links': 'shareLink',
+  prds: 'prd',
+  versions: 'visionVersion',
+  'roadmap-baselines': 'roadmapBaseline',
+  'roadmap-announcements': 'roadmapAnnouncement',
   items: 'itemRef',
   products: 'productRef',
   users: 'user',
@@ -111,6 +117,7 @@ const NAMED_POOLS: Record<string, keyof Pools> = {
   productId: 'productRef',
   idOrKey: 'itemRef',
   userId: 'user',
+  view: 'audienceView',
 };
 
 /** The pool for a path parameter, or undefined when the fuzzer has no real values for it. */

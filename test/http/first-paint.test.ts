@@ -53,7 +53,11 @@ for (const dialect of DIALECTS) {
       writeFileSync(join(webRoot, 'index.html'), PAGE);
       writeFileSync(
         join(webRoot, 'screen-files.json'),
-        JSON.stringify({ roadmap: ['/assets/board.js', '/assets/board.css'], item: ['/assets/panel.js'] }),
+        JSON.stringify({
+          roadmap: ['/assets/board.js', '/assets/board.css'],
+          item: ['/assets/panel.js'],
+          'story-map': ['/assets/story-map.js', '/assets/story-maps.css'],
+        }),
       );
       api = await createTestApi(dialect, { webRoot });
       product = await buildProduct(api, { key: 'FPA', name: 'First <paint>' });
@@ -138,6 +142,64 @@ for (const dialect of DIALECTS) {
     it('leaves a filtered screen and other screens to the app', async () => {
       assert.equal(await pageText('/p/FPA/backlog?q=refund', owner), PAGE);
       assert.equal(await pageText('/p/FPA/sprints', owner), PAGE);
+    });
+
+    it('draws a story map’s backbone, slice lines and first cards, escaped, with the map’s stylesheet', async () => {
+      const map = await api.call('POST', `/products/${product.id}/story-maps`, {
+        body: { name: 'Journey <b>' },
+      });
+      assert.equal(map.status, 201);
+      const operate = async (body: Record<string, unknown>) => {
+        const response = await api.call('POST', `/story-maps/${map.body.id}/operations`, { body });
+        assert.equal(response.status, 200, JSON.stringify(response.body));
+        return response.body;
+      };
+      const release = await api.call('POST', `/products/${product.id}/releases`, { body: { name: 'MVP' } });
+      let body = await operate({ op: 'addActivity', title: 'Find <products>' });
+      const activityId = body.activities[0].id;
+      for (let i = 1; i <= 20; i++) body = await operate({ op: 'addStep', activityId, title: `Step ${i}` });
+      body = await operate({ op: 'addSlice', name: 'Walking "skeleton"', releaseId: release.body.id });
+      const [first, second] = body.steps;
+      await operate({ op: 'placeStory', itemId: hostile.id, stepId: first.id, sliceId: body.slices[0].id });
+      await operate({ op: 'placeStory', itemId: described.id, stepId: second.id });
+      const last = await buildItem(api, product.id, { title: 'Beyond the screen' });
+      await operate({ op: 'placeStory', itemId: last.id, stepId: body.steps[19].id });
+
+      const path = `/p/FPA/story-maps/${map.body.id}`;
+      const html = await pageText(path, owner);
+      assert.match(html, /<link rel="stylesheet" crossorigin href="\/assets\/story-maps.css"><\/head>/);
+      assert.match(html, /<h1>Journey &lt;b&gt;<\/h1>/);
+      assert.match(html, />Find &lt;products&gt;</);
+      assert.match(html, />Step 16</);
+      assert.match(html, />Walking &quot;skeleton&quot;</);
+      assert.match(html, /<span class="sm-line-target">Release MVP<\/span>/);
+      assert.match(html, /<span class="sm-title">Unplanned<\/span>/);
+      assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+      assert.doesNotMatch(html, /<img src=x|<b>|style=/);
+      assert.match(html, new RegExp(`data-item="${hostile.id}"`));
+      assert.match(html, /<span class="sm-card-title">Refund flow<\/span>/);
+      // The first 16 columns only: the app draws the rest as the board scrolls (the gaps list them all).
+      const board = html.slice(html.indexOf('class="sm-board"'), html.indexOf('class="sm-gaps"'));
+      assert.match(board, />Step 16</);
+      assert.doesNotMatch(board, />Step 17<|Beyond the screen/);
+      assert.match(html, /<aside class="sm-gaps" aria-label="Gaps">.*<li>Step 17<\/li>/);
+      assert.match(html, /data-replaced-by="\.sm-board\[data-pitch\], \.sm-empty"/);
+      assert.match(html, /class="sm-canvas sm-canvas-static"/);
+      // Editors see the tools as they are at rest; a viewer does not.
+      assert.match(html, /Add activity/);
+      const viewer = await buildUser(api, 'viewer');
+      await api.call('PUT', `/products/${product.id}/members/${viewer.user.id}`);
+      const read = await pageText(path, await login(viewer.user.email));
+      assert.match(read, /<h1>Journey &lt;b&gt;<\/h1>/);
+      assert.doesNotMatch(read, /Add activity|sm-title-button|sm-tools/);
+
+      assert.equal(await pageText(path, outsider), PAGE, 'a non-member');
+      assert.equal(await pageText(`${path}?x=1`, owner), PAGE, 'an address with a query');
+      assert.equal(await pageText(`/p/FPB/story-maps/${map.body.id}`, owner), PAGE, 'another product');
+      const empty = await api.call('POST', `/products/${product.id}/story-maps`, { body: { name: 'Empty' } });
+      assert.equal(await pageText(`/p/FPA/story-maps/${empty.body.id}`, owner), PAGE, 'no backbone yet');
+      assert.equal((await api.call('DELETE', `/story-maps/${map.body.id}`)).status, 200);
+      assert.equal(await pageText(path, owner), PAGE, 'a trashed map');
     });
 
     it('is private to its reader and compressed', async () => {

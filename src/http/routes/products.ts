@@ -1,9 +1,14 @@
 /** Products and their membership. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { RoadmapAnnouncement, RoadmapBaselineSummary } from '../../schemas/baseline.ts';
 import { ErrorResponse, Id } from '../../schemas/common.ts';
 import { Initiative } from '../../schemas/initiative.ts';
 import { Item } from '../../schemas/item.ts';
+import { PrdSummary } from '../../schemas/prd.ts';
 import { CreateProductInput, Objective, Product, Theme, UpdateProductInput } from '../../schemas/product.ts';
+import { ShareLink } from '../../schemas/share-link.ts';
+import { StoryMapSummary } from '../../schemas/story-map.ts';
+import { VisionDraft } from '../../schemas/vision.ts';
 import { createProduct } from '../../services/products/create-product.ts';
 import { getProduct } from '../../services/products/get-product.ts';
 import { listProducts } from '../../services/products/list-products.ts';
@@ -95,7 +100,9 @@ const trash = createRoute({
   path: '/products/{productId}/trash',
   operationId: 'listTrash',
   tags: ['products'],
-  summary: 'What is in the product’s trash (items, initiatives, objectives, themes), newest first',
+  summary:
+    'What is in the product’s trash (items, initiatives, objectives, themes, roadmap baselines, PRDs, ' +
+    'story maps, revoked share links, the vision draft, roadmap announcements), newest first',
   security: authenticated,
   request: {
     params: productParams,
@@ -109,6 +116,16 @@ const trash = createRoute({
           initiatives: z.array(Initiative),
           objectives: z.array(Objective),
           themes: z.array(Theme),
+          roadmapBaselines: z.array(RoadmapBaselineSummary),
+          prds: z.array(PrdSummary),
+          storyMaps: z.array(StoryMapSummary),
+          shareLinks: z.array(ShareLink).describe('Revoked links (never their token).'),
+          visionDrafts: z
+            .array(VisionDraft)
+            .describe(
+              'The vision draft when it is in the trash (with the text a restore brings back): 0 or 1.',
+            ),
+          roadmapAnnouncements: z.array(RoadmapAnnouncement),
         })
         .openapi('Trash'),
       'The trash',

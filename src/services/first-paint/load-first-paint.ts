@@ -12,7 +12,8 @@ import {
 } from '../../presenters/first-paint-html.ts';
 import { DEFAULT_ROADMAP_STATUSES } from '../../presenters/plan-labels.ts';
 import { byTargetDate } from '../../presenters/theme-lanes.ts';
-import { itemKeyInPath } from '../../web/addresses.ts';
+import { itemKeyInPath, productKeyInPath } from '../../web/addresses.ts';
+import { storyMapIdInPath } from '../../web/boot/first-reads.ts';
 import type { ServiceContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { listBacklogRows } from '../items/backlog-rows.ts';
@@ -20,8 +21,10 @@ import { getItem } from '../items/get-item.ts';
 import { listInitiatives } from '../planning/initiatives.ts';
 import { listThemes } from '../planning/themes.ts';
 import { loadVisibleProduct } from '../products/product-access.ts';
+import { getStoryMap } from '../story-maps/story-maps.ts';
 
-const BACKLOG_PATH = /^\/p\/([A-Za-z]{2,10})(?:\/backlog)?\/?$/;
+// `/p/KEY` alone is the product home (its overdue list, from its own reads): no backlog rows there.
+const BACKLOG_PATH = /^\/p\/([A-Za-z]{2,10})\/backlog\/?$/;
 const ROADMAP_PATH = /^\/p\/([A-Za-z]{2,10})\/roadmap\/?$/;
 
 /**
@@ -39,6 +42,9 @@ export async function loadFirstPaint(
     if (backlog) return await backlogPaint(ctx, backlog.toUpperCase());
     const roadmap = ROADMAP_PATH.exec(ctx.pathname)?.[1];
     if (roadmap) return await roadmapPaint(ctx, roadmap.toUpperCase());
+    const storyMapId = storyMapIdInPath(ctx.pathname);
+    const storyMapProduct = productKeyInPath(ctx.pathname);
+    if (storyMapId && storyMapProduct) return await storyMapPaint(ctx, storyMapProduct, storyMapId);
     return null;
   } catch (error) {
     // Not there, or not the reader's: the app's own reads show the message.
@@ -104,4 +110,13 @@ async function roadmapPaint(ctx: ServiceContext, key: string): Promise<FirstPain
     themes: [...themes].sort((a, b) => a.name.localeCompare(b.name)),
     initiatives: onBoard,
   };
+}
+
+async function storyMapPaint(ctx: ServiceContext, key: string, id: string): Promise<FirstPaint | null> {
+  // The API's own read of the map (trashed or not the reader's: not_found), as the screen makes it.
+  const [shown, map] = await Promise.all([product(ctx, key), getStoryMap({ ...ctx, id })]);
+  // A map of another product under this one's address, or one with no backbone yet (its words and the
+  // field to start it): the app's to show.
+  if (map.productId !== shown.id || map.activities.length === 0) return null;
+  return { screen: 'story-map', product: shown, map, canEdit: ctx.actor.role !== 'viewer' };
 }

@@ -3,6 +3,7 @@
  * JSON in product_settings, written through the one versioned write path, so a change is an event and a
  * PUT with If-Match that edited an older version gets 412.
  */
+import { DEFAULT_PROFILE } from '../../domain/cadence-profiles.ts';
 import {
   DEFAULT_DEFINITION_OF_READY,
   type DefinitionOfReady,
@@ -25,7 +26,7 @@ interface StoredDefinition {
 
 const DEFAULT_GROOMING = JSON.stringify({});
 
-function parseDefinition(json: string): DefinitionOfReady {
+export function parseDefinition(json: string): DefinitionOfReady {
   const stored = JSON.parse(json) as StoredDefinition;
   return {
     enabled: new Set(stored.enabled.filter((rule) => READY_RULES.includes(rule))),
@@ -33,7 +34,7 @@ function parseDefinition(json: string): DefinitionOfReady {
   };
 }
 
-function storeDefinition(definition: DefinitionOfReady): string {
+export function storeDefinition(definition: DefinitionOfReady): string {
   const stored: StoredDefinition = {
     enabled: READY_RULES.filter((rule) => definition.enabled.has(rule)),
     fitsSprint: definition.fitsSprint,
@@ -42,7 +43,7 @@ function storeDefinition(definition: DefinitionOfReady): string {
 }
 
 /** The product's settings row, or the defaults (version 0) while it has none. */
-async function loadSettingsRow(db: Db, productId: string): Promise<ProductSettingsRow> {
+export async function loadSettingsRow(db: Db, productId: string): Promise<ProductSettingsRow> {
   const row = await db
     .selectFrom('product_settings')
     .selectAll()
@@ -54,6 +55,9 @@ async function loadSettingsRow(db: Db, productId: string): Promise<ProductSettin
       product_id: productId,
       definition_of_ready: storeDefinition(DEFAULT_DEFINITION_OF_READY),
       grooming: DEFAULT_GROOMING,
+      // Migration 010's columns, at their defaults (services/cadences reads and writes them).
+      process_profile: DEFAULT_PROFILE,
+      cadences: '{}',
       version: 0,
       created_at: '',
       updated_at: '',

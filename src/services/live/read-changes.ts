@@ -19,6 +19,7 @@ import {
 import { presentSprint, presentTeam, type Sprint, type Team } from '../../presenters/sprint.ts';
 import type { Db } from '../../store/database.ts';
 import { objectiveIdsByInitiative } from '../planning/initiatives.ts';
+import { withPrdMetrics } from '../prds/initiative-metrics.ts';
 import { memberIdsByTeam } from '../teams/team-members.ts';
 
 export type LiveEntity = Item | Initiative | Theme | Objective | Product | Sprint | Team;
@@ -40,7 +41,11 @@ const loaders: Record<string, Loader> = {
       db,
       rows.map((row) => row.id),
     );
-    return rows.map((row) => presentInitiative(row, objectives.get(row.id) ?? []));
+    // With the metrics an initiative shows (its PRD's), as every other read of one presents it.
+    return withPrdMetrics(
+      db,
+      rows.map((row) => presentInitiative(row, objectives.get(row.id) ?? [])),
+    );
   },
   theme: async (db, ids) =>
     (await db.selectFrom('themes').selectAll().where('id', 'in', ids).execute()).map(presentTheme),

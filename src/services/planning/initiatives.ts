@@ -1,16 +1,18 @@
 /** Initiatives: the roadmap's units, with horizon, dates, confidence, visibility and linked objectives. */
 
 import { datesInOrder } from '../../domain/calendar.ts';
-import { creationChanges, diffFields } from '../../domain/changes.ts';
-import { type Initiative, presentInitiative } from '../../presenters/planning.ts';
+import { creationChanges, diffFields, sameValue } from '../../domain/changes.ts';
+import { type Initiative as PresentedInitiative, presentInitiative } from '../../presenters/planning.ts';
 import type { CreateInitiativeInput, UpdateInitiativeInput } from '../../schemas/initiative.ts';
 import type { Db } from '../../store/database.ts';
 import type { InitiativeRow } from '../../store/tables.ts';
 import { withTransaction } from '../../store/transaction.ts';
+import { recordAnnouncement } from '../baselines/announcements.ts';
 import { type ServiceContext, timestamp } from '../context.ts';
 import { invalidField } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
+import { type WithPrdMetrics, withPrdMetrics } from '../prds/initiative-metrics.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
 import { assertInProduct } from './references.ts';
 import { loadScoped, setTrashed, updateScopedRow, writeScoped } from './scoped-entity.ts';
@@ -34,9 +36,15 @@ export async function objectiveIdsByInitiative(
 
 const describe = (row: InitiativeRow) => `initiative "${row.title}"`;
 
+/** An initiative with the metrics it shows (its current PRD's, when it has one: services/prds). */
+type Initiative = WithPrdMetrics<PresentedInitiative>;
+
 async function readInitiative(db: Db, id: string): Promise<Initiative> {
   const row = await db.selectFrom('initiatives').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  return presentInitiative(row, (await objectiveIdsByInitiative(db, [id])).get(id) ?? []);
+  const [initiative] = await withPrdMetrics(db, [
+    presentInitiative(row, (await objectiveIdsByInitiative(db, [id])).get(id) ?? []),
+  ]);
+  return initiative as Initiative;
 }
 
 async function validateReferences(
@@ -137,7 +145,10 @@ export async function listInitiatives(ctx: ServiceContext & { productId: string 
     ctx.db,
     rows.map((r) => r.id),
   );
-  return rows.map((row) => presentInitiative(row, objectives.get(row.id) ?? []));
+  return withPrdMetrics(
+    ctx.db,
+    rows.map((row) => presentInitiative(row, objectives.get(row.id) ?? [])),
+  );
 }
 
 export async function getInitiative(ctx: ServiceContext & { id: string }): Promise<Initiative> {
@@ -153,19 +164,43 @@ export async function updateInitiative(
     async (trx, current) => {
       if (current.deleted_at) throw invalidField('id', 'names an initiative in the trash; restore it first');
       const before = await readInitiative(trx, current.id);
+      // Once the initiative has a PRD, its metrics live there (services/prds).
+      const moved = before.prdId !== null && ctx.input.successMetrics !== undefined;
+      if (moved && !sameValue(ctx.input.successMetrics, before.successMetrics))
+        throw invalidField('successMetrics', `come from the PRD ${before.prdId}: edit them there`);
       const startDate = ctx.input.startDate !== undefined ? ctx.input.startDate : before.startDate;
       const targetDate = ctx.input.targetDate !== undefined ? ctx.input.targetDate : before.targetDate;
       if (!datesInOrder(startDate, targetDate))
         throw invalidField('targetDate', 'must not be before startDate');
       await validateReferences(trx, current.product_id, ctx.input);
-      const input = ctx.input.objectiveIds
-        ? { ...ctx.input, objectiveIds: [...new Set(ctx.input.objectiveIds)].sort() }
-        : ctx.input;
+      // The announcement explains the change; it is no field of the initiative (services/baselines).
+      const { announcement, publicAnnouncement, ...fields } = ctx.input;
+      const input = fields.objectiveIds
+        ? { ...fields, objectiveIds: [...new Set(fields.objectiveIds)].sort() }
+        : fields;
       const changes = diffFields(before, input);
-      if (Object.keys(changes).length === 0) return null;
+      if (Object.keys(changes).length === 0) {
+        if (announcement !== undefined) throw invalidField('announcement', 'announces no change');
+        return null;
+      }
       return {
         action: 'updated',
         changes,
+        ...(announcement !== undefined && {
+          after: async (row: InitiativeRow) => {
+            await recordAnnouncement(trx, {
+              productId: current.product_id,
+              initiativeId: current.id,
+              confidenceBefore: before.confidence,
+              changes,
+              text: announcement,
+              publicText: publicAnnouncement ?? null,
+              actorId: ctx.actor.id,
+              at: row.updated_at,
+            });
+            return row;
+          },
+        }),
         write: async (stamp) => {
           const row = await updateScopedRow(trx, 'initiatives', current, {
             ...columnsOf(ctx.input),

@@ -13,14 +13,19 @@ import {
 } from '../../presenters/planning.ts';
 import type { Db } from '../../store/database.ts';
 import type { Tables } from '../../store/tables.ts';
+import { trashedBaselines } from '../baselines/baseline-rows.ts';
+import { type BaselineSummary, presentBaselineSummary } from '../baselines/baselines.ts';
 import type { ServiceContext } from '../context.ts';
+import { type WithPrdMetrics, withPrdMetrics } from '../prds/initiative-metrics.ts';
 import { loadVisibleProduct } from './product-access.ts';
+import { listTrashedArtifacts, type TrashedArtifacts } from './trashed-artifacts.ts';
 
-export interface Trash {
+export interface Trash extends TrashedArtifacts {
   items: Item[];
-  initiatives: Initiative[];
+  initiatives: WithPrdMetrics<Initiative>[];
   objectives: Objective[];
   themes: Theme[];
+  roadmapBaselines: BaselineSummary[];
 }
 
 type TrashableTable = 'items' | 'initiatives' | 'objectives' | 'themes';
@@ -55,6 +60,7 @@ export async function listTrash(ctx: ServiceContext & { productId: string; limit
   const initiatives = await trashedRows(db, 'initiatives', productId, limit);
   const objectives = await trashedRows(db, 'objectives', productId, limit);
   const themes = await trashedRows(db, 'themes', productId, limit);
+  const baselines = await trashedBaselines(db, productId, limit);
   const links = initiatives.length
     ? await db
         .selectFrom('initiative_objectives')
@@ -69,13 +75,18 @@ export async function listTrash(ctx: ServiceContext & { productId: string; limit
     : [];
   return {
     items: items.map(presentItem),
-    initiatives: initiatives.map((row) =>
-      presentInitiative(
-        row,
-        links.filter((l) => l.initiative_id === row.id).map((l) => l.objective_id),
+    initiatives: await withPrdMetrics(
+      db,
+      initiatives.map((row) =>
+        presentInitiative(
+          row,
+          links.filter((l) => l.initiative_id === row.id).map((l) => l.objective_id),
+        ),
       ),
     ),
     objectives: objectives.map(presentObjective),
     themes: themes.map(presentTheme),
+    roadmapBaselines: baselines.map(presentBaselineSummary),
+    ...(await listTrashedArtifacts(db, productId, limit)),
   };
 }

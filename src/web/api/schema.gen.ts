@@ -186,7 +186,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What is in the product’s trash (items, initiatives, objectives, themes), newest first */
+        /** What is in the product’s trash (items, initiatives, objectives, themes, roadmap baselines, PRDs, story maps, revoked share links, the vision draft, roadmap announcements), newest first */
         get: operations["listTrash"];
         put?: never;
         post?: never;
@@ -1176,6 +1176,613 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/initiatives/{id}/prds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An initiative's PRDs */
+        get: operations["listInitiativePrds"];
+        put?: never;
+        /** Write a PRD for an initiative (its first takes over the initiative's success metrics) */
+        post: operations["createInitiativePrd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/prds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's PRDs, or one initiative's with ?initiativeId=, or the trash's with ?trashed=true */
+        get: operations["listPrds"];
+        put?: never;
+        /** Write a PRD with no initiative yet (while exploring) */
+        post: operations["createPrd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One PRD */
+        get: operations["getPrd"];
+        put?: never;
+        post?: never;
+        /** Move a PRD to the trash (restorable) */
+        delete: operations["deletePrd"];
+        options?: never;
+        head?: never;
+        /** Change a PRD's sections, reviewers, status or initiative; with If-Match, a stale version gets 412 */
+        patch: operations["updatePrd"];
+        trace?: never;
+    };
+    "/prds/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the caller's own decision as a reviewer of a PRD in review */
+        post: operations["reviewPrd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prds/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a PRD from the trash */
+        post: operations["restorePrd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prds/{id}/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requirements no live backlog item delivers, and success metrics never measured */
+        get: operations["getPrdGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prds/{id}/export.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PRD as one Markdown document */
+        get: operations["exportPrdMarkdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/prds/{id}/export.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PRD as a printable HTML page (sanitised; no script) */
+        get: operations["exportPrdHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/story-maps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's story maps (not those in the trash), by name */
+        get: operations["listStoryMaps"];
+        put?: never;
+        /** Create a story map, optionally tied to an initiative of the product */
+        post: operations["createStoryMap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/story-maps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One story map: backbone, cards, slices with their figures, and gaps */
+        get: operations["getStoryMap"];
+        put?: never;
+        post?: never;
+        /** Move a story map to the trash (restorable) */
+        delete: operations["deleteStoryMap"];
+        options?: never;
+        head?: never;
+        /** Rename a story map or change its initiative; with If-Match, a stale version gets 412 */
+        patch: operations["updateStoryMap"];
+        trace?: never;
+    };
+    "/story-maps/{id}/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A story map's gaps: incomplete walking skeleton, trashed stories, unmapped initiative items */
+        get: operations["getStoryMapGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/story-maps/{id}/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a story map's activities, steps, stories or slices (one operation, one version); moving a story into another slice changes its item's release or sprint */
+        post: operations["applyStoryMapOperation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/story-maps/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a story map from the trash */
+        post: operations["restoreStoryMap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/roadmap-views/{view}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The roadmap as executives, customers or the team see it (JSON, or CSV rows)
+         * @description executive: themes, objectives, outcome metrics, confidence, risks, announcements; no item detail. customer: public initiatives only, their public summaries, horizons not dates, nothing internal. team: everything, with backlog progress and every roadmap change. `{view}.csv` or `format=csv` answers the rows as a CSV download.
+         */
+        get: operations["getRoadmapView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's live share links, newest first (without their URLs) */
+        get: operations["listShareLinks"];
+        put?: never;
+        /** Share the customer roadmap through a public link (its URL is shown only in this answer) */
+        post: operations["createShareLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/share-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a share link (its URL answers 404; restorable) */
+        delete: operations["deleteShareLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/share-links/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a revoked share link: the same URL works again, unless it has expired */
+        post: operations["restoreShareLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/roadmap-baselines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's baselines (not those in the trash), newest first, without their initiatives */
+        get: operations["listRoadmapBaselines"];
+        put?: never;
+        /** Save the state of every live initiative under a name, as of the product's newest event */
+        post: operations["createRoadmapBaseline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/roadmap-baselines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One baseline, with the initiatives it saved */
+        get: operations["getRoadmapBaseline"];
+        put?: never;
+        post?: never;
+        /** Move a baseline to the trash (restorable) */
+        delete: operations["deleteRoadmapBaseline"];
+        options?: never;
+        head?: never;
+        /** Rename a baseline; with If-Match, a stale version gets 412 */
+        patch: operations["updateRoadmapBaseline"];
+        trace?: never;
+    };
+    "/roadmap-baselines/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a baseline from the trash */
+        post: operations["restoreRoadmapBaseline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/roadmap-baselines/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed since the baseline (or between it and another baseline), and who changed it when
+         * @description Added and removed initiatives (removed: moved to the trash since), moves between horizons, shifted dates, confidence, status and title changes, each attributed to the last initiative event between the two points that set the value. Against an older baseline, the diff runs from that one to this.
+         */
+        get: operations["getRoadmapBaselineDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/initiatives/{id}/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Announce a change made earlier without words (an unannounced pivot): one announcement per change */
+        post: operations["announceInitiativeChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/roadmap-announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One announcement of a change to the roadmap (not one in the trash) */
+        get: operations["getRoadmapAnnouncement"];
+        put?: never;
+        post?: never;
+        /** Move an announcement to the trash: it leaves the changelog, and its pivot is unannounced again */
+        delete: operations["deleteRoadmapAnnouncement"];
+        options?: never;
+        head?: never;
+        /** Edit an announcement's words; with If-Match, a stale version gets 412 */
+        patch: operations["updateRoadmapAnnouncement"];
+        trace?: never;
+    };
+    "/roadmap-announcements/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an announcement from the trash (unless its change was announced anew since) */
+        post: operations["restoreRoadmapAnnouncement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/roadmap-changelog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roadmap's changelog: announcements, and pivots since the latest baseline nobody announced */
+        get: operations["getRoadmapChangelog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/vision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's vision draft (empty, version 0, until someone writes it; empty while in the trash) */
+        get: operations["getVision"];
+        /**
+         * Replace the vision draft (editors); a draft in the trash is replaced by the new one
+         * @description With If-Match, a draft changed since that version gets 412.
+         */
+        put: operations["updateVision"];
+        post?: never;
+        /** Move the vision draft to the trash (it reads as empty; published versions stay) */
+        delete: operations["deleteVision"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/vision/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring the vision draft back from the trash */
+        post: operations["restoreVision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/vision/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as the next numbered version (409 when it is the same as the latest) */
+        post: operations["publishVision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/vision/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version of the vision with its text, newest first */
+        get: operations["listVisionVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/vision/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version of the vision */
+        get: operations["getVisionVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/vision/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two versions (or a version and the draft), field by field */
+        get: operations["diffVision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/cadences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each artifact’s cadence: how often (the profile’s default or adjusted), last done (from events), next due, overdue and why */
+        get: operations["getCadences"];
+        /**
+         * Adjust cadences and the time zone of their calendar (editors); the profile is set at /process
+         * @description With If-Match (the version shared with /process and the Definition of Ready), a stale version gets 412.
+         */
+        put: operations["updateCadences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's process profile (light or full): the screens that lead, whether PRDs are expected */
+        get: operations["getProcess"];
+        /** Switch the process profile (editors): cadences return to its defaults and the Definition of Ready to its preset */
+        put: operations["updateProcess"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/products/{productId}/grooming-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a grooming session ended, with its counts (the backlog grooming cadence reads it) */
+        post: operations["recordGroomingSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1310,6 +1917,14 @@ export interface components {
             initiatives: components["schemas"]["Initiative"][];
             objectives: components["schemas"]["Objective"][];
             themes: components["schemas"]["Theme"][];
+            roadmapBaselines: components["schemas"]["RoadmapBaselineSummary"][];
+            prds: components["schemas"]["PrdSummary"][];
+            storyMaps: components["schemas"]["StoryMapSummary"][];
+            /** @description Revoked links (never their token). */
+            shareLinks: components["schemas"]["ShareLink"][];
+            /** @description The vision draft when it is in the trash (with the text a restore brings back): 0 or 1. */
+            visionDrafts: components["schemas"]["VisionDraft"][];
+            roadmapAnnouncements: components["schemas"]["RoadmapAnnouncement"][];
         };
         Item: {
             /**
@@ -1397,7 +2012,16 @@ export interface components {
             visibility: components["schemas"]["Visibility"];
             publicSummary: string;
             status: components["schemas"]["InitiativeStatus"];
+            /** @description The initiative's own metrics; empty once they moved into its first PRD. */
             successMetrics: string[];
+            /** @description What it shows: its current PRD's metrics, or its own (figures unknown) without one. */
+            metrics: components["schemas"]["SuccessMetric"][];
+            /**
+             * Format: uuid
+             * @description Its current PRD: the newest live one not superseded.
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            prdId: string | null;
             version: number;
             /** @example 2026-11-25T14:00:00.000Z */
             createdAt: string;
@@ -1414,6 +2038,12 @@ export interface components {
         Visibility: "internal" | "public";
         /** @enum {string} */
         InitiativeStatus: "proposed" | "active" | "done" | "dropped";
+        SuccessMetric: {
+            name: string;
+            baseline: string | null;
+            target: string | null;
+            measured: string | null;
+        };
         Objective: {
             /**
              * Format: uuid
@@ -1452,6 +2082,220 @@ export interface components {
             version: number;
             /** @example 2026-11-25T14:00:00.000Z */
             createdAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            updatedAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            deletedAt: string | null;
+        };
+        RoadmapBaselineSummary: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            productId: string;
+            name: string;
+            /** @description The product's newest event when the baseline was saved. */
+            asOf: number;
+            initiativeCount: number;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            createdBy: string | null;
+            version: number;
+            /** @example 2026-11-25T14:00:00.000Z */
+            createdAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            updatedAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            deletedAt: string | null;
+        };
+        PrdSummary: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            productId: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId: string | null;
+            title: string;
+            status: components["schemas"]["PrdStatus"];
+            successMetrics: components["schemas"]["SuccessMetric"][];
+            requirementCount: number;
+            reviewers: components["schemas"]["PrdReviewer"][];
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            createdBy: string | null;
+            version: number;
+            /** @example 2026-11-25T14:00:00.000Z */
+            createdAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            updatedAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            deletedAt: string | null;
+        };
+        /**
+         * @description draft → in_review → approved → superseded; in_review may go back to draft and approved back to in_review. Editing the content (any section or the reviewers) of an approved PRD sends it back to in_review with every decision pending; a superseded PRD cannot be edited.
+         * @enum {string}
+         */
+        PrdStatus: "draft" | "in_review" | "approved" | "superseded";
+        PrdReviewer: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            userId: string;
+            name: string;
+            decision: components["schemas"]["ReviewDecision"];
+            /** @example 2026-11-25T14:00:00.000Z */
+            decidedAt: string | null;
+        };
+        /** @enum {string} */
+        ReviewDecision: "pending" | "approved" | "changes_requested";
+        StoryMapSummary: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            productId: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId: string | null;
+            name: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            createdBy: string | null;
+            version: number;
+            /** @example 2026-11-25T14:00:00.000Z */
+            createdAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            updatedAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            deletedAt: string | null;
+        };
+        ShareLink: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            productId: string;
+            view: components["schemas"]["ShareableView"];
+            /** @example 2026-11-25T14:00:00.000Z */
+            expiresAt: string | null;
+            /** @example 2026-11-25T14:00:00.000Z */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            createdBy: string | null;
+            version: number;
+            /**
+             * @description When it was revoked; null while live.
+             * @example 2026-11-25T14:00:00.000Z
+             */
+            deletedAt: string | null;
+        };
+        /**
+         * @description The view the link shows: only the customer view, which holds no internal field.
+         * @enum {string}
+         */
+        ShareableView: "customer";
+        VisionDraft: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            productId: string;
+            /** @description Where the product goes (Markdown). */
+            statement: string;
+            targetCustomers: string[];
+            problems: string[];
+            differentiators: string[];
+            /**
+             * @description The first day the vision covers (typically a year).
+             * @example 2027-03-31
+             */
+            periodStart: string | null;
+            /**
+             * @description The last day it covers; not before periodStart.
+             * @example 2027-03-31
+             */
+            periodEnd: string | null;
+            /** @description 0 while the product has no draft (it reads as empty). */
+            version: number;
+            /** @example 2026-11-25T14:00:00.000Z */
+            updatedAt: string | null;
+            /**
+             * @description Set while the draft is in the trash: it reads as empty.
+             * @example 2026-11-25T14:00:00.000Z
+             */
+            deletedAt: string | null;
+        };
+        RoadmapAnnouncement: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            productId: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId: string;
+            /**
+             * @description When the change was announced.
+             * @example 2026-11-25T14:00:00.000Z
+             */
+            at: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            actorId: string | null;
+            text: string;
+            publicText: string | null;
+            changes: {
+                [key: string]: [
+                    unknown,
+                    unknown
+                ];
+            };
+            version: number;
             /** @example 2026-11-25T14:00:00.000Z */
             updatedAt: string;
             /** @example 2026-11-25T14:00:00.000Z */
@@ -1540,6 +2384,10 @@ export interface components {
             publicSummary?: string;
             status?: components["schemas"]["InitiativeStatus"];
             successMetrics?: string[];
+            /** @description Why the roadmap changes: stored in its changelog (expected for a pivot, a change to a committed initiative after a baseline). */
+            announcement?: string;
+            /** @description The announcement in the words customers see (needs `announcement`). */
+            publicAnnouncement?: string;
         };
         CreateItemInput: {
             type?: components["schemas"]["ItemType"];
@@ -2935,6 +3783,999 @@ export interface components {
         UpdateViewInput: {
             name?: string;
             filters?: components["schemas"]["BacklogFilterSet"];
+        };
+        Prd: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            productId: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId: string | null;
+            title: string;
+            problem: string;
+            successMetrics: components["schemas"]["SuccessMetric"][];
+            requirements: components["schemas"]["Requirement"][];
+            technicalConsiderations: string;
+            openQuestions: string;
+            status: components["schemas"]["PrdStatus"];
+            reviewers: components["schemas"]["PrdReviewer"][];
+            /** @description The backlog items the requirements link to. */
+            linkedItems: components["schemas"]["PrdLinkedItem"][];
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            createdBy: string | null;
+            version: number;
+            /** @example 2026-11-25T14:00:00.000Z */
+            createdAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            updatedAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            deletedAt: string | null;
+        };
+        Requirement: {
+            id: string;
+            text: string;
+            itemIds: string[];
+        };
+        PrdLinkedItem: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            key: string;
+            title: string;
+            status: string;
+            trashed: boolean;
+        };
+        CreatePrdInput: {
+            title: string;
+            /**
+             * @description The problem the initiative solves (Markdown).
+             * @default
+             */
+            problem?: string;
+            /** @default [] */
+            successMetrics?: components["schemas"]["SuccessMetricInput"][];
+            /** @default [] */
+            requirements?: components["schemas"]["RequirementInput"][];
+            /**
+             * @description Technical considerations (Markdown).
+             * @default
+             */
+            technicalConsiderations?: string;
+            /**
+             * @description Open questions (Markdown).
+             * @default
+             */
+            openQuestions?: string;
+            /**
+             * @description Who reviews the PRD: users who may edit the product (members, or owners and admins). Each keeps their decision while they stay on the list; a new reviewer starts pending.
+             * @default []
+             */
+            reviewerIds?: string[];
+        };
+        SuccessMetricInput: {
+            name: string;
+            /**
+             * @description Free text such as "42 %"; null (or empty) while unknown.
+             * @default null
+             */
+            baseline?: string | null;
+            /**
+             * @description Free text such as "42 %"; null (or empty) while unknown.
+             * @default null
+             */
+            target?: string | null;
+            /**
+             * @description Free text such as "42 %"; null (or empty) while unknown.
+             * @default null
+             */
+            measured?: string | null;
+        };
+        RequirementInput: {
+            /** @description The requirement's id; keep it when editing, omit it for a new requirement. */
+            id?: string;
+            text: string;
+            /**
+             * @description Backlog items of the same product that deliver this requirement.
+             * @default []
+             */
+            itemIds?: string[];
+        };
+        UpdatePrdInput: {
+            title?: string;
+            /** @description The problem the initiative solves (Markdown). */
+            problem?: string;
+            successMetrics?: components["schemas"]["SuccessMetricInput"][];
+            requirements?: components["schemas"]["RequirementInput"][];
+            /** @description Technical considerations (Markdown). */
+            technicalConsiderations?: string;
+            /** @description Open questions (Markdown). */
+            openQuestions?: string;
+            /** @description Who reviews the PRD: users who may edit the product (members, or owners and admins). Each keeps their decision while they stay on the list; a new reviewer starts pending. */
+            reviewerIds?: string[];
+            status?: components["schemas"]["PrdStatus"] & unknown;
+            /**
+             * Format: uuid
+             * @description Ties the PRD to an initiative of the same product (its success metrics move into the PRD if it has any); null unties it.
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId?: string | null;
+        };
+        ReviewPrdInput: {
+            /**
+             * @description The caller's own decision; the caller must be a reviewer and the PRD in_review.
+             * @enum {string}
+             */
+            decision: "approved" | "changes_requested";
+        };
+        PrdGaps: {
+            /** @description Requirements with no live backlog item: none linked, or every linked item trashed. */
+            unlinkedRequirements: {
+                id: string;
+                text: string;
+            }[];
+            /** @description Success metrics never measured. */
+            unmeasuredMetrics: {
+                name: string;
+            }[];
+        };
+        StoryMap: components["schemas"]["StoryMapSummary"] & {
+            activities: components["schemas"]["StoryMapActivity"][];
+            steps: components["schemas"]["StoryMapStep"][];
+            cards: components["schemas"]["StoryMapCard"][];
+            slices: components["schemas"]["StoryMapSlice"][];
+            unplanned: components["schemas"]["SliceFigures"];
+            gaps: components["schemas"]["StoryMapGaps"];
+        };
+        StoryMapActivity: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            title: string;
+        };
+        StoryMapStep: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            activityId: string;
+            title: string;
+        };
+        StoryMapCard: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            itemId: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            stepId: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            sliceId: string | null;
+            key: string;
+            title: string;
+            type: components["schemas"]["ItemType"];
+            status: components["schemas"]["ItemStatus"];
+            estimate: number | null;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            releaseId: string | null;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            sprintId: string | null;
+            itemVersion: number;
+            trashed: boolean;
+        };
+        StoryMapSlice: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            releaseId: string | null;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            sprintId: string | null;
+            targetName: string | null;
+            figures: components["schemas"]["SliceFigures"];
+        };
+        SliceFigures: {
+            points: number;
+            items: number;
+            doneItems: number;
+            /** @description Done items over items, 0–1; null when empty */
+            doneShare: number | null;
+        };
+        StoryMapGaps: {
+            /** @description Steps with no live story in the first slice */
+            skeletonSteps: string[];
+            /** @description Items on the map that are in the trash */
+            trashedItems: string[];
+            /** @description Items of the map's initiative on no map of the product */
+            unmappedItems: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                id: string;
+                key: string;
+                title: string;
+            }[];
+            /** @description More initiative items exist than were checked */
+            unmappedTruncated: boolean;
+        };
+        CreateStoryMapInput: {
+            name: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId?: string | null;
+        };
+        UpdateStoryMapInput: {
+            name?: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId?: string | null;
+        };
+        StoryMapOperation: {
+            /** @enum {string} */
+            op: "addActivity";
+            title: string;
+            /** @description 0-based position among the siblings; absent or past the end: last */
+            position?: number;
+        } | {
+            /** @enum {string} */
+            op: "renameActivity";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            activityId: string;
+            title: string;
+        } | {
+            /** @enum {string} */
+            op: "moveActivity";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            activityId: string;
+            /** @description 0-based position among the siblings; absent or past the end: last */
+            position?: number;
+        } | {
+            /** @enum {string} */
+            op: "removeActivity";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            activityId: string;
+        } | {
+            /** @enum {string} */
+            op: "addStep";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            activityId: string;
+            title: string;
+            /** @description 0-based position among the siblings; absent or past the end: last */
+            position?: number;
+        } | {
+            /** @enum {string} */
+            op: "renameStep";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            stepId: string;
+            title: string;
+        } | {
+            /** @enum {string} */
+            op: "moveStep";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            stepId: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            activityId?: string;
+            /** @description 0-based position among the siblings; absent or past the end: last */
+            position?: number;
+        } | {
+            /** @enum {string} */
+            op: "removeStep";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            stepId: string;
+        } | {
+            /** @enum {string} */
+            op: "placeStory";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            itemId: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            stepId: string;
+            /** @description 0-based position among the siblings; absent or past the end: last */
+            position?: number;
+            /**
+             * Format: uuid
+             * @description Move the story into this slice (null: unplanned) by changing its item's release or sprint
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            sliceId?: string | null;
+        } | {
+            /** @enum {string} */
+            op: "moveStory";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            itemId: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            stepId: string;
+            /** @description 0-based position among the siblings; absent or past the end: last */
+            position?: number;
+            /**
+             * Format: uuid
+             * @description Move the story into this slice (null: unplanned) by changing its item's release or sprint
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            sliceId?: string | null;
+            /** @description The item's version (its If-Match) */
+            itemVersion?: number;
+        } | {
+            /** @enum {string} */
+            op: "removeStory";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            itemId: string;
+        } | {
+            /** @enum {string} */
+            op: "addSlice";
+            name: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            releaseId?: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            sprintId?: string;
+            /** @description 0-based position among the siblings; absent or past the end: last */
+            position?: number;
+        } | {
+            /** @enum {string} */
+            op: "updateSlice";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            sliceId: string;
+            name?: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            releaseId?: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            sprintId?: string;
+        } | {
+            /** @enum {string} */
+            op: "moveSlice";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            sliceId: string;
+            /** @description 0-based position among the siblings; absent or past the end: last */
+            position?: number;
+        } | {
+            /** @enum {string} */
+            op: "removeSlice";
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            sliceId: string;
+        };
+        RoadmapView: components["schemas"]["ExecutiveRoadmapView"] | components["schemas"]["CustomerRoadmapView"] | components["schemas"]["TeamRoadmapView"];
+        ExecutiveRoadmapView: {
+            /** @enum {string} */
+            view: "executive";
+            product: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                id: string;
+                name: string;
+            };
+            themes: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                id: string;
+                name: string;
+                initiatives: number;
+            }[];
+            objectives: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                id: string;
+                title: string;
+                initiatives: number;
+            }[];
+            initiatives: components["schemas"]["ExecutiveInitiative"][];
+            changelog: components["schemas"]["ExecutiveAnnouncement"][];
+            /** @description More initiatives than a view shows: the first ones are listed. */
+            truncated: boolean;
+        };
+        ExecutiveInitiative: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            title: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            themeId: string | null;
+            theme: string | null;
+            /** @description Titles of the objectives it serves. */
+            objectives: string[];
+            horizon: components["schemas"]["Horizon"];
+            targetDate: string | null;
+            confidence: components["schemas"]["Confidence"];
+            status: components["schemas"]["InitiativeStatus"];
+            /**
+             * @description prd: from the initiative's PRD; initiative: its own metric names.
+             * @enum {string}
+             */
+            metricsSource: "prd" | "initiative";
+            metrics: components["schemas"]["OutcomeMetric"][];
+            risks: components["schemas"]["RoadmapRisk"][];
+        };
+        OutcomeMetric: {
+            name: string;
+            baseline: string | null;
+            target: string | null;
+            measured: string | null;
+        };
+        RoadmapRisk: {
+            kind: components["schemas"]["RoadmapRiskKind"];
+            message: string;
+        };
+        /** @enum {string} */
+        RoadmapRiskKind: "forecast_misses_target" | "no_work";
+        ExecutiveAnnouncement: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId: string;
+            initiative: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            at: string;
+            text: string;
+            /** @description Dates, horizon and confidence: [before, after]. */
+            changes: {
+                [key: string]: [
+                    string | number | boolean | null | string[],
+                    string | number | boolean | null | string[]
+                ];
+            };
+        };
+        CustomerRoadmapView: {
+            /** @enum {string} */
+            view: "customer";
+            product: {
+                name: string;
+            };
+            initiatives: components["schemas"]["CustomerInitiative"][];
+            /** @description Newest first. */
+            changelog: {
+                text: string;
+            }[];
+        };
+        CustomerInitiative: {
+            title: string;
+            /** @description The initiative's public summary. */
+            summary: string;
+            horizon: components["schemas"]["Horizon"];
+            stage: components["schemas"]["CustomerStage"];
+        };
+        /**
+         * @description exploring: an idea being explored, not a promise.
+         * @enum {string}
+         */
+        CustomerStage: "exploring" | "planned" | "delivered";
+        TeamRoadmapView: {
+            /** @enum {string} */
+            view: "team";
+            product: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                id: string;
+                key: string;
+                name: string;
+            };
+            themes: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                id: string;
+                name: string;
+            }[];
+            objectives: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                id: string;
+                title: string;
+            }[];
+            initiatives: components["schemas"]["TeamInitiative"][];
+            /** @description Announcements and unannounced pivots, newest first. */
+            changelog: components["schemas"]["TeamRoadmapChange"][];
+            truncated: boolean;
+        };
+        TeamInitiative: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            title: string;
+            summary: string;
+            publicSummary: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            themeId: string | null;
+            theme: string | null;
+            objectives: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                id: string;
+                title: string;
+            }[];
+            horizon: components["schemas"]["Horizon"];
+            startDate: string | null;
+            targetDate: string | null;
+            confidence: components["schemas"]["Confidence"];
+            visibility: components["schemas"]["Visibility"];
+            status: components["schemas"]["InitiativeStatus"];
+            successMetrics: string[];
+            progress: components["schemas"]["InitiativeProgress"];
+        };
+        InitiativeProgress: {
+            doneItems: number;
+            totalItems: number;
+            donePoints: number;
+            totalPoints: number;
+            /** @description Items without an estimate (their points are unknown). */
+            unestimated: number;
+        };
+        TeamRoadmapChange: {
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId: string;
+            initiative: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            at: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            actorId: string | null;
+            announced: boolean;
+            text: string | null;
+            publicText: string | null;
+            changes: {
+                [key: string]: [
+                    string | number | boolean | null | string[],
+                    string | number | boolean | null | string[]
+                ];
+            };
+        };
+        CreatedShareLink: components["schemas"]["ShareLink"] & {
+            /** @description The public address. Shown only now: the server keeps only a hash of its token. */
+            url: string;
+        };
+        CreateShareLinkInput: {
+            view: components["schemas"]["ShareableView"];
+            /**
+             * @description When the link stops working; null: until revoked.
+             * @default null
+             * @example 2026-11-25T14:00:00Z
+             */
+            expiresAt?: string | null;
+        };
+        ShareLinkList: {
+            shareLinks: components["schemas"]["ShareLink"][];
+        };
+        RoadmapBaseline: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            productId: string;
+            name: string;
+            /** @description The product's newest event when the baseline was saved. */
+            asOf: number;
+            initiativeCount: number;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            createdBy: string | null;
+            version: number;
+            /** @example 2026-11-25T14:00:00.000Z */
+            createdAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            updatedAt: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            deletedAt: string | null;
+            initiatives: components["schemas"]["BaselineInitiative"][];
+        };
+        BaselineInitiative: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            id: string;
+            title: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            themeId: string | null;
+            horizon: string;
+            startDate: string | null;
+            targetDate: string | null;
+            confidence: string;
+            status: string;
+            visibility: string;
+        };
+        CreateBaselineInput: {
+            /** @description What the plan is called: "Q3 plan". */
+            name: string;
+        };
+        RoadmapBaselineList: {
+            roadmapBaselines: components["schemas"]["RoadmapBaselineSummary"][];
+        };
+        UpdateBaselineInput: {
+            name?: string;
+        };
+        RoadmapDiff: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            baselineId: string;
+            /** @description `now` or the other baseline id. */
+            against: string;
+            from: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                baselineId: string | null;
+                name: string | null;
+                asOf: number;
+            };
+            to: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                baselineId: string | null;
+                name: string | null;
+                asOf: number;
+            };
+            added: {
+                initiative: components["schemas"]["BaselineInitiative"];
+                by: components["schemas"]["ChangeAttribution"];
+            }[];
+            removed: {
+                initiative: components["schemas"]["BaselineInitiative"];
+                by: components["schemas"]["ChangeAttribution"];
+            }[];
+            changes: {
+                /**
+                 * Format: uuid
+                 * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+                 */
+                initiativeId: string;
+                title: string;
+                /** @enum {string} */
+                field: "horizon" | "startDate" | "targetDate" | "confidence" | "status" | "title" | "themeId" | "visibility";
+                /** @enum {string} */
+                kind: "moved" | "dates" | "confidence" | "status" | "title" | "theme" | "visibility";
+                before: string | null;
+                after: string | null;
+                by: components["schemas"]["ChangeAttribution"];
+            }[];
+            /** @description True when older events between the points were not read (no name for them). */
+            truncated: boolean;
+        };
+        ChangeAttribution: {
+            eventId: number;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            actorId: string | null;
+            /** @example 2026-11-25T14:00:00.000Z */
+            at: string;
+        } | null;
+        AnnouncePivotInput: {
+            /** @description The unannounced pivot (its event) this announces. */
+            eventId: number;
+            announcement: string;
+            publicAnnouncement?: string;
+        };
+        UpdateAnnouncementInput: {
+            /** @description The words for the team. */
+            announcement?: string;
+            /** @description The words for customers; null removes them (the customer view then words the change). */
+            publicAnnouncement?: string | null;
+        };
+        RoadmapChangelog: {
+            announcements: components["schemas"]["RoadmapAnnouncement"][];
+            unannounced: components["schemas"]["UnannouncedPivot"][];
+        };
+        UnannouncedPivot: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            initiativeId: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            at: string;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            actorId: string | null;
+            changes: {
+                [key: string]: [
+                    unknown,
+                    unknown
+                ];
+            };
+            eventId: number;
+        };
+        UpdateVisionInput: {
+            /** @default  */
+            statement?: string;
+            /** @default [] */
+            targetCustomers?: string[];
+            /** @default [] */
+            problems?: string[];
+            /** @default [] */
+            differentiators?: string[];
+            /**
+             * @default null
+             * @example 2027-03-31
+             */
+            periodStart?: string | null;
+            /**
+             * @default null
+             * @example 2027-03-31
+             */
+            periodEnd?: string | null;
+        };
+        VisionVersion: {
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            productId: string;
+            /** @description 1 for the first version published, then 2, 3… */
+            number: number;
+            /** @description Where the product goes (Markdown). */
+            statement: string;
+            targetCustomers: string[];
+            problems: string[];
+            differentiators: string[];
+            /**
+             * @description The first day the vision covers (typically a year).
+             * @example 2027-03-31
+             */
+            periodStart: string | null;
+            /**
+             * @description The last day it covers; not before periodStart.
+             * @example 2027-03-31
+             */
+            periodEnd: string | null;
+            /**
+             * Format: uuid
+             * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
+             */
+            publishedBy: string | null;
+            /** @example 2026-11-25T14:00:00.000Z */
+            publishedAt: string;
+        };
+        VisionVersionList: {
+            /** @description Newest first. */
+            versions: components["schemas"]["VisionVersion"][];
+        };
+        VisionDiff: {
+            /** @description A version number, or draft. */
+            from: string;
+            to: string;
+            fields: {
+                /** @enum {string} */
+                field: "statement" | "targetCustomers" | "problems" | "differentiators" | "periodStart" | "periodEnd";
+                changed: boolean;
+                /** @description The statement by words; a list one entry per part; a date as a whole. */
+                parts: {
+                    /** @enum {string} */
+                    kind: "same" | "inserted" | "deleted";
+                    value: string;
+                }[];
+            }[];
+        };
+        Cadences: {
+            profile: components["schemas"]["ProcessProfile"];
+            /** @description The time zone whose calendar periods the cadences count. */
+            timeZone: string;
+            /** @example 2027-03-31 */
+            today: string;
+            cadences: components["schemas"]["CadenceEntry"][];
+            /** @description Other things the profile expects and the product lacks. */
+            attention: components["schemas"]["AttentionNote"][];
+            /** @description The product settings' version (shared with the Definition of Ready). */
+            version: number;
+        };
+        /** @enum {string} */
+        ProcessProfile: "light" | "full";
+        CadenceEntry: {
+            artifact: components["schemas"]["CadenceArtifact"];
+            label: string;
+            every: components["schemas"]["CadenceEvery"];
+            /** @description Whether `every` is the profile's default (false: the product adjusted it). */
+            isDefault: boolean;
+            /**
+             * @description When it was last done, from the events; null: never.
+             * @example 2026-11-25T14:00:00.000Z
+             */
+            lastDoneAt: string | null;
+            /**
+             * @description The local date it is next due; null when the calendar does not say.
+             * @example 2027-03-31
+             */
+            nextDueOn: string | null;
+            overdue: boolean;
+            /** @description Why it is overdue, in words; null when it is not. */
+            message: string | null;
+        };
+        /** @enum {string} */
+        CadenceArtifact: "vision" | "roadmap" | "strategic_review" | "backlog_grooming" | "burndown" | "release_notes";
+        /** @enum {string} */
+        CadenceEvery: "yearly" | "quarterly" | "monthly" | "fortnightly" | "weekly" | "daily" | "per_release" | "off";
+        AttentionNote: {
+            /** @enum {string} */
+            code: "prd_missing";
+            message: string;
+            count: number;
+        };
+        UpdateCadencesInput: {
+            /** @description Cadences to set; one set to its profile's default is no longer adjusted. Others keep theirs. */
+            cadences?: {
+                artifact: components["schemas"]["CadenceArtifact"];
+                every: components["schemas"]["CadenceEvery"];
+            }[];
+            /** @example Europe/Berlin */
+            timeZone?: string;
+        };
+        Process: {
+            profile: components["schemas"]["ProcessProfile"];
+            /** @description The screens that lead, in nav order. */
+            screens: ("backlog" | "board" | "roadmap" | "timeline" | "sprints" | "releases" | "health" | "vision")[];
+            /** @description Whether committed initiatives are expected to have a PRD. */
+            prdsExpected: boolean;
+            /** @description The product settings' version (shared with cadences and the Definition of Ready). */
+            version: number;
+        };
+        UpdateProcessInput: {
+            profile: components["schemas"]["ProcessProfile"];
+        };
+        GroomingSessionRecorded: {
+            productId: string;
+            /** @example 2026-11-25T14:00:00.000Z */
+            at: string;
+            seen: number;
+            changed: number;
+        };
+        GroomingSessionInput: {
+            seen: number;
+            changed: number;
         };
     };
     responses: never;
@@ -11190,6 +13031,4644 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInitiativePrds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PRDs, newest first (not those in the trash) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        prds: components["schemas"]["PrdSummary"][];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createInitiativePrd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePrdInput"];
+            };
+        };
+        responses: {
+            /** @description The PRD */
+            201: {
+                headers: {
+                    /** @description The PRD version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prd"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPrds: {
+        parameters: {
+            query?: {
+                initiativeId?: string;
+                /** @description true: the PRDs in the trash instead, most recently deleted first (to restore one). */
+                trashed?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PRDs, newest first (not those in the trash) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        prds: components["schemas"]["PrdSummary"][];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPrd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePrdInput"];
+            };
+        };
+        responses: {
+            /** @description The PRD */
+            201: {
+                headers: {
+                    /** @description The PRD version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prd"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPrd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PRD */
+            200: {
+                headers: {
+                    /** @description The PRD version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prd"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deletePrd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PRD */
+            200: {
+                headers: {
+                    /** @description The PRD version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prd"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePrd: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePrdInput"];
+            };
+        };
+        responses: {
+            /** @description The PRD */
+            200: {
+                headers: {
+                    /** @description The PRD version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prd"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviewPrd: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewPrdInput"];
+            };
+        };
+        responses: {
+            /** @description The PRD */
+            200: {
+                headers: {
+                    /** @description The PRD version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prd"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restorePrd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PRD */
+            200: {
+                headers: {
+                    /** @description The PRD version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Prd"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPrdGaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gaps */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrdGaps"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportPrdMarkdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Markdown */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportPrdHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStoryMaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The story maps */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        storyMaps: components["schemas"]["StoryMapSummary"][];
+                    };
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createStoryMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStoryMapInput"];
+            };
+        };
+        responses: {
+            /** @description The story map with its contents, figures and gaps */
+            201: {
+                headers: {
+                    /** @description The story map version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryMap"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStoryMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The story map with its contents, figures and gaps */
+            200: {
+                headers: {
+                    /** @description The story map version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryMap"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteStoryMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The story map with its contents, figures and gaps */
+            200: {
+                headers: {
+                    /** @description The story map version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryMap"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateStoryMap: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStoryMapInput"];
+            };
+        };
+        responses: {
+            /** @description The story map with its contents, figures and gaps */
+            200: {
+                headers: {
+                    /** @description The story map version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryMap"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStoryMapGaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gaps */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryMapGaps"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    applyStoryMapOperation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StoryMapOperation"];
+            };
+        };
+        responses: {
+            /** @description The story map with its contents, figures and gaps */
+            200: {
+                headers: {
+                    /** @description The story map version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryMap"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restoreStoryMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The story map with its contents, figures and gaps */
+            200: {
+                headers: {
+                    /** @description The story map version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryMap"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRoadmapView: {
+        parameters: {
+            query?: {
+                /** @description csv: the rows as a CSV download. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+                view: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The view; with `format=csv` (or `.csv`), its rows as a CSV download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapView"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listShareLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description share links */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkList"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLinkInput"];
+            };
+        };
+        responses: {
+            /** @description The link, with its URL */
+            201: {
+                headers: {
+                    /** @description The share link version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedShareLink"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked link */
+            200: {
+                headers: {
+                    /** @description The share link version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLink"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restoreShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored link */
+            200: {
+                headers: {
+                    /** @description The share link version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLink"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRoadmapBaselines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description roadmapBaselines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapBaselineList"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createRoadmapBaseline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBaselineInput"];
+            };
+        };
+        responses: {
+            /** @description The baseline */
+            201: {
+                headers: {
+                    /** @description The baseline version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapBaseline"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRoadmapBaseline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The baseline */
+            200: {
+                headers: {
+                    /** @description The baseline version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapBaseline"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteRoadmapBaseline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The baseline */
+            200: {
+                headers: {
+                    /** @description The baseline version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapBaseline"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateRoadmapBaseline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBaselineInput"];
+            };
+        };
+        responses: {
+            /** @description The baseline */
+            200: {
+                headers: {
+                    /** @description The baseline version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapBaseline"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restoreRoadmapBaseline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The baseline */
+            200: {
+                headers: {
+                    /** @description The baseline version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapBaseline"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRoadmapBaselineDiff: {
+        parameters: {
+            query?: {
+                /** @description `now` (the current roadmap) or the id of another baseline of the same product. */
+                against?: "now" | string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The diff */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapDiff"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    announceInitiativeChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnouncePivotInput"];
+            };
+        };
+        responses: {
+            /** @description The announcement */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapAnnouncement"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRoadmapAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The announcement */
+            200: {
+                headers: {
+                    /** @description The announcement version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapAnnouncement"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteRoadmapAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The announcement */
+            200: {
+                headers: {
+                    /** @description The announcement version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapAnnouncement"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateRoadmapAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAnnouncementInput"];
+            };
+        };
+        responses: {
+            /** @description The announcement */
+            200: {
+                headers: {
+                    /** @description The announcement version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapAnnouncement"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restoreRoadmapAnnouncement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The announcement */
+            200: {
+                headers: {
+                    /** @description The announcement version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapAnnouncement"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRoadmapChangelog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changelog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoadmapChangelog"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vision draft */
+            200: {
+                headers: {
+                    /** @description The draft version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisionDraft"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateVision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVisionInput"];
+            };
+        };
+        responses: {
+            /** @description The vision draft */
+            200: {
+                headers: {
+                    /** @description The draft version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisionDraft"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteVision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vision draft */
+            200: {
+                headers: {
+                    /** @description The draft version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisionDraft"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restoreVision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vision draft */
+            200: {
+                headers: {
+                    /** @description The draft version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisionDraft"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishVision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version published */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisionVersion"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listVisionVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisionVersionList"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getVisionVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisionVersion"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diffVision: {
+        parameters: {
+            query: {
+                from: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The diff */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisionDiff"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCadences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cadences */
+            200: {
+                headers: {
+                    /** @description The product settings version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cadences"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateCadences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCadencesInput"];
+            };
+        };
+        responses: {
+            /** @description The cadences */
+            200: {
+                headers: {
+                    /** @description The product settings version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cadences"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process profile */
+            200: {
+                headers: {
+                    /** @description The product settings version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Process"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateProcess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you edited */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProcessInput"];
+            };
+        };
+        responses: {
+            /** @description The process profile */
+            200: {
+                headers: {
+                    /** @description The product settings version, quoted: "7" */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Process"];
+                };
+            };
+            /** @description Invalid input: `details.issues` names each bad field by its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed for this role, or a cross-site write with a session cookie */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (duplicate key, dependency cycle, in trash) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description version_conflict: changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordGroomingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The product id or key */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroomingSessionInput"];
+            };
+        };
+        responses: {
+            /** @description The session recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroomingSessionRecorded"];
                 };
             };
             /** @description Invalid input: `details.issues` names each bad field by its path */

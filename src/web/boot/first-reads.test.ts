@@ -6,7 +6,8 @@ import { backlogApi, itemsApi } from '../api/items.ts';
 import { initiativesApi, objectivesApi, themesApi } from '../api/planning.ts';
 import { productsApi, usersApi } from '../api/products.ts';
 import { sessionApi } from '../api/session.ts';
-import { FIRST_PAGE, firstReads, planningReads } from './first-reads.ts';
+import { storyMapsApi } from '../api/story-maps.ts';
+import { FIRST_PAGE, firstReads, planningReads, screenOf } from './first-reads.ts';
 
 /** Records the path (after /api/v1) of every request the app's client sends, answering each with `{}`. */
 function recordPaths(): string[] {
@@ -51,6 +52,16 @@ describe('the first reads of an address', () => {
     ]);
     assert.deepEqual(firstReads('/p/CHK/roadmap'), ['/auth/me', '/products', '/products/CHK/backlog']);
     assert.deepEqual(firstReads('/products'), ['/auth/me', '/products']);
+    // A story map's address: its map, and not the whole backlog, which the map does not wait for.
+    const mapId = '0b6f1d2e-8c1a-4a53-9d7e-2f4b7c9e1a00';
+    assert.deepEqual(firstReads(`/p/CHK/story-maps/${mapId}`, 'p-1'), [
+      '/auth/me',
+      '/products',
+      `/story-maps/${mapId}`,
+      ...planningReads('p-1'),
+    ]);
+    assert.equal(screenOf(`/p/CHK/story-maps/${mapId}`), 'story-map');
+    assert.equal(screenOf('/p/CHK/story-maps'), null);
   });
 
   it("puts a known product's planning reads before the whole backlog", () => {
@@ -74,7 +85,13 @@ describe('the first reads of an address', () => {
     await itemsApi.get('CHK-42');
     await backlogApi.get('CHK', FIRST_PAGE);
     await backlogApi.get('CHK');
-    assert.deepEqual(sent, [...firstReads('/CHK-42'), ...firstReads('/p/CHK/backlog').slice(3)]);
+    const mapId = '0b6f1d2e-8c1a-4a53-9d7e-2f4b7c9e1a00';
+    await storyMapsApi.get(mapId).catch(() => undefined);
+    assert.deepEqual(sent, [
+      ...firstReads('/CHK-42'),
+      ...firstReads('/p/CHK/backlog').slice(3),
+      ...firstReads(`/p/CHK/story-maps/${mapId}`).slice(2),
+    ]);
 
     sent.length = 0;
     for (const list of [initiativesApi.list, themesApi.list, objectivesApi.list]) {

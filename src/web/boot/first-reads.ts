@@ -19,6 +19,14 @@ export function firstReads(pathname: string, productId: string | null = null): s
   const itemKey = itemKeyInPath(pathname);
   if (itemKey) reads.push(`/items/${itemKey}`);
   const productKey = productKeyInPath(pathname);
+  const storyMapId = storyMapIdInPath(pathname);
+  if (productKey && storyMapId) {
+    // A story map's address: its map, which holds what its cards show, and not the whole backlog, the
+    // heaviest answer, which the map does not wait for (the app asks for it itself once started).
+    reads.push(`/story-maps/${storyMapId}`);
+    if (productId) reads.push(...planningReads(productId));
+    return reads;
+  }
   if (productKey) {
     if (showsBacklogRows(pathname)) reads.push(`/products/${productKey}/backlog?limit=${FIRST_PAGE}`);
     if (productId) reads.push(...planningReads(productId));
@@ -30,9 +38,17 @@ export function firstReads(pathname: string, productId: string | null = null): s
   return reads;
 }
 
+const STORY_MAP_ADDRESS = /^\/p\/[A-Za-z]{2,10}\/story-maps\/([0-9a-f-]{36})\/?$/;
+
+/** The id of the story map an address shows, or null. */
+export function storyMapIdInPath(pathname: string): string | null {
+  return STORY_MAP_ADDRESS.exec(pathname)?.[1] ?? null;
+}
+
 /** The lazy screen an address opens on, whose code is worth fetching at once, or null. */
-export function screenOf(pathname: string): 'roadmap' | 'timeline' | 'item' | null {
+export function screenOf(pathname: string): 'roadmap' | 'timeline' | 'item' | 'story-map' | null {
   if (itemKeyInPath(pathname)) return 'item';
+  if (storyMapIdInPath(pathname)) return 'story-map';
   return (
     (/^\/p\/[A-Za-z]{2,10}\/(roadmap|timeline)\/?$/.exec(pathname)?.[1] as 'roadmap' | 'timeline' | null) ??
     null

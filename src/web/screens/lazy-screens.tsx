@@ -5,6 +5,7 @@
  * must land in the palette even in the first second.
  */
 import { lazy } from 'react';
+import { prefetchStoryMapOf } from '../api/story-maps.ts';
 
 const board = () => import('./roadmap/board-screen.tsx');
 const timeline = () => import('./roadmap/timeline-screen.tsx');
@@ -19,6 +20,17 @@ const release = () => import('./releases/release-screen.tsx');
 const grooming = () => import('./grooming/grooming-screen.tsx');
 const dependencies = () => import('./dependencies/dependencies-screen.tsx');
 const health = () => import('./health/health-screen.tsx');
+const vision = () => import('./vision/vision-screen.tsx');
+const productHome = () => import('./home/product-home-screen.tsx');
+const audiences = () => import('./audience/audiences-screen.tsx');
+const storyMaps = () => import('./story-maps/story-maps-screen.tsx');
+const prds = () => import('./prds/prds-screen.tsx');
+const prd = () => import('./prds/prd-screen.tsx');
+// The map's own read starts with its code, not after it (a first load at a map's address).
+const storyMap = () => {
+  prefetchStoryMapOf(window.location.pathname);
+  return import('./story-maps/story-map-screen.tsx');
+};
 
 export const RoadmapBoardScreen = lazy(() => board().then((m) => ({ default: m.RoadmapBoardScreen })));
 export const TimelineScreen = lazy(() => timeline().then((m) => ({ default: m.TimelineScreen })));
@@ -33,6 +45,13 @@ export const ReleaseScreen = lazy(() => release().then((m) => ({ default: m.Rele
 export const GroomingScreen = lazy(() => grooming().then((m) => ({ default: m.GroomingScreen })));
 export const DependenciesScreen = lazy(() => dependencies().then((m) => ({ default: m.DependenciesScreen })));
 export const HealthScreen = lazy(() => health().then((m) => ({ default: m.HealthScreen })));
+export const VisionScreen = lazy(() => vision().then((m) => ({ default: m.VisionScreen })));
+export const ProductHomeScreen = lazy(() => productHome().then((m) => ({ default: m.ProductHomeScreen })));
+export const AudiencesScreen = lazy(() => audiences().then((m) => ({ default: m.AudiencesScreen })));
+export const PrdsScreen = lazy(() => prds().then((m) => ({ default: m.PrdsScreen })));
+export const PrdScreen = lazy(() => prd().then((m) => ({ default: m.PrdScreen })));
+export const StoryMapsScreen = lazy(() => storyMaps().then((m) => ({ default: m.StoryMapsScreen })));
+export const StoryMapScreen = lazy(() => storyMap().then((m) => ({ default: m.StoryMapScreen })));
 
 let preloaded = false;
 /** Fetches every lazy screen once the browser has nothing better to do. */

@@ -4,6 +4,7 @@ import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import type { ProductT } from '../api/types.ts';
 import { rememberProductId } from '../boot/product-ids.ts';
+import { isDocPath } from '../components/doc-tabs.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { isInsightPath } from '../components/insight-tabs.tsx';
 import { itemKeyInPath, paths, usePageLocation } from '../routes.ts';
@@ -13,6 +14,7 @@ import { dropUnobserved } from '../state/query-client.ts';
 import { useSession, useSignedIn } from '../state/session.tsx';
 import { useProductStore } from '../state/store-registry.ts';
 import { StoreContext, useStore } from '../state/use-store.ts';
+import { isHomePath, ProductNavLinks } from './home/product-nav-links.tsx';
 import { LAST_PRODUCT_KEY } from './home-screen.tsx';
 import { ItemPanel, preloadScreens } from './lazy-screens.tsx';
 import { CommandPalette } from './palette/command-palette.tsx';
@@ -173,12 +175,16 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
         </select>
       </label>
       <nav aria-label="Views" className="views">
-        <NavLink to={paths.backlog(key)}>Backlog</NavLink>
-        <NavLink to={paths.roadmap(key)}>Roadmap</NavLink>
-        <NavLink to={paths.timeline(key)}>Timeline</NavLink>
-        <NavLink to={paths.sprints(key)}>Sprints</NavLink>
-        <NavLink to={paths.board(key)}>Board</NavLink>
-        <NavLink to={paths.releases(key)}>Releases</NavLink>
+        {/* Home: what is overdue, the leading screens and the vision's first lines. */}
+        <NavLink to={paths.productHome(key)} className={() => (isHomePath(pathname) ? 'active' : '')}>
+          Home
+        </NavLink>
+        {/* Backlog, roadmap, timeline, sprints, board, releases: in the order the process profile leads with. */}
+        <ProductNavLinks productId={store.product.id} productKey={key} />
+        {/* Vision, PRDs and story maps: one entry, tabs on the screens themselves. */}
+        <NavLink to={paths.vision(key)} className={() => (isDocPath(pathname) ? 'active' : '')}>
+          Docs
+        </NavLink>
         {/* Health, Grooming, Dependencies and the charts: one entry, tabs on the screens themselves. */}
         <NavLink to={paths.health(key)} className={() => (isInsightPath(pathname) ? 'active' : '')}>
           Insights

@@ -183,4 +183,21 @@ describe('queryKeys', () => {
       [JSON.stringify(queryKeys.views(P))],
     );
   });
+
+  it('refreshes every PRD query when a PRD changes, and when an item changes (linked items, gaps)', () => {
+    const prd = keysTouchedBy(P, event('prd', 'd1', { title: ['A', 'B'] }), null, NOTHING_HELD);
+    assert.deepEqual(
+      prd.map((key) => JSON.stringify(key)),
+      [JSON.stringify(queryKeys.prds(P))],
+    );
+    const item = keysTouchedBy(P, event('item', 'i1'), null, NOTHING_HELD).map((key) => JSON.stringify(key));
+    assert.ok(item.includes(JSON.stringify(queryKeys.prds(P))));
+    for (const key of [
+      queryKeys.prd(P, 'd1'),
+      queryKeys.prdGaps(P, 'd1'),
+      queryKeys.initiativePrds(P, 'x'),
+    ]) {
+      assert.ok(JSON.stringify(key).startsWith(JSON.stringify(queryKeys.prds(P)).slice(0, -1)));
+    }
+  });
 });

@@ -12,6 +12,8 @@ export interface HeldQueries {
   sprints: ReadonlyArray<{ sprintId: string; itemIds: ReadonlySet<string> }>;
   /** Each item's dependencies held, with the ids of its external dependencies. */
   dependencies: ReadonlyArray<{ itemId: string; externalIds: ReadonlySet<string> }>;
+  /** Each story map held, with the ids of the items on it: one of them changing changes its cards. */
+  storyMaps?: ReadonlyArray<{ mapId: string; itemIds: ReadonlySet<string> }>;
 }
 
 /** Events of the plan itself, which the computed reports (queryKeys.analysis) are read from. */
@@ -77,6 +79,10 @@ export function keysTouchedBy(
     case 'team':
       keys.push(queryKeys.lists(productId));
       break;
+    case 'product':
+      // The process profile (which screens lead): the store keeps the product itself live.
+      if (event.action === 'process_updated') keys.push(queryKeys.process(productId));
+      break;
     case 'sprint':
       keys.push(queryKeys.lists(productId));
       sprintAndBurndown(event.entityId);
@@ -90,6 +96,11 @@ export function keysTouchedBy(
       const releases = releasesOfItem(event, entity);
       if (releases.length > 0) keys.push(queryKeys.releaseList(productId));
       for (const releaseId of releases) keys.push(queryKeys.release(productId, releaseId));
+      for (const { mapId, itemIds } of held.storyMaps ?? []) {
+        if (itemIds.has(event.entityId)) keys.push(queryKeys.storyMap(productId, mapId));
+      }
+      // A PRD shows its linked items' keys and titles, and its gaps count their trash.
+      keys.push(queryKeys.prds(productId));
       const flow = cumulativeFlowSource(productId, { from: '', to: '', timezone: '' });
       keys.push(queryKeys.chartPath(productId, flow.path));
       break;
@@ -111,6 +122,24 @@ export function keysTouchedBy(
       break;
     case 'view':
       keys.push(queryKeys.views(productId));
+      break;
+    case 'prd':
+      keys.push(queryKeys.prds(productId));
+      break;
+    case 'vision':
+      // A published vision is also what the vision cadence reads.
+      keys.push(queryKeys.vision(productId), queryKeys.cadences(productId));
+      break;
+    case 'share_link':
+      keys.push(queryKeys.shareLinks(productId));
+      break;
+    case 'story_map':
+      keys.push(queryKeys.storyMapList(productId), queryKeys.storyMap(productId, event.entityId));
+      break;
+    // Baselines sit under the plan's reports (queryKeys.baselines): an initiative change marks the diff
+    // against now and the changelog stale with them; a baseline's own change, here.
+    case 'roadmap_baseline':
+      keys.push(queryKeys.baselines(productId));
       break;
     default:
       break;

@@ -5,6 +5,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { SprintDetailT } from '../api/execution.ts';
+import type { StoryMapT } from '../api/story-maps.ts';
 import type { ItemDependenciesT } from '../api/types.ts';
 import { type HeldQueries, keysTouchedBy } from './invalidation-rules.ts';
 import type { ProductStore } from './product-store.ts';
@@ -34,7 +35,15 @@ function heldQueries(client: QueryClient, productId: string): HeldQueries {
         ? [{ itemId, externalIds: new Set((deps?.external ?? []).map((e) => e.id)) }]
         : [];
     });
-  return { sprints, dependencies };
+  const storyMaps = client
+    .getQueriesData<StoryMapT>({ queryKey: [...queryKeys.storyMaps(productId), 'detail'] })
+    .flatMap(([key, map]) => {
+      const mapId = key[4];
+      return typeof mapId === 'string' && map
+        ? [{ mapId, itemIds: new Set(map.cards.map((c) => c.itemId)) }]
+        : [];
+    });
+  return { sprints, dependencies, storyMaps };
 }
 
 /** Starts invalidating the cache from the store's live events; returns the function that stops it. */

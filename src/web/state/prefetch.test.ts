@@ -10,10 +10,18 @@ describe('what an address loads first', () => {
   });
 
   it("asks for the backlog's first page only where backlog rows show first", () => {
-    for (const path of ['/p/CHK/backlog', '/p/CHK', '/p/CHK/', '/CHK-42']) {
+    for (const path of ['/p/CHK/backlog', '/p/CHK/backlog/', '/CHK-42']) {
       assert.equal(showsBacklogRows(path), true, path);
     }
-    for (const path of ['/p/CHK/roadmap', '/p/CHK/timeline', '/p/CHK/sprints', '/products']) {
+    // `/p/CHK` is the product home: what is overdue, not backlog rows.
+    for (const path of [
+      '/p/CHK',
+      '/p/CHK/',
+      '/p/CHK/roadmap',
+      '/p/CHK/timeline',
+      '/p/CHK/sprints',
+      '/products',
+    ]) {
       assert.equal(showsBacklogRows(path), false, path);
     }
   });

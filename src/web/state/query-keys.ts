@@ -36,8 +36,49 @@ export const queryKeys = {
   releaseList: (productId: string) => ['product', productId, 'releases', 'list'] as const,
   release: (productId: string, releaseId: string) =>
     ['product', productId, 'releases', 'detail', releaseId] as const,
+  /** The vision's draft, its versions and their diffs (each below this prefix). */
+  vision: (productId: string) => ['product', productId, 'vision'] as const,
+  visionDraft: (productId: string) => ['product', productId, 'vision', 'draft'] as const,
+  visionVersions: (productId: string) => ['product', productId, 'vision', 'versions'] as const,
+  visionDiff: (productId: string, from: string, to: string) =>
+    ['product', productId, 'vision', 'diff', from, to] as const,
+  /**
+   * The cadences: read from events of many kinds (reviews, releases, sprints, items, the vision), so they
+   * sit under the computed reports' prefix and go stale with the plan.
+   */
+  cadences: (productId: string) => ['product', productId, 'analysis', 'cadences'] as const,
+  /** The process profile (GET /products/{id}/process): which screens lead. */
+  process: (productId: string) => ['product', productId, 'process'] as const,
+  /** The prefix of every PRD query: the list, an initiative's, one PRD and its gaps. */
+  prds: (productId: string) => ['product', productId, 'prds'] as const,
+  prdList: (productId: string) => ['product', productId, 'prds', 'list'] as const,
+  prdTrash: (productId: string) => ['product', productId, 'prds', 'trash'] as const,
+  initiativePrds: (productId: string, initiativeId: string) =>
+    ['product', productId, 'prds', 'initiative', initiativeId] as const,
+  prd: (productId: string, prdId: string) => ['product', productId, 'prds', 'detail', prdId] as const,
+  prdGaps: (productId: string, prdId: string) => ['product', productId, 'prds', 'gaps', prdId] as const,
   /** The product's saved backlog views (GET /products/{id}/views). */
   views: (productId: string) => ['product', productId, 'views'] as const,
+  /**
+   * The prefix of the roadmap's baselines, their diffs and its changelog: under the plan's reports
+   * (`analysis`), so that any initiative change marks the diff against now and the changelog stale.
+   */
+  baselines: (productId: string) => ['product', productId, 'analysis', 'baselines'] as const,
+  baselineList: (productId: string) => ['product', productId, 'analysis', 'baselines', 'list'] as const,
+  baselineDiff: (productId: string, baselineId: string, against: string) =>
+    ['product', productId, 'analysis', 'baselines', 'diff', baselineId, against] as const,
+  roadmapChangelog: (productId: string) =>
+    ['product', productId, 'analysis', 'baselines', 'changelog'] as const,
+  /** The prefix of every story map query; the list, then one map (GET /story-maps/{id}). */
+  storyMaps: (productId: string) => ['product', productId, 'story-maps'] as const,
+  storyMapList: (productId: string) => ['product', productId, 'story-maps', 'list'] as const,
+  storyMap: (productId: string, mapId: string) =>
+    ['product', productId, 'story-maps', 'detail', mapId] as const,
+  /** One audience view of the roadmap: presented from the plan, so kept under the reports' prefix. */
+  audienceView: (productId: string, view: string) =>
+    ['product', productId, 'analysis', 'audience-view', view] as const,
+  /** The product's live share links (GET /products/{id}/share-links). */
+  shareLinks: (productId: string) => ['product', productId, 'share-links'] as const,
   /** The full item behind the panel, by key as in the address. */
   item: (productId: string, itemKey: string) =>
     ['product', productId, 'item', itemKey.toUpperCase()] as const,

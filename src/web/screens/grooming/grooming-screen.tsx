@@ -23,6 +23,7 @@ import { SessionSummary } from './session-summary.tsx';
 import { startWalk, type Walk } from './session-walk.ts';
 import './grooming.css';
 import { InsightTabs } from '../../components/insight-tabs.tsx';
+import { recordGroomingSession } from '../home/record-grooming-session.ts';
 
 export function GroomingScreen() {
   const store = useStore();
@@ -67,7 +68,11 @@ export function GroomingScreen() {
           <GroomingSession
             walk={session}
             onLog={(change) => setLog((current) => current && change(current))}
-            onEnd={() => setSession(null)}
+            onEnd={() => {
+              setSession(null);
+              // The session's trace on the server: the backlog grooming cadence reads it as done.
+              if (log && !store.readOnly) void recordGroomingSession(store.product.id, log);
+            }}
           />
         ) : (
           <>

@@ -2,8 +2,9 @@
 import { datesInOrder } from '../../../domain/calendar.ts';
 import type { ConfidenceT, HorizonT, InitiativeStatusT, InitiativeT, VisibilityT } from '../../api/types.ts';
 import { CONFIDENCES, HORIZON_LABELS, HORIZONS } from '../../api/types.ts';
-import { updateInitiative } from '../../state/mutations/initiatives.ts';
+import type { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStore } from '../../state/use-store.ts';
+import { AnnouncementDialogHost, saveInitiativeChange } from '../roadmap/baseline-announce.tsx';
 import {
   CONFIDENCE_LABELS,
   INITIATIVE_STATUS_LABELS,
@@ -18,7 +19,8 @@ const VISIBILITIES: readonly VisibilityT[] = ['internal', 'public'];
 export function InitiativeFields({ initiative }: { initiative: InitiativeT }) {
   const store = useStore();
   type Patch = Parameters<typeof updateInitiative>[2];
-  const save = (patch: Patch) => void updateInitiative(store, initiative.id, patch);
+  // A pivot (a committed initiative changed after a baseline) asks for an announcement first.
+  const save = (patch: Patch) => void saveInitiativeChange(store, initiative.id, patch);
   const saveDate = (field: 'startDate' | 'targetDate', value: string | null): string | null => {
     const start = field === 'startDate' ? value : initiative.startDate;
     const target = field === 'targetDate' ? value : initiative.targetDate;
@@ -30,6 +32,7 @@ export function InitiativeFields({ initiative }: { initiative: InitiativeT }) {
 
   return (
     <div className="initiative-fields">
+      <AnnouncementDialogHost />
       <label>
         Status
         <select

@@ -9,6 +9,7 @@ import { scopeClass } from '../../components/edit-scope.ts';
 import { paths } from '../../routes.ts';
 import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStore } from '../../state/use-store.ts';
+import { InitiativePrds } from '../prds/initiative-prds.tsx';
 import { INITIATIVE_STATUS_LABELS } from '../roadmap/initiative-text.ts';
 import { EditableText } from './editable-text.tsx';
 import { InitiativeFields } from './initiative-fields.tsx';
@@ -106,7 +107,7 @@ export function InitiativeScreen() {
                 )
               }
             />
-            <SuccessMetrics initiative={initiative} />
+            <InitiativePrds initiative={initiative} withoutPrd={<SuccessMetrics initiative={initiative} />} />
             <InitiativeItems initiative={initiative} />
           </fieldset>
         </div>

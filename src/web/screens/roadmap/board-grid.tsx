@@ -11,9 +11,9 @@ import type { ThemeLane } from '../../../presenters/theme-lanes.ts';
 import type { HorizonT, InitiativeT } from '../../api/types.ts';
 import { HORIZON_LABELS, HORIZONS } from '../../api/types.ts';
 import { paths } from '../../routes.ts';
-import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
 import { AddInitiativeInline } from './add-initiative-inline.tsx';
+import { saveInitiativeChange } from './baseline-announce.tsx';
 import { type CardMove, INITIATIVE_DRAG_TYPE, InitiativeCard } from './initiative-card.tsx';
 import type { InitiativeFlag } from './initiative-flags.ts';
 import { useRefocus } from './use-refocus.ts';
@@ -49,7 +49,8 @@ export function BoardGrid({ lanes, progress, objectiveTitles, flags }: BoardGrid
       // A trashed theme reads as "No theme": moving within that lane must not touch the theme.
       const laneOf = initiative.themeId && store.themes.has(initiative.themeId) ? initiative.themeId : null;
       if (laneOf !== themeId) patch.themeId = themeId;
-      if (Object.keys(patch).length > 0) void updateInitiative(store, id, patch);
+      // A pivot (a committed initiative moved after a baseline) asks for an announcement first.
+      if (Object.keys(patch).length > 0) void saveInitiativeChange(store, id, patch);
     },
     [store],
   );

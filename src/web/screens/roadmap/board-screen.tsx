@@ -1,9 +1,12 @@
 /** The roadmap board (/p/:key/roadmap): Now / Next / Later by theme, filtered by status and confidence. */
 import { useCallback, useMemo } from 'react';
+import { Link } from 'react-router';
 import { byTargetDate, themeLanes } from '../../../presenters/theme-lanes.ts';
 import type { InitiativeT } from '../../api/types.ts';
+import { paths } from '../../routes.ts';
 import { useStore } from '../../state/use-store.ts';
 import { AddThemeForm } from './add-theme-form.tsx';
+import { BaselineTools } from './baseline-panel.tsx';
 import { BoardGrid } from './board-grid.tsx';
 import { matchesFilter, useRoadmapFilter } from './roadmap-filter.ts';
 import { ConfidenceLegend, RoadmapFilterBar } from './roadmap-filter-bar.tsx';
@@ -21,7 +24,7 @@ export function RoadmapBoardScreen() {
     return themeLanes(store.sortedThemes(), shown);
   }, [store, version, filter]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the store is mutable; its version says when it changed
   const objectiveTitles = useCallback(
     (initiative: InitiativeT) =>
       initiative.objectiveIds
@@ -42,6 +45,10 @@ export function RoadmapBoardScreen() {
         <h1>Roadmap</h1>
         <RoadmapFilterBar filter={filter} onChange={setFilter} />
         {!store.readOnly && <AddThemeForm />}
+        <BaselineTools />
+        <Link to={paths.audiences(store.product.key)} className="roadmap-audiences-link">
+          Audiences
+        </Link>
       </div>
       <div className="roadmap-subbar">
         <ConfidenceLegend />

@@ -4,8 +4,9 @@ import { Link, useSearchParams } from 'react-router';
 import { themeLanes } from '../../../presenters/theme-lanes.ts';
 import type { InitiativeT } from '../../api/types.ts';
 import { paths } from '../../routes.ts';
-import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStore } from '../../state/use-store.ts';
+import { saveInitiativeChange } from './baseline-announce.tsx';
+import { BaselineTools } from './baseline-panel.tsx';
 import { matchesFilter, useRoadmapFilter } from './roadmap-filter.ts';
 import { ConfidenceLegend, RoadmapFilterBar } from './roadmap-filter-bar.tsx';
 import { type Span, spanOf } from './timeline-bar.tsx';
@@ -55,7 +56,7 @@ export function TimelineScreen() {
   const onChange = useCallback(
     (id: string, span: Span) => {
       refocus(id);
-      void updateInitiative(store, id, { startDate: fromDay(span.start), targetDate: fromDay(span.end) });
+      void saveInitiativeChange(store, id, { startDate: fromDay(span.start), targetDate: fromDay(span.end) });
     },
     [store, refocus],
   );
@@ -93,6 +94,7 @@ export function TimelineScreen() {
           ))}
         </fieldset>
         <RoadmapFilterBar filter={filter} onChange={setFilter} />
+        <BaselineTools />
       </div>
       <div className="roadmap-subbar">
         <ConfidenceLegend />

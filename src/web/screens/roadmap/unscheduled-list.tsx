@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import type { InitiativeT } from '../../api/types.ts';
 import { ConfidenceBadge } from '../../components/chips.tsx';
 import { paths } from '../../routes.ts';
-import { updateInitiative } from '../../state/mutations/initiatives.ts';
 import { useStoreOnce } from '../../state/use-store.ts';
+import { saveInitiativeChange } from './baseline-announce.tsx';
 import { FlagList } from './flag-list.tsx';
 import type { InitiativeFlag } from './initiative-flags.ts';
 import { fromDay, monthOf, today } from './timeline-dates.ts';
@@ -20,7 +20,7 @@ export function UnscheduledList({
   if (initiatives.length === 0) return null;
   const schedule = (id: string) => {
     const month = monthOf(today());
-    void updateInitiative(store, id, { startDate: fromDay(month.start), targetDate: fromDay(month.end) });
+    void saveInitiativeChange(store, id, { startDate: fromDay(month.start), targetDate: fromDay(month.end) });
   };
   return (
     <section className="tl-unscheduled" aria-labelledby="tl-unscheduled-title">

@@ -1,4 +1,5 @@
 /** Changes to initiatives from the roadmap and the initiative screen, saved optimistically. */
+import type { AnnouncementWords } from '../../api/baselines.ts';
 import { ApiError } from '../../api/client.ts';
 import { initiativesApi } from '../../api/planning.ts';
 import type { InitiativeT } from '../../api/types.ts';
@@ -15,7 +16,7 @@ export async function updateInitiative(
   store: ProductStore,
   id: string,
   patch: Partial<Omit<InitiativeT, 'id' | 'productId' | 'version' | 'createdAt' | 'updatedAt' | 'deletedAt'>>,
-  options: { baseVersion?: number } = {},
+  options: { baseVersion?: number; announcement?: AnnouncementWords } = {},
 ): Promise<boolean> {
   if (refusedAsViewer(store)) return false;
   const before = store.initiatives.get(id);
@@ -26,7 +27,8 @@ export async function updateInitiative(
     const saved = await inTurn(id, () =>
       initiativesApi.update(
         id,
-        patch,
+        // A pivot's announcement rides along with the change (the roadmap's changelog keeps it).
+        { ...patch, ...options.announcement },
         options.baseVersion ?? store.initiatives.get(id)?.version ?? before.version,
       ),
     );
@@ -53,7 +55,7 @@ export async function updateInitiative(
               ? describe(store, field, (theirs as unknown as Record<string, unknown>)[field])
               : '?',
           })),
-          retry: () => void updateInitiative(store, id, patch),
+          retry: () => void updateInitiative(store, id, patch, { announcement: options.announcement }),
         },
       });
       store.changed();
