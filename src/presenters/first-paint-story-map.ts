@@ -14,12 +14,12 @@ import { escapeHtml as esc } from './markdown/escape-html.ts';
 type Card = StoryMap['cards'][number];
 type Figures = StoryMap['unplanned'];
 
-/** Columns drawn: more than the widest common window shows (the app draws the rest as it scrolls). */
-export const FIRST_PAINT_MAP_COLUMNS = 16;
+/** Columns drawn (2,064 px): more than a 1,920 px window shows (the app draws the rest as it scrolls). */
+export const FIRST_PAINT_MAP_COLUMNS = 12;
 /** Cards drawn in one cell, and the tallest band the classes size: taller than a screen already. */
 export const FIRST_PAINT_CELL_CARDS = 12;
-/** Bands start above this many pixels from the board's top: a tall screenful. */
-const FIRST_PAINT_MAP_HEIGHT = 1600;
+/** Bands start above this many pixels from the board's top: a screenful of a tall window. */
+const FIRST_PAINT_MAP_HEIGHT = 1000;
 /** Entries each gaps list shows, as the app's panel (gaps-panel.tsx). */
 const SHOWN_GAPS = 50;
 /** The board's geometry in pixels (web/screens/story-maps/map-layout.ts GEOMETRY): the bands' tops. */

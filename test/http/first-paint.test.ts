@@ -170,7 +170,7 @@ for (const dialect of DIALECTS) {
       assert.match(html, /<link rel="stylesheet" crossorigin href="\/assets\/story-maps.css"><\/head>/);
       assert.match(html, /<h1>Journey &lt;b&gt;<\/h1>/);
       assert.match(html, />Find &lt;products&gt;</);
-      assert.match(html, />Step 16</);
+      assert.match(html, />Step 12</);
       assert.match(html, />Walking &quot;skeleton&quot;</);
       assert.match(html, /<span class="sm-line-target">Release MVP<\/span>/);
       assert.match(html, /<span class="sm-title">Unplanned<\/span>/);
@@ -178,10 +178,10 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(html, /<img src=x|<b>|style=/);
       assert.match(html, new RegExp(`data-item="${hostile.id}"`));
       assert.match(html, /<span class="sm-card-title">Refund flow<\/span>/);
-      // The first 16 columns only: the app draws the rest as the board scrolls (the gaps list them all).
+      // The first 12 columns only: the app draws the rest as the board scrolls (the gaps list them all).
       const board = html.slice(html.indexOf('class="sm-board"'), html.indexOf('class="sm-gaps"'));
-      assert.match(board, />Step 16</);
-      assert.doesNotMatch(board, />Step 17<|Beyond the screen/);
+      assert.match(board, />Step 12</);
+      assert.doesNotMatch(board, />Step 13<|Beyond the screen/);
       assert.match(html, /<aside class="sm-gaps" aria-label="Gaps">.*<li>Step 17<\/li>/);
       assert.match(html, /data-replaced-by="\.sm-board\[data-pitch\], \.sm-empty"/);
       assert.match(html, /class="sm-canvas sm-canvas-static"/);
