@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: generates a product on each database, then measures bulk load, request latency, text
  * search, flatness, start-up, throughput and memory, the charts (bench/charts) and the planning analyses
- * (bench/intelligence), and reports them against the targets.
+ * (bench/intelligence), and reports them against the targets; then the artifacts' own benches
+ * (bench/artifacts: baseline diffs, the shared page, the story map), which print theirs.
  *
  * BENCH_ITEMS (default 100000) and BENCH_DIALECTS (default sqlite,postgres) size a run; BENCH_SAMPLES
  * (default 2000) and BENCH_THROUGHPUT_SECONDS (default 5) shorten it while developing, as do BENCH_BULK_RUNS
@@ -15,6 +16,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
 import type { DialectName } from '../src/store/database.ts';
+import { benchArtifacts } from './artifacts/run.ts';
 import { type ChartResult, chartChecks, chartsMarkdown } from './charts/report.ts';
 import { benchCharts } from './charts/run.ts';
 import { type BenchDatabase, createBenchDatabase, databaseVersions } from './databases.ts';
@@ -225,6 +227,8 @@ const markdownRows = await benchMarkdown(log);
 // The planning-intelligence analyses and their routes, each database on data of its own.
 const intelligence = [];
 for (const dialect of DIALECTS) intelligence.push(await benchIntelligence(dialect));
+// The artifacts (bench/artifacts): baseline diffs, the shared page, the story map in Chromium. Printed.
+benchArtifacts({ build: false });
 
 const report: BenchResults = {
   date: new Date().toISOString(),
