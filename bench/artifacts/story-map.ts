@@ -126,7 +126,7 @@ await bench.close();
 const server = await spawnServer(bench.location);
 const browser = await launchBrowser();
 try {
-  const path = `/p/${productKey}/story-maps/${mapId}${process.env.STORY_MAP_QUERY ?? ""}`;
+  const path = `/p/${productKey}/story-maps/${mapId}${process.env.STORY_MAP_QUERY ?? ''}`;
   // Navigation start → all cards in the DOM (checked every frame), in a fresh context each time.
   const loads: number[] = [];
   const lives: number[] = [];
