@@ -115,8 +115,8 @@ export const UpdatePrdInput = z
       'A legal next status. approved needs at least one reviewer, every one of them approved.',
     ),
     initiativeId: Id.nullable().describe(
-      'Ties the PRD to an initiative of the same product (its success metrics move into the PRD if it ' +
-        'has any); null unties it.',
+      'Ties the PRD to an initiative of the same product (the success metrics the initiative lists ' +
+        'move into the PRD); null unties it.',
     ),
   })
   .partial()

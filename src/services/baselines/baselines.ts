@@ -15,6 +15,7 @@ import { lastEventId } from '../events/event-cursor.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
+import { trashChange } from '../write/trash-change.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
 import {
   type BaselineRow,
@@ -205,21 +206,11 @@ export async function setBaselineTrashed(
     present: (_db, row) => presentBaseline(row),
     describe: (row) => `baseline "${row.name}"`,
     change: async (trx, current, at) => {
-      if ((current.deleted_at !== null) === ctx.trashed) return null;
-      if (!ctx.trashed) await assertNameFree(trx, current.product_id, current.name, current.id);
-      const deletedAt = ctx.trashed ? at : null;
-      return {
-        action: ctx.trashed ? 'deleted' : 'restored',
-        changes: { deletedAt: [current.deleted_at, deletedAt] },
-        write: (stamp) =>
-          trx
-            .updateTable('roadmap_baselines')
-            .set({ deleted_at: deletedAt, ...stamp })
-            .where('id', '=', current.id)
-            .where('version', '=', current.version)
-            .returningAll()
-            .executeTakeFirst(),
-      };
+      return trashChange(trx, 'roadmap_baselines', current, {
+        trashed: ctx.trashed,
+        at,
+        beforeRestore: () => assertNameFree(trx, current.product_id, current.name, current.id),
+      });
     },
   });
 }

@@ -30,7 +30,10 @@ export async function assertInProduct(
     LOOKUPS.set(table, lookup);
   }
   const [row] = await lookup(db, id, productId);
-  if (!row) throw invalidField(path, `does not name a ${table.slice(0, -1)} of this product`);
+  if (!row) {
+    const noun = table.slice(0, -1);
+    throw invalidField(path, `does not name ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} of this product`);
+  }
 }
 
 export async function assertActiveUser(db: Db, id: string, path: string): Promise<void> {

@@ -2,7 +2,7 @@
  * The shared page of a link's token, for anyone holding the URL: the customer view of its product as
  * HTML, or null when the token opens nothing (unknown, revoked or expired — told apart by no one). The
  * token is found by its hash through the unique index, never compared in a loop. Rendered pages are kept
- * per (link, the product's newest event): any change to the product moves the event cursor on.
+ * per (link, the product's newest event): every change to the product moves the event cursor on.
  */
 import { presentCustomerView } from '../../presenters/audience/customer.ts';
 import { sharePageHtml } from '../../presenters/audience/share-page-html.ts';

@@ -15,6 +15,7 @@ import { AppError, invalidField, notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
+import { trashChange } from '../write/trash-change.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
 
 /** Live links a product may hold: a list a person can still scan. */
@@ -122,31 +123,21 @@ export async function setShareLinkTrashed(
     present: (_db, row) => presentShareLink(row),
     describe: () => 'share link',
     change: async (trx, current, at) => {
-      if ((current.deleted_at !== null) === ctx.trashed) return null;
-      if (!ctx.trashed) {
-        const count = await trx
-          .selectFrom('share_links')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('product_id', '=', current.product_id)
-          .where('deleted_at', 'is', null)
-          .executeTakeFirstOrThrow();
-        if (Number(count.n) >= MAX_SHARE_LINKS) {
-          throw new AppError('invalid_state', `a product holds at most ${MAX_SHARE_LINKS} share links`);
-        }
-      }
-      const deletedAt = ctx.trashed ? at : null;
-      return {
-        action: ctx.trashed ? 'deleted' : 'restored',
-        changes: { deletedAt: [current.deleted_at, deletedAt] },
-        write: (stamp) =>
-          trx
-            .updateTable('share_links')
-            .set({ deleted_at: deletedAt, ...stamp })
-            .where('id', '=', current.id)
-            .where('version', '=', current.version)
-            .returningAll()
-            .executeTakeFirst(),
-      };
+      return trashChange(trx, 'share_links', current, {
+        trashed: ctx.trashed,
+        at,
+        beforeRestore: async () => {
+          const count = await trx
+            .selectFrom('share_links')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('product_id', '=', current.product_id)
+            .where('deleted_at', 'is', null)
+            .executeTakeFirstOrThrow();
+          if (Number(count.n) >= MAX_SHARE_LINKS) {
+            throw new AppError('invalid_state', `a product holds at most ${MAX_SHARE_LINKS} share links`);
+          }
+        },
+      });
     },
   });
 }

@@ -19,6 +19,7 @@ import { AppError } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
+import { trashChange } from '../write/trash-change.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
 import { presentStoryMap } from './present-story-map.ts';
 import {
@@ -143,21 +144,11 @@ export async function setStoryMapTrashed(
     present: presentStoryMap,
     describe: (row) => `story map "${row.name}"`,
     change: async (trx, current, at) => {
-      if ((current.deleted_at !== null) === ctx.trashed) return null;
-      if (!ctx.trashed) await assertMapNameFree(trx, current.product_id, current.name, current.id);
-      const deletedAt = ctx.trashed ? at : null;
-      return {
-        action: ctx.trashed ? 'deleted' : 'restored',
-        changes: { deletedAt: [current.deleted_at, deletedAt] },
-        write: (stamp) =>
-          trx
-            .updateTable('story_maps')
-            .set({ deleted_at: deletedAt, ...stamp })
-            .where('id', '=', current.id)
-            .where('version', '=', current.version)
-            .returningAll()
-            .executeTakeFirst(),
-      };
+      return trashChange(trx, 'story_maps', current, {
+        trashed: ctx.trashed,
+        at,
+        beforeRestore: () => assertMapNameFree(trx, current.product_id, current.name, current.id),
+      });
     },
   });
 }

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../errors.ts';
 import { recordEvent } from '../events/record-event.ts';
 import { newId } from '../ids.ts';
 import { loadVisibleProduct, lockProductForWrite } from '../products/product-access.ts';
+import { trashChange } from '../write/trash-change.ts';
 import { updateVersioned } from '../write/update-versioned.ts';
 
 /** Views a product may hold: a list a person can still scan. */
@@ -161,21 +162,11 @@ export async function setViewTrashed(
     present: (_db, row) => presentView(row),
     describe: (row) => `view "${row.name}"`,
     change: async (trx, current, at) => {
-      if ((current.deleted_at !== null) === ctx.trashed) return null;
-      if (!ctx.trashed) await assertNameFree(trx, current.product_id, current.name, current.id);
-      const deletedAt = ctx.trashed ? at : null;
-      return {
-        action: ctx.trashed ? 'deleted' : 'restored',
-        changes: { deletedAt: [current.deleted_at, deletedAt] },
-        write: (stamp) =>
-          trx
-            .updateTable('saved_views')
-            .set({ deleted_at: deletedAt, ...stamp })
-            .where('id', '=', current.id)
-            .where('version', '=', current.version)
-            .returningAll()
-            .executeTakeFirst(),
-      };
+      return trashChange(trx, 'saved_views', current, {
+        trashed: ctx.trashed,
+        at,
+        beforeRestore: () => assertNameFree(trx, current.product_id, current.name, current.id),
+      });
     },
   });
 }

@@ -3909,7 +3909,7 @@ export interface components {
             status?: components["schemas"]["PrdStatus"] & unknown;
             /**
              * Format: uuid
-             * @description Ties the PRD to an initiative of the same product (its success metrics move into the PRD if it has any); null unties it.
+             * @description Ties the PRD to an initiative of the same product (the success metrics the initiative lists move into the PRD); null unties it.
              * @example 0192f0c1-7a3b-7c4e-9a1d-3f5e6a7b8c9d
              */
             initiativeId?: string | null;
