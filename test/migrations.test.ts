@@ -78,8 +78,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         said.map((line) => line.replace(/ in [\d.]+ s$/, ' in … s')),
         [
-          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes, 008-burndown-steps, 009-planning-intelligence, 010-vision-cadences, 011-prds, 012-story-maps, 013-roadmap-baselines, 014-share-links, 015-announcement-edits…',
-          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes, 008-burndown-steps, 009-planning-intelligence, 010-vision-cadences, 011-prds, 012-story-maps, 013-roadmap-baselines, 014-share-links, 015-announcement-edits) in … s',
+          'Migrating the database: 003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes, 008-burndown-steps, 009-planning-intelligence, 010-vision-cadences, 011-prds, 012-story-maps, 013-roadmap-baselines, 014-share-links, 015-announcement-edits, 016-imports, 017-comments, 018-webhooks, 019-tokens-feeds-sso…',
+          'Migrated the database (003-chart-projections, 004-name-keys, 005-event-items, 006-superseded-title-edits, 007-leaner-item-writes, 008-burndown-steps, 009-planning-intelligence, 010-vision-cadences, 011-prds, 012-story-maps, 013-roadmap-baselines, 014-share-links, 015-announcement-edits, 016-imports, 017-comments, 018-webhooks, 019-tokens-feeds-sso) in … s',
         ],
         'an operator sees what a long migration is doing',
       );

@@ -15,6 +15,10 @@ import * as storyMaps from './migrations/012-story-maps.ts';
 import * as roadmapBaselines from './migrations/013-roadmap-baselines.ts';
 import * as shareLinks from './migrations/014-share-links.ts';
 import * as announcementEdits from './migrations/015-announcement-edits.ts';
+import * as imports from './migrations/016-imports.ts';
+import * as comments from './migrations/017-comments.ts';
+import * as webhooks from './migrations/018-webhooks.ts';
+import * as tokensFeedsSso from './migrations/019-tokens-feeds-sso.ts';
 
 /** The migrations in order; `warn` receives what one finds that an operator should act on. */
 function migrationsFor(warn: (line: string) => void): Record<string, Migration> {
@@ -34,6 +38,10 @@ function migrationsFor(warn: (line: string) => void): Record<string, Migration> 
     '011-prds': prds,
     '013-roadmap-baselines': roadmapBaselines,
     '015-announcement-edits': announcementEdits,
+    '016-imports': imports,
+    '017-comments': comments,
+    '018-webhooks': webhooks,
+    '019-tokens-feeds-sso': tokensFeedsSso,
   };
 }
 

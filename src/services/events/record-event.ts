@@ -58,7 +58,10 @@ export interface EventInput {
     | 'prd'
     | 'story_map'
     | 'roadmap_baseline'
-    | 'share_link';
+    | 'share_link'
+    | 'comment'
+    | 'webhook'
+    | 'import';
   entityId: string;
   action: string;
   changes: Changes;

@@ -1,0 +1,8 @@
+/** Webhooks and their delivery queue (issue 15). Filled by the webhooks work. */
+import type { Kysely } from 'kysely';
+
+type AnyDb = Kysely<unknown>;
+
+export async function up(_db: AnyDb): Promise<void> {}
+
+export async function down(_db: AnyDb): Promise<void> {}
