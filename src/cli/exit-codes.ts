@@ -13,6 +13,8 @@ const exitCodes: Partial<Record<ErrorCode, number>> = {
   duplicate_name: 5,
   sprint_active: 5,
   invalid_state: 5,
+  invalid_import: 6,
+  insufficient_scope: 4,
 };
 
 /** 1 for anything unexpected. */

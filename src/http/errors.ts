@@ -25,6 +25,8 @@ export const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   misdirected_request: 421,
+  invalid_import: 422,
+  insufficient_scope: 403,
   internal_error: 500,
 };
 

@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'misdirected_request'
+  | 'invalid_import'
+  | 'insufficient_scope'
   | 'internal_error';
 
 export interface FieldIssue {
