@@ -17,12 +17,14 @@ import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
 import type { DialectName } from '../src/store/database.ts';
 import { benchArtifacts } from './artifacts/run.ts';
+import { benchBackup } from './backup/run.ts';
 import { type ChartResult, chartChecks, chartsMarkdown } from './charts/report.ts';
 import { benchCharts } from './charts/run.ts';
 import { type BenchDatabase, createBenchDatabase, databaseVersions } from './databases.ts';
 import { createFixture, type Fixture } from './generate.ts';
 import { type ClientWritesResult, measureClientWrites } from './http-client/measure.ts';
 import { createClient, type HttpClient, measureLatency } from './http-latency.ts';
+import { benchImports } from './imports/run.ts';
 import { benchIntelligence, intelligenceMarkdown } from './intelligence/run.ts';
 import { benchMarkdown, markdownTable } from './markdown/run.ts';
 import {
@@ -38,6 +40,7 @@ import {
 import { measureSearch } from './search.ts';
 import { probeStartup, residentMemoryMb, type SpawnedServer, spawnServer } from './startup.ts';
 import { measureThroughput } from './throughput.ts';
+import { benchWebhooks } from './webhooks/run.ts';
 
 function setting(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -229,6 +232,8 @@ const intelligence = [];
 for (const dialect of DIALECTS) intelligence.push(await benchIntelligence(dialect));
 // The artifacts (bench/artifacts): baseline diffs, the shared page, the story map in Chromium. Printed.
 benchArtifacts({ build: false });
+// Webhook fan-out (bench/webhooks): one event to 100 loopback receivers. Printed.
+await benchWebhooks();
 
 const report: BenchResults = {
   date: new Date().toISOString(),
@@ -273,3 +278,7 @@ console.log(`\n${chartsMarkdown(charts)}`);
 console.log(`\n${markdownTable(markdownRows)}`);
 console.log(`\n${intelligenceMarkdown(intelligence)}`);
 console.log(`\nwrote ${RESULTS_FILE}`);
+// Backup and restore of 100,000 items on each database (bench/backup): printed.
+await benchBackup();
+// Parse, dry run and import of a 50,000-row Jira CSV on each database (bench/imports): printed.
+await benchImports();

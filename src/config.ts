@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isLoopbackHostname } from './http/host-names.ts';
+import { type OidcSettings, oidcSettingsFromEnv } from './services/auth/oidc-settings.ts';
 import { type AuthSettings, defaultAuthSettings } from './services/auth/settings.ts';
 
 export interface ServerConfig {
@@ -16,8 +17,14 @@ export interface ServerConfig {
   trustProxy: boolean;
   bodyLimitBytes: number;
   auth: AuthSettings;
+  /** OpenID Connect single sign-on (CAIRN_OIDC_*); null: off. */
+  oidc: OidcSettings | null;
   /** The built web app to serve; defaults to dist/web beside the server; null serves the API only. */
   webRoot?: string | null | undefined;
+  /** CAIRN_WEBHOOKS_ALLOW_PRIVATE: webhooks may reach loopback and private addresses (off: SSRF guard). */
+  webhooksAllowPrivate?: boolean | undefined;
+  /** CAIRN_SMTP_URL and CAIRN_MAIL_FROM: mention e-mails by SMTP; undefined (the default) sends none. */
+  smtp?: { url: string; from: string } | undefined;
 }
 
 export interface ConfigFlags {
@@ -62,6 +69,11 @@ const schema = z.object({
   bodyLimitBytes: positive('CAIRN_BODY_LIMIT_BYTES'),
   sessionIdleMinutes: positive('CAIRN_SESSION_IDLE_MINUTES'),
   sessionMaxHours: positive('CAIRN_SESSION_MAX_HOURS'),
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'CAIRN_SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional(),
+  mailFrom: z.string().min(3).max(254).regex(/@/, 'CAIRN_MAIL_FROM must hold an e-mail address'),
 });
 
 /** Flags win over environment variables, which win over defaults. Throws an Error naming the bad setting. */
@@ -80,6 +92,8 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     bodyLimitBytes: env.CAIRN_BODY_LIMIT_BYTES ?? 1024 * 1024,
     sessionIdleMinutes: env.CAIRN_SESSION_IDLE_MINUTES ?? defaultAuthSettings.sessionIdleMinutes,
     sessionMaxHours: env.CAIRN_SESSION_MAX_HOURS ?? defaultAuthSettings.sessionMaxHours,
+    smtpUrl: env.CAIRN_SMTP_URL || undefined,
+    mailFrom: env.CAIRN_MAIL_FROM || 'Cairn <cairn@localhost>',
   });
   if (!parsed.success) {
     throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
@@ -102,14 +116,18 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     publicUrl: c.publicUrl === undefined ? undefined : new URL(c.publicUrl).origin,
     corsOrigins: c.corsOrigins,
     trustProxy: c.trustProxy,
+    webhooksAllowPrivate:
+      env.CAIRN_WEBHOOKS_ALLOW_PRIVATE === '1' || env.CAIRN_WEBHOOKS_ALLOW_PRIVATE === 'true',
     bodyLimitBytes: c.bodyLimitBytes,
     auth: {
       ...defaultAuthSettings,
       sessionIdleMinutes: c.sessionIdleMinutes,
       sessionMaxHours: c.sessionMaxHours,
     },
+    oidc: oidcSettingsFromEnv(env),
     // CAIRN_WEB_ROOT=none: an API-only server (its health does not wait for a web build).
     webRoot:
       env.CAIRN_WEB_ROOT === 'none' ? null : env.CAIRN_WEB_ROOT ? resolve(env.CAIRN_WEB_ROOT) : undefined,
+    smtp: c.smtpUrl === undefined ? undefined : { url: c.smtpUrl, from: c.mailFrom },
   };
 }

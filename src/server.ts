@@ -8,6 +8,8 @@ import { createApp } from './http/app.ts';
 import type { AppOptions, Readiness } from './http/env.ts';
 import { SecureServerResponse } from './http/secure-response.ts';
 import { createLiveHub } from './services/live/create-live-hub.ts';
+import { createSmtpMailer } from './services/mail/mailer.ts';
+import { startWebhookWorker } from './services/webhooks/delivery-worker.ts';
 import { type Database, openDatabase } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -41,6 +43,11 @@ export async function startServer(
   // Listening before the warm-up lets a load balancer see "not ready yet" instead of no answer at all.
   const readiness: Readiness = { pending: warmUp?.reason ?? null };
   const live = createLiveHub({ database, log: (message) => console.error(message) });
+  const webhooks = startWebhookWorker({
+    db: database.db,
+    allowPrivate: config.webhooksAllowPrivate ?? false,
+    log: (message) => console.error(message),
+  });
   const bound = (port: number) => {
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return `http://${host}:${port}`;
@@ -50,6 +57,7 @@ export async function startServer(
     dialect: database.dialect,
     version: VERSION,
     auth: config.auth,
+    oidc: config.oidc,
     // Without CAIRN_PUBLIC_URL the server is on loopback (loadConfig insists): links use its own address.
     publicOrigin: config.publicUrl ?? bound(config.port),
     corsOrigins: config.corsOrigins,
@@ -57,6 +65,7 @@ export async function startServer(
     bodyLimitBytes: config.bodyLimitBytes,
     live,
     log: (message) => console.error(message),
+    mailer: config.smtp === undefined ? undefined : createSmtpMailer(config.smtp),
     webRoot:
       config.webRoot === null
         ? undefined
@@ -90,6 +99,8 @@ export async function startServer(
       // Live streams never finish on their own: end them first, or server.close() would wait out the grace
       // period for them. Their LISTEN connection closes with them.
       await live.close();
+      // Requests under way are aborted and their deliveries given back to the queue for the next start.
+      await webhooks.close();
       // Clients on keep-alive connections would hold close() open forever: from now on every response
       // asks its client to close, and whatever is still open after the grace period is cut.
       server.on('request', (_request: IncomingMessage, response: ServerResponse) => {

@@ -16,12 +16,19 @@ import { audienceRoutes } from './routes/audience.ts';
 import { authRoutes, publicAuthRoutes } from './routes/auth.ts';
 import { baselineRoutes } from './routes/baselines.ts';
 import { cadenceRoutes } from './routes/cadences.ts';
+import { calendarFeedRoutes, calendarRoutes } from './routes/calendar.ts';
 import { chartRoutes } from './routes/charts.ts';
+import { commentRoutes } from './routes/comments.ts';
 import { dependencyRoutes } from './routes/dependencies.ts';
 import { eventRoutes } from './routes/events.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { feedRoutes } from './routes/feeds.ts';
 import { groomingRoutes } from './routes/grooming.ts';
+import { importRoutes } from './routes/imports.ts';
 import { itemRoutes } from './routes/items.ts';
+import { mcpRoutes } from './routes/mcp.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { initiativeRoutes, objectiveRoutes, themeRoutes, viewRoutes } from './routes/planning.ts';
 import { prdRoutes } from './routes/prds.ts';
 import { productRoutes } from './routes/products.ts';
@@ -35,6 +42,7 @@ import { systemRoutes } from './routes/system.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { userRoutes } from './routes/users.ts';
 import { visionRoutes } from './routes/vision.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { mountWebApp } from './web-app.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -59,6 +67,7 @@ export function createApp(options: AppOptions) {
 
   app.route(API_PREFIX, createApiRouter(options.version));
   app.route('/feeds', feedRoutes);
+  app.route('/feeds', calendarRoutes);
   app.route('/share', shareRoutes);
   const webPage = options.webRoot ? mountWebApp(app, options.webRoot, API_PREFIX) : null;
 
@@ -98,6 +107,10 @@ function createApiRouter(version: string) {
   api.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', wakeLiveHub);
   api.route('/', systemRoutes);
   api.route('/', publicAuthRoutes);
+  // Browser redirects of single sign-on: public, and not part of the OpenAPI document.
+  api.route('/', oidcRoutes);
+  // Before the secured routes: MCP checks its bearer token itself (see routes/mcp.ts).
+  api.route('/', mcpRoutes);
   // Served before the secured routes are mounted: their authentication middleware must not guard it.
   api.doc31('/openapi.json', openApiConfig(version));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
@@ -116,6 +129,7 @@ function createApiRouter(version: string) {
   secured.use('*', authenticate);
   for (const routes of [
     authRoutes,
+    calendarFeedRoutes,
     userRoutes,
     productRoutes,
     objectiveRoutes,
@@ -139,6 +153,11 @@ function createApiRouter(version: string) {
     baselineRoutes,
     visionRoutes,
     cadenceRoutes,
+    importRoutes,
+    commentRoutes,
+    notificationRoutes,
+    webhookRoutes,
+    exportRoutes,
   ]) {
     secured.route('/', routes);
   }

@@ -174,6 +174,10 @@ export const Item = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
     deletedAt: Timestamp.nullable(),
+    externalKeys: z
+      .array(z.object({ kind: z.string().describe('jira, trello, linear or markdown'), key: z.string() }))
+      .optional()
+      .describe('Where the item was imported from, by its key there (only on GET /items/{idOrKey}).'),
   })
   .openapi('Item');
 

@@ -39,6 +39,13 @@ export const User = z
   .openapi('User');
 export type User = z.infer<typeof User>;
 
+/** What an API token may do: read only, or read and write (within the user's role). */
+export const TokenScope = z.enum(['read', 'write']).openapi('TokenScope');
+export type TokenScope = z.infer<typeof TokenScope>;
+
+/** The most products one API token may be restricted to. */
+export const MAX_TOKEN_PRODUCTS = 100;
+
 export const CreateTokenInput = z
   .object({
     name: requiredText(LIMITS.tokenName),
@@ -49,10 +56,21 @@ export const CreateTokenInput = z
       .max(3650)
       .optional()
       .describe('Omit for a token that never expires.'),
+    scope: TokenScope.default('write').describe(
+      "'read' refuses every write (403 insufficient_scope); 'write' may do whatever your role allows.",
+    ),
+    productIds: z
+      .array(Id)
+      .max(MAX_TOKEN_PRODUCTS, `must list at most ${MAX_TOKEN_PRODUCTS} products`)
+      .nullable()
+      .optional()
+      .describe(
+        'Restrict the token to these products (each one you can see); omit or null for every product.',
+      ),
   })
   .strict()
   .openapi('CreateTokenInput');
-export type CreateTokenInput = z.infer<typeof CreateTokenInput>;
+export type CreateTokenInput = z.input<typeof CreateTokenInput>;
 
 export const ApiToken = z
   .object({
@@ -63,6 +81,11 @@ export const ApiToken = z
     lastUsedAt: Timestamp.nullable(),
     expiresAt: Timestamp.nullable(),
     revokedAt: Timestamp.nullable(),
+    scope: TokenScope,
+    productIds: z
+      .array(Id)
+      .nullable()
+      .describe('The products the token is restricted to; null: every product you can see.'),
   })
   .openapi('ApiToken');
 
@@ -76,5 +99,14 @@ export const SessionResponse = z.object({ user: User, expiresAt: Timestamp }).op
 export const SetupResponse = z.object({ user: User, token: z.string() }).openapi('SetupResponse');
 
 export const SetupStatus = z
-  .object({ required: z.boolean().describe('True until the first user exists: show the first-run screen.') })
+  .object({
+    required: z.boolean().describe('True until the first user exists: show the first-run screen.'),
+    sso: z
+      .object({
+        name: z.string().describe('The button label: "Sign in with <name>".'),
+        startUrl: z.string().describe('Where the button goes (a browser navigation, not an API call).'),
+      })
+      .optional()
+      .describe('Single sign-on through OpenID Connect, when configured; absent: local accounts only.'),
+  })
   .openapi('SetupStatus');

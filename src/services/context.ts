@@ -2,9 +2,19 @@
 import type { Role } from '../schemas/user.ts';
 import type { Db } from '../store/database.ts';
 
+/** What an API token may do: 'read' refuses every write; 'write' is whatever the user's role allows. */
+export type TokenScope = 'read' | 'write';
+
 export interface Actor {
   id: string;
   role: Role;
+  /** The API token's scope; absent (a session, the CLI) means unrestricted. */
+  scope?: TokenScope | undefined;
+  /**
+   * The products an API token is restricted to (within those the user may see); null or absent means every
+   * product the user may see. Product access (products/product-access.ts) honours it.
+   */
+  productIds?: readonly string[] | null | undefined;
 }
 
 export interface ServiceContext {

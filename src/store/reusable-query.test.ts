@@ -52,7 +52,7 @@ for (const dialect of DIALECTS) {
           'expires_at',
           'revoked_at',
         ],
-        (db, row: Selectable<ApiTokensTable>) =>
+        (db, row: Omit<Selectable<ApiTokensTable>, 'scope' | 'product_ids'>) =>
           db.insertInto('api_tokens').values(row).returning(['id', 'expires_at']),
       );
       const token = (id: string, expires: string | null) => ({

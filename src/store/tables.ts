@@ -4,7 +4,15 @@
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ItemStatusName } from '../domain/item-status.ts';
+import type { CalendarFeedsTable, OidcIdentitiesTable } from './tables-auth.ts';
 import type { RoadmapAnnouncementsTable, RoadmapBaselinesTable } from './tables-baselines.ts';
+import type {
+  CommentSettingsTable,
+  CommentsTable,
+  NotificationsTable,
+  WatchersTable,
+} from './tables-comments.ts';
+import type { ImportLinksTable, ImportRunsTable } from './tables-imports.ts';
 import type { ProductSettingsTable, ReviewsTable, SavedViewsTable } from './tables-intelligence.ts';
 import type { PrdsTable } from './tables-prds.ts';
 import type { ShareLinksTable } from './tables-share-links.ts';
@@ -16,6 +24,7 @@ import type {
   StoryMapsTable,
 } from './tables-story-maps.ts';
 import type { VisionDraftsTable, VisionVersionsTable } from './tables-vision.ts';
+import type { WebhookCursorsTable, WebhookDeliveriesTable, WebhooksTable } from './tables-webhooks.ts';
 
 export type {
   PrdsTable,
@@ -62,6 +71,10 @@ export interface ApiTokensTable {
   last_used_at: string | null;
   expires_at: string | null;
   revoked_at: string | null;
+  /** 'write' for tokens made before scopes existed (the column's default). */
+  scope: Generated<'read' | 'write'>;
+  /** JSON array of product ids the token is restricted to; null: every product its user can see. */
+  product_ids: string | null;
 }
 
 export interface LoginAttemptsTable {
@@ -339,6 +352,8 @@ export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  calendar_feeds: CalendarFeedsTable;
+  oidc_identities: OidcIdentitiesTable;
   login_attempts: LoginAttemptsTable;
   products: ProductsTable;
   product_members: ProductMembersTable;
@@ -369,12 +384,21 @@ export interface Tables {
   story_map_slices: StoryMapSlicesTable;
   share_links: ShareLinksTable;
   prds: PrdsTable;
+  import_links: ImportLinksTable;
+  import_runs: ImportRunsTable;
+  comments: CommentsTable;
+  watchers: WatchersTable;
+  notifications: NotificationsTable;
+  comment_settings: CommentSettingsTable;
   roadmap_baselines: RoadmapBaselinesTable;
   roadmap_announcements: RoadmapAnnouncementsTable;
   item_replay_events: ItemReplayEventsTable;
   item_flow_slots: ItemFlowSlotsTable;
   sprint_burndown_steps: SprintBurndownStepsTable;
   sprint_burndown_refolds: SprintBurndownRefoldsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_cursors: WebhookCursorsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

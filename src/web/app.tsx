@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useParams } from '
 import { ErrorBoundary } from './components/error-boundary.tsx';
 import { Notices } from './components/notices.tsx';
 import { PageLocationContext, productKeyOf } from './routes.ts';
+import { AccountScreen } from './screens/account/account-screen.tsx';
 import { BacklogScreen } from './screens/backlog/backlog-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import {
@@ -11,6 +12,7 @@ import {
   DependenciesScreen,
   GroomingScreen,
   HealthScreen,
+  ImportScreen,
   InitiativeScreen,
   PrdScreen,
   PrdsScreen,
@@ -26,6 +28,7 @@ import {
   StoryMapsScreen,
   TimelineScreen,
   VisionScreen,
+  WebhooksScreen,
 } from './screens/lazy-screens.tsx';
 import { LoginScreen } from './screens/login-screen.tsx';
 import { ProductLayout } from './screens/product-layout.tsx';
@@ -85,6 +88,7 @@ function SignedInRoutes() {
         <Routes location={background ?? location}>
           <Route path="/" element={<HomeScreen />} />
           <Route path="/products" element={<ProductsScreen />} />
+          <Route path="/account" element={<AccountScreen />} />
           <Route path="/setup" element={<Navigate to="/" replace />} />
           <Route path="/login" element={<Navigate to="/" replace />} />
           <Route path="/p/:productKey" element={<ProductLayout />}>
@@ -108,6 +112,8 @@ function SignedInRoutes() {
             <Route path="grooming" element={<GroomingScreen />} />
             <Route path="dependencies" element={<DependenciesScreen />} />
             <Route path="health" element={<HealthScreen />} />
+            <Route path="import" element={<ImportScreen />} />
+            <Route path="webhooks" element={<WebhooksScreen />} />
           </Route>
           <Route path="/:itemKey" element={<ItemOnBacklog />} />
           <Route path="*" element={<NotFound />} />

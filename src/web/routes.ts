@@ -7,6 +7,8 @@ export { ITEM_KEY_PATTERN, itemKeyInPath, productKeyOf } from './addresses.ts';
 export const paths = {
   home: () => '/',
   products: () => '/products',
+  /** Your API tokens and calendar feed. */
+  account: () => '/account',
   /** The product home: what is overdue, the leading screens, the vision's first lines. */
   productHome: (productKey: string) => `/p/${productKey}`,
   vision: (productKey: string) => `/p/${productKey}/vision`,
@@ -29,6 +31,9 @@ export const paths = {
   prds: (productKey: string) => `/p/${productKey}/prds`,
   prd: (productKey: string, id: string) => `/p/${productKey}/prds/${id}`,
   storyMap: (productKey: string, id: string) => `/p/${productKey}/story-maps/${id}`,
+  /** Import from Jira, Trello, Linear or Markdown (editors), and the product's exports. */
+  imports: (productKey: string) => `/p/${productKey}/import`,
+  webhooks: (productKey: string) => `/p/${productKey}/webhooks`,
   item: (itemKey: string) => `/${itemKey}`,
 };
 

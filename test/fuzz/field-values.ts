@@ -17,10 +17,13 @@ export type Pool =
   | 'storyMap'
   | 'shareLink'
   | 'prd'
+  | 'comment'
   | 'audienceView'
   | 'visionVersion'
   | 'roadmapBaseline'
-  | 'roadmapAnnouncement';
+  | 'roadmapAnnouncement'
+  | 'webhook'
+  | 'webhookDelivery';
 /** Real ids (and keys) by kind; `productRef` and `itemRef` hold both ids and keys. */
 export type Pools = Record<Pool | 'productRef' | 'dependency' | 'external' | 'token', string[]>;
 

@@ -26,10 +26,13 @@ export async function seedFixtures(api: TestApi): Promise<Pools> {
     storyMap: [],
     shareLink: [],
     prd: [],
+    comment: [],
     audienceView: ['executive', 'customer', 'team', 'customer.csv'],
     visionVersion: [],
     roadmapBaseline: [],
     roadmapAnnouncement: [],
+    webhook: [],
+    webhookDelivery: [],
   };
   const product = await buildProduct(api);
   const other = await buildProduct(api);
@@ -92,6 +95,8 @@ export async function seedFixtures(api: TestApi): Promise<Pools> {
     body: { title: 'Why one-click', requirements: [{ text: 'Pay in one click', itemIds: [pools.item[0]] }] },
   });
   pools.prd.push(prd.body.id);
+  const comment = await api.call('POST', `/items/${pools.item[0]}/comments`, { body: { body: 'A remark' } });
+  pools.comment.push(comment.body.id);
   await api.call('PUT', `/products/${product.id}/vision`, { body: { statement: 'Where we go' } });
   const version = await api.call('POST', `/products/${product.id}/vision/publish`);
   pools.visionVersion.push(String(version.body.number));
@@ -104,5 +109,11 @@ export async function seedFixtures(api: TestApi): Promise<Pools> {
   });
   const changelog = await api.call('GET', `/products/${product.id}/roadmap-changelog`);
   pools.roadmapAnnouncement.push(changelog.body.announcements[0].id);
+  const webhook = await api.call('POST', `/products/${product.id}/webhooks`, {
+    body: { url: 'https://hooks.example.com/cairn', eventTypes: ['item.*'] },
+  });
+  pools.webhook.push(webhook.body.id);
+  const ping = await api.call('POST', `/webhooks/${webhook.body.id}/test`);
+  pools.webhookDelivery.push(ping.body.id);
   return pools;
 }

@@ -3,6 +3,7 @@ import { createApp } from '../../src/http/app.ts';
 import { type AuthSettings, defaultAuthSettings } from '../../src/services/auth/settings.ts';
 import { createLiveHub } from '../../src/services/live/create-live-hub.ts';
 import type { LiveHub } from '../../src/services/live/live-hub.ts';
+import type { Mailer } from '../../src/services/mail/mailer.ts';
 import type { DialectName } from '../../src/store/database.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 
@@ -37,12 +38,16 @@ export async function createTestApi(
     auth?: Partial<AuthSettings>;
     trustProxy?: boolean;
     bodyLimitBytes?: number;
+    /** The import route's own body limit (50 MB by default). */
+    importLimitBytes?: number;
     setup?: boolean;
     streamHeartbeatMs?: number;
     /** Another app's database, shared (a second server): not set up again, not closed by this app. */
     database?: TestDatabase;
     /** A built web app to serve (its index.html), as `cairn serve` serves dist/web. */
     webRoot?: string;
+    /** Sends mention e-mails (as CAIRN_SMTP_URL does); none by default. */
+    mailer?: Mailer;
   } = {},
 ): Promise<TestApi> {
   const database = overrides.database ?? (await createTestDatabase(dialect));
@@ -56,10 +61,12 @@ export async function createTestApi(
     corsOrigins: [],
     trustProxy: overrides.trustProxy ?? false,
     bodyLimitBytes: overrides.bodyLimitBytes ?? 1024 * 1024,
+    importLimitBytes: overrides.importLimitBytes,
     live,
     streamHeartbeatMs: overrides.streamHeartbeatMs,
     log: () => {},
     webRoot: overrides.webRoot,
+    mailer: overrides.mailer,
   });
   const api: TestApi = {
     database,

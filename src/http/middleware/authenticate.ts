@@ -4,11 +4,11 @@
  * server stops working at once, any other change to them or their user (another server, the CLI, SQL)
  * within CREDENTIAL_TTL_MS, and expiry is checked against the clock every time. Cookie-authenticated
  * writes must come from the same origin (CSRF); bearer tokens are not sent by browsers on their own and
- * are exempt.
+ * are exempt. A read-scope token may only use safe methods (403 insufficient_scope otherwise).
  */
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { resolveApiToken } from '../../services/auth/api-tokens.ts';
+import { resolveApiToken, tokenActor } from '../../services/auth/api-tokens.ts';
 import { resolveSession } from '../../services/auth/sessions.ts';
 import { AppError } from '../../services/errors.ts';
 import type { AppEnv } from '../env.ts';
@@ -26,7 +26,10 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const user = match?.[1] ? await resolveApiToken(db, match[1], now, credentials.tokens) : null;
     if (!user) throw new AppError('unauthorized', 'the API token is missing, unknown, expired or revoked');
-    c.set('actor', { id: user.id, role: user.role });
+    if (user.scope === 'read' && !SAFE_METHODS.has(c.req.method)) {
+      throw new AppError('insufficient_scope', 'this API token is read-only: it cannot make changes');
+    }
+    c.set('actor', tokenActor(user));
     c.set('authMethod', 'token');
     return next();
   }

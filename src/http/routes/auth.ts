@@ -136,7 +136,12 @@ const revokeToken = createRoute({
 });
 
 export const publicAuthRoutes = createRouter()
-  .openapi(setupStatus, async (c) => c.json({ required: !(await isSetUp(c.get('options').db)) }, 200))
+  .openapi(setupStatus, async (c) => {
+    const { db, oidc } = c.get('options');
+    const required = !(await isSetUp(db));
+    if (!oidc) return c.json({ required }, 200);
+    return c.json({ required, sso: { name: oidc.name, startUrl: '/api/v1/auth/oidc/start' } }, 200);
+  })
   .openapi(setup, async (c) => {
     const result = await setupWorkspace({ db: c.get('options').db, input: c.req.valid('json') });
     return c.json(result, 201);

@@ -62,6 +62,8 @@ export type ApiTokenUserRow = UserRow & {
   token_expires_at: string | null;
   revoked_at: string | null;
   last_used_at: string | null;
+  token_scope: 'read' | 'write';
+  token_product_ids: string | null;
 };
 
 /** A session's row joined with its user's, as resolveSession reads it. */

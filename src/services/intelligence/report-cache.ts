@@ -40,6 +40,12 @@ async function newestEvent(db: Db): Promise<number> {
 
 /** What the actor may see, as a key: every product, or the products they are a member of. */
 async function visibilityKey(db: Db, actor: Actor): Promise<string> {
+  // A product-restricted API token sees less than its user: its reports are cached apart.
+  const tokenKey = actor.productIds ? `|token:${actor.productIds.join(',')}` : '';
+  return (await membershipKey(db, actor)) + tokenKey;
+}
+
+async function membershipKey(db: Db, actor: Actor): Promise<string> {
   if (can(actor, 'see_all_products')) return 'all';
   const rows = await db
     .selectFrom('product_members')

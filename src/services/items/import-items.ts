@@ -8,7 +8,7 @@ import type { Insertable } from 'kysely';
 import type { Changes } from '../../domain/changes.ts';
 import { spreadRanks } from '../../domain/rank.ts';
 import type { CreateItemInput } from '../../schemas/item.ts';
-import { chunked, rowsPerStatement, writeOverlapped } from '../../store/batches.ts';
+import { chunked, insertBatches, rowsPerStatement, writeOverlapped } from '../../store/batches.ts';
 import type { Db } from '../../store/database.ts';
 import { insertStatements, runStatements } from '../../store/insert-rows.ts';
 import type { EventsTable, ItemLabelsTable, NewItemRow } from '../../store/tables.ts';
@@ -20,15 +20,22 @@ import { newId } from '../ids.ts';
 import { lockProductForWrite } from '../products/product-access.ts';
 import { ITEM_ROW_COLUMNS } from './item-columns.ts';
 
-/** An item to import: the create input without a placement (imports always append). */
-/** Imported items land in the backlog: sprints and releases are planned afterwards. */
-export type ImportItemInput = Omit<CreateItemInput, 'beforeId' | 'afterId' | 'sprintId' | 'releaseId'>;
+/**
+ * An item to import: the create input without a placement (imports always append). A sprint and a
+ * release are optional (the caller checks they are the product's, and the sprint not closed).
+ */
+export type ImportItemInput = Omit<CreateItemInput, 'beforeId' | 'afterId' | 'sprintId' | 'releaseId'> & {
+  sprintId?: string | null | undefined;
+  releaseId?: string | null | undefined;
+};
 
 export interface ImportOutcome {
   count: number;
   /** Keys of the first and last imported item; null when nothing was imported. */
   firstKey: string | null;
   lastKey: string | null;
+  /** The new items' ids, in the order of the input. */
+  ids: string[];
 }
 
 /**
@@ -49,8 +56,8 @@ function createdChanges(key: string, input: ImportItemInput, labels: string[], r
     initiativeId: [null, input.initiativeId],
     labels: [null, labels],
     assigneeId: [null, input.assigneeId],
-    sprintId: [null, null],
-    releaseId: [null, null],
+    sprintId: [null, input.sprintId ?? null],
+    releaseId: [null, input.releaseId ?? null],
     rank: [null, rank],
   };
 }
@@ -118,7 +125,7 @@ export async function importItems(
   const count = ctx.items.length;
   return withTransaction(ctx.db, async (trx) => {
     const product = await lockProductForWrite(trx, ctx.actor, ctx.productId);
-    if (count === 0) return { count: 0, firstKey: null, lastKey: null };
+    if (count === 0) return { count: 0, firstKey: null, lastKey: null, ids: [] };
     await validateReferences(trx, product.id, ctx.items);
     // Trashed items keep their place in the order, so the bottom is the highest rank of any item.
     const last = await trx
@@ -147,6 +154,8 @@ export async function importItems(
     const ids: string[] = new Array(count);
     const labelsOf: string[][] = new Array(count);
     const ranks: string[] = new Array(count);
+    // Items placed into a sprint: their events keep replayed fields (burndown), as createItem's do.
+    const scoped = new Set<string>();
     let lastRank = last?.rank ?? null;
     const itemRows = (start: number, end: number): NewItemRow[] => {
       const items: NewItemRow[] = [];
@@ -160,6 +169,7 @@ export async function importItems(
         const labels = [...new Set(input.labels)];
         ids[index] = id;
         labelsOf[index] = labels;
+        if (input.sprintId) scoped.add(id);
         items.push({
           id,
           product_id: product.id,
@@ -174,8 +184,8 @@ export async function importItems(
           status: input.status,
           initiative_id: input.initiativeId,
           assignee_id: input.assigneeId,
-          sprint_id: null,
-          release_id: null,
+          sprint_id: input.sprintId ?? null,
+          release_id: input.releaseId ?? null,
           labels: JSON.stringify(labels),
           rank: ranks[index]!,
           version: 1,
@@ -213,8 +223,8 @@ export async function importItems(
 
     const itemStatements = await insertStatements(trx, 'items', ITEM_ROW_COLUMNS);
     const labelStatements = await insertStatements(trx, 'item_labels', ['item_id', 'label']);
-    // New items were never in a sprint: their events keep no replayed fields.
-    const eventWriter = await bulkEventWriter(trx, new Set());
+    // Filled as the rows are built, before the first event is prepared.
+    const eventWriter = await bulkEventWriter(trx, scoped);
     // One table at a time (interleaving the tables per chunk measured ~15% slower on SQLite: its page
     // cache keeps switching between the tables' indexes; no faster on PostgreSQL), but as one sequence of
     // steps, so that each next statement (the labels' and the first events' too) is built and encoded
@@ -229,6 +239,15 @@ export async function importItems(
         const statements = labelStatements(labelRows());
         return () => runStatements(trx, statements);
       },
+      () => async () => {
+        const rows = ids.flatMap((id, index) => {
+          const sprintId = ctx.items[index]!.sprintId;
+          return sprintId ? [{ sprint_id: sprintId, item_id: id }] : [];
+        });
+        for (const batch of insertBatches(trx, rows)) {
+          await trx.insertInto('sprint_scope_items').values(batch).execute();
+        }
+      },
       ...spans(count, rowsPerStatement(trx, EVENT_COLUMN_COUNT)).map(([start, end]) => async () => {
         const batch = await eventWriter.prepare(eventRows(start, end));
         return () => eventWriter.write(batch);
@@ -240,6 +259,6 @@ export async function importItems(
       (write) => write(),
     );
     await notifyProductEvents(trx, product.id);
-    return { count, firstKey: keyOf(0), lastKey: keyOf(count - 1) };
+    return { count, firstKey: keyOf(0), lastKey: keyOf(count - 1), ids };
   });
 }

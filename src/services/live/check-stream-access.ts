@@ -5,7 +5,7 @@
  */
 
 import type { Db } from '../../store/database.ts';
-import { resolveApiToken } from '../auth/api-tokens.ts';
+import { resolveApiToken, tokenActor } from '../auth/api-tokens.ts';
 import { resolveSession } from '../auth/sessions.ts';
 import type { AuthSettings } from '../auth/settings.ts';
 import { isVisible } from '../products/product-access.ts';
@@ -25,15 +25,19 @@ export async function checkStreamAccess(ctx: {
   now: Date;
 }): Promise<boolean> {
   const { db, credential, now } = ctx;
+  const token = credential.kind === 'token' ? await resolveApiToken(db, credential.secret, now) : null;
   const user =
-    credential.kind === 'token'
-      ? await resolveApiToken(db, credential.secret, now)
-      : await resolveSession(db, credential.secret, ctx.auth, now, { touch: false });
+    token ??
+    (credential.kind === 'session'
+      ? await resolveSession(db, credential.secret, ctx.auth, now, { touch: false })
+      : null);
   if (!user) return false;
+  // A token keeps its product list: the re-check is as narrow as the first check.
+  const actor = token ? tokenActor(token) : { id: user.id, role: user.role };
   const product = await db
     .selectFrom('products')
     .select('id')
     .where('id', '=', ctx.productId)
     .executeTakeFirst();
-  return product !== undefined && (await isVisible(db, { id: user.id, role: user.role }, product.id));
+  return product !== undefined && (await isVisible(db, actor, product.id));
 }

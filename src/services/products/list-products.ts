@@ -14,5 +14,7 @@ export async function listProducts(ctx: ServiceContext): Promise<Product[]> {
       .innerJoin('product_members', 'product_members.product_id', 'products.id')
       .where('product_members.user_id', '=', ctx.actor.id);
   }
+  // A product-restricted API token lists only its products (an empty list matches none).
+  if (ctx.actor.productIds) query = query.where('products.id', 'in', [...ctx.actor.productIds, '']);
   return (await query.execute()).map(presentProduct);
 }

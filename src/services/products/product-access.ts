@@ -30,7 +30,14 @@ export async function loadVisibleProduct(db: Db, actor: Actor, productRef: strin
 const PRODUCT_KEY = /^[A-Z]{2,10}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether an API token's product list (if it has one) includes the product. */
+export function withinTokenProducts(actor: Actor, productId: string): boolean {
+  return !actor.productIds || actor.productIds.includes(productId);
+}
+
 export async function isVisible(db: Db, actor: Actor, productId: string): Promise<boolean> {
+  // A product-restricted token sees only its products, whatever its user's role or memberships.
+  if (!withinTokenProducts(actor, productId)) return false;
   if (can(actor, 'see_all_products')) return true;
   const member = await db
     .selectFrom('product_members')
@@ -46,14 +53,14 @@ export async function isVisible(db: Db, actor: Actor, productId: string): Promis
  * something visible links to (a dependency, a blocker, an event).
  */
 export async function productVisibility(db: Db, actor: Actor): Promise<(productId: string) => boolean> {
-  if (can(actor, 'see_all_products')) return () => true;
+  if (can(actor, 'see_all_products')) return (productId) => withinTokenProducts(actor, productId);
   const rows = await db
     .selectFrom('product_members')
     .select('product_id')
     .where('user_id', '=', actor.id)
     .execute();
   const visible = new Set(rows.map((row) => row.product_id));
-  return (productId) => visible.has(productId);
+  return (productId) => visible.has(productId) && withinTokenProducts(actor, productId);
 }
 
 /**

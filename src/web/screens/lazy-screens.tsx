@@ -26,6 +26,8 @@ const audiences = () => import('./audience/audiences-screen.tsx');
 const storyMaps = () => import('./story-maps/story-maps-screen.tsx');
 const prds = () => import('./prds/prds-screen.tsx');
 const prd = () => import('./prds/prd-screen.tsx');
+const imports = () => import('./imports/import-screen.tsx');
+const webhooks = () => import('./webhooks/webhooks-screen.tsx');
 // The map's own read starts with its code, not after it (a first load at a map's address).
 const storyMap = () => {
   prefetchStoryMapOf(window.location.pathname);
@@ -50,6 +52,8 @@ export const ProductHomeScreen = lazy(() => productHome().then((m) => ({ default
 export const AudiencesScreen = lazy(() => audiences().then((m) => ({ default: m.AudiencesScreen })));
 export const PrdsScreen = lazy(() => prds().then((m) => ({ default: m.PrdsScreen })));
 export const PrdScreen = lazy(() => prd().then((m) => ({ default: m.PrdScreen })));
+export const ImportScreen = lazy(() => imports().then((m) => ({ default: m.ImportScreen })));
+export const WebhooksScreen = lazy(() => webhooks().then((m) => ({ default: m.WebhooksScreen })));
 export const StoryMapsScreen = lazy(() => storyMaps().then((m) => ({ default: m.StoryMapsScreen })));
 export const StoryMapScreen = lazy(() => storyMap().then((m) => ({ default: m.StoryMapScreen })));
 

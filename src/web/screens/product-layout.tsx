@@ -4,6 +4,7 @@ import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import type { ProductT } from '../api/types.ts';
 import { rememberProductId } from '../boot/product-ids.ts';
+import { NotificationBell } from '../components/comments/notification-bell.tsx';
 import { isDocPath } from '../components/doc-tabs.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { isInsightPath } from '../components/insight-tabs.tsx';
@@ -212,12 +213,13 @@ function Header(props: { live: LiveStatus; onSearch: () => void; onHelp: () => v
           <span className="search-long">Search or jump to…</span>
           <span className="search-short">Search</span> <kbd>Ctrl K</kbd>
         </button>
+        <NotificationBell />
         <button type="button" className="icon-button" onClick={props.onHelp} aria-label="Keyboard shortcuts">
           ?
         </button>
-        <span className="user" title={user.email}>
+        <Link className="user" title={`${user.email}: your tokens and calendar feed`} to={paths.account()}>
           {user.name}
-        </span>
+        </Link>
         <button
           type="button"
           title={`Signed in as ${user.name} (${user.email})`}

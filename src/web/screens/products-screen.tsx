@@ -37,7 +37,7 @@ export function ProductsScreen() {
       <header className="page-header">
         <h1>Products</h1>
         <span>
-          {user.name} ·{' '}
+          <Link to={paths.account()}>{user.name}</Link> ·{' '}
           <button type="button" className="link-button" onClick={() => void logout()}>
             Log out
           </button>

@@ -201,3 +201,18 @@ describe('queryKeys', () => {
     }
   });
 });
+
+describe('keysTouchedBy for comments', () => {
+  it("refreshes the product's comment threads and the reader's notifications when a comment changes", () => {
+    const keys = touched(P, event('comment', 'c1'), null, NOTHING_HELD);
+    assert.deepEqual(keys, [
+      JSON.stringify(queryKeys.comments(P)),
+      JSON.stringify(queryKeys.notifications()),
+    ]);
+    const prefix = JSON.stringify(queryKeys.comments(P)).slice(0, -1);
+    assert.ok(JSON.stringify(queryKeys.commentThread(P, 'item', 'i1')).startsWith(prefix));
+    const notes = JSON.stringify(queryKeys.notifications()).slice(0, -1);
+    assert.ok(JSON.stringify(queryKeys.unreadNotifications()).startsWith(notes));
+    assert.ok(JSON.stringify(queryKeys.notificationList()).startsWith(notes));
+  });
+});

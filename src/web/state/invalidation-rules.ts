@@ -82,6 +82,8 @@ export function keysTouchedBy(
     case 'product':
       // The process profile (which screens lead): the store keeps the product itself live.
       if (event.action === 'process_updated') keys.push(queryKeys.process(productId));
+      // Whether viewers may comment: the threads say whether the reader may.
+      if (event.action === 'comment_settings_updated') keys.push(queryKeys.comments(productId));
       break;
     case 'sprint':
       keys.push(queryKeys.lists(productId));
@@ -125,6 +127,10 @@ export function keysTouchedBy(
       break;
     case 'prd':
       keys.push(queryKeys.prds(productId));
+      break;
+    case 'comment':
+      // A comment may notify the reader (a mention, a watched object): their count and list are read again.
+      keys.push(queryKeys.comments(productId), queryKeys.notifications());
       break;
     case 'vision':
       // A published vision is also what the vision cadence reads.

@@ -38,6 +38,10 @@ export const queryKeys = {
     ['product', productId, 'releases', 'detail', releaseId] as const,
   /** The vision's draft, its versions and their diffs (each below this prefix). */
   vision: (productId: string) => ['product', productId, 'vision'] as const,
+  /** The product's webhooks, and below them each webhook's delivery log. */
+  webhooks: (productId: string) => ['product', productId, 'webhooks'] as const,
+  webhookDeliveries: (productId: string, webhookId: string) =>
+    ['product', productId, 'webhooks', webhookId, 'deliveries'] as const,
   visionDraft: (productId: string) => ['product', productId, 'vision', 'draft'] as const,
   visionVersions: (productId: string) => ['product', productId, 'vision', 'versions'] as const,
   visionDiff: (productId: string, from: string, to: string) =>
@@ -77,6 +81,15 @@ export const queryKeys = {
   /** One audience view of the roadmap: presented from the plan, so kept under the reports' prefix. */
   audienceView: (productId: string, view: string) =>
     ['product', productId, 'analysis', 'audience-view', view] as const,
+  /** The prefix of every comment query of the product: threads, and the comment settings. */
+  comments: (productId: string) => ['product', productId, 'comments'] as const,
+  commentThread: (productId: string, entityType: string, entityId: string) =>
+    ['product', productId, 'comments', entityType, entityId] as const,
+  commentSettings: (productId: string) => ['product', productId, 'comments', 'settings'] as const,
+  /** The signed-in user's notifications (of every product: the one key outside a product). */
+  notifications: () => ['notifications'] as const,
+  unreadNotifications: () => ['notifications', 'unread-count'] as const,
+  notificationList: () => ['notifications', 'list'] as const,
   /** The product's live share links (GET /products/{id}/share-links). */
   shareLinks: (productId: string) => ['product', productId, 'share-links'] as const,
   /** The full item behind the panel, by key as in the address. */

@@ -5,11 +5,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { visionApi } from '../../api/vision.ts';
+import { CommentSettingsSection } from '../../components/comments/comment-settings.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { Markdown } from '../../components/markdown.tsx';
 import { paths } from '../../routes.ts';
 import { queryKeys } from '../../state/query-keys.ts';
 import { useStore } from '../../state/use-store.ts';
+import { ImportExportSection } from '../imports/import-export-section.tsx';
 import { firstLines } from '../vision/vision-text.ts';
 import { OverdueList } from './overdue-list.tsx';
 import { ProcessSettings } from './process-settings.tsx';
@@ -65,9 +67,17 @@ export function ProductHomeScreen() {
           </p>
         )}
       </section>
+      <ImportExportSection productId={productId} productKey={key} readOnly={store.readOnly} />
+      {!store.readOnly && (
+        <p className="home-webhooks">
+          <Link to={paths.webhooks(key)}>Webhooks</Link>
+          <span className="hint"> — send this product's events to other tools</span>
+        </p>
+      )}
       {cadences.data && (
         <ProcessSettings productId={productId} cadences={cadences.data} readOnly={store.readOnly} />
       )}
+      <CommentSettingsSection productId={productId} readOnly={store.readOnly} />
     </main>
   );
 }

@@ -5,6 +5,7 @@
 import { Link, useParams } from 'react-router';
 import { LIMITS } from '../../../schemas/limits.ts';
 import { ConfidenceBadge } from '../../components/chips.tsx';
+import { CommentsPanel } from '../../components/comments/comments-panel.tsx';
 import { scopeClass } from '../../components/edit-scope.ts';
 import { paths } from '../../routes.ts';
 import { updateInitiative } from '../../state/mutations/initiatives.ts';
@@ -110,6 +111,7 @@ export function InitiativeScreen() {
             <InitiativePrds initiative={initiative} withoutPrd={<SuccessMetrics initiative={initiative} />} />
             <InitiativeItems initiative={initiative} />
           </fieldset>
+          <CommentsPanel subject={{ entityType: 'initiative', id: initiative.id }} headingLevel={2} />
         </div>
         <aside className="initiative-side" aria-label="Planning">
           <fieldset disabled={store.readOnly} className={scopeClass(store.readOnly)}>

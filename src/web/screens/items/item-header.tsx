@@ -8,6 +8,14 @@ import { updateItem } from '../../state/mutations/items.ts';
 import { useStore } from '../../state/use-store.ts';
 import { InlineField } from './inline-field.tsx';
 
+/** How the import sources are named to people (services/imports). */
+const SOURCE_NAMES: Record<string, string> = {
+  jira: 'Jira',
+  trello: 'Trello',
+  linear: 'Linear',
+  markdown: 'Markdown',
+};
+
 export function ItemHeader({ item, onClose }: { item: ItemT; onClose: () => void }) {
   // Subscribed: a refused title shows its message as soon as the server answers.
   const store = useStore();
@@ -44,6 +52,11 @@ export function ItemHeader({ item, onClose }: { item: ItemT; onClose: () => void
           if (title && title !== item.title) void updateItem(store, item.id, { title }, { baseVersion });
         }}
       />
+      {item.externalKeys?.map((link) => (
+        <p key={`${link.kind} ${link.key}`} className="item-external-key">
+          Imported from {SOURCE_NAMES[link.kind] ?? link.kind}: {link.key}
+        </p>
+      ))}
     </header>
   );
 }

@@ -7,6 +7,7 @@ import './item-panel.css';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { ItemT } from '../../api/types.ts';
+import { CommentsPanel } from '../../components/comments/comments-panel.tsx';
 import { scopeClass } from '../../components/edit-scope.ts';
 import { paths } from '../../routes.ts';
 import { trashItem } from '../../state/mutations/backlog.ts';
@@ -137,6 +138,7 @@ function ItemContents(props: { item: ItemT; close: () => void; linkState: PanelL
         <DependenciesSection item={item} dependencies={dependencies} linkState={props.linkState} />
         <ExternalDependencies item={item} dependencies={dependencies} />
       </fieldset>
+      <CommentsPanel subject={{ entityType: 'item', id: item.id }} />
       <ItemHistory itemId={item.id} version={item.version} />
       {!store.readOnly && (
         <footer className="item-footer">

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { PRD_STATUS_LABELS, type PrdStatusName } from '../../../domain/prd-rules.ts';
 import { type PrdGapsT, prdExportUrls, prdsApi } from '../../api/prds.ts';
+import { CommentsPanel } from '../../components/comments/comments-panel.tsx';
 import { FormError } from '../../components/form-error.tsx';
 import { paths } from '../../routes.ts';
 import { queryKeys } from '../../state/query-keys.ts';
@@ -154,6 +155,7 @@ export function PrdScreen() {
           <PrdWorkflow prd={data} editable={editable} />
         </aside>
       </div>
+      <CommentsPanel subject={{ entityType: 'prd', id: data.id }} headingLevel={2} />
     </main>
   );
 }
