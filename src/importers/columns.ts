@@ -1,5 +1,5 @@
 /**
- * Finds columns by any of their known names in a CSV header (case-insensitive) and reads cells by index,
+ * Finds columns by one of their known names in a CSV header (case-insensitive) and reads cells by index,
  * so repeated names (Jira's several "Sprint" columns) all count.
  */
 

@@ -96,7 +96,7 @@ async function postgresTables(db: Db): Promise<CatalogTable[]> {
     select c.relname as "table", a.attname as name
     from pg_index i
     join pg_class c on c.oid = i.indrelid
-    join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+    join pg_attribute a on a.attrelid = i.indrelid and array_position(i.indkey::int2[], a.attnum) is not null
     where i.indisprimary and c.relnamespace = current_schema()::regnamespace
     order by c.relname, array_position(i.indkey::int2[], a.attnum)`.execute(db);
   const { rows: references } = await sql<{ table: string; target: string }>`

@@ -1,7 +1,7 @@
 /**
  * What a product's JSON export holds, section by section: each names a table and how its rows belong to
  * the product (a product_id column, or a parent row that has one). Tables of features that may not be
- * installed (comments, webhooks, imports) are optional. Secrets never leave: any column whose name says
+ * installed (comments, webhooks, imports) are optional. Secrets never leave: a column whose name says
  * hash or secret is dropped (share-link token hashes, webhook secrets).
  */
 

@@ -1,6 +1,6 @@
 /**
  * Deliveries queued by hand: a redelivery (the same body again, as a new entry in the log, due now) and a
- * ping (POST /webhooks/{id}/test). The worker sends them like any other delivery.
+ * ping (POST /webhooks/{id}/test). The worker sends them like every other delivery.
  */
 import type { WebhookDelivery } from '../../schemas/webhook.ts';
 import type { WebhookDeliveryRow } from '../../store/tables-webhooks.ts';

@@ -106,7 +106,7 @@ describe('checkedAddress', () => {
         ]
       : [{ address: '93.184.216.34', family: 4 }];
 
-  it('refuses a name when any address it resolves to is refused, and loopback names before DNS', async () => {
+  it('refuses a name when one of the addresses it resolves to is refused, and loopback names before DNS', async () => {
     await assert.rejects(checkedAddress('mixed.test', { allowPrivate: false, resolve }), /10\.0\.0\.5/);
     await assert.rejects(checkedAddress('LOCALHOST.', { allowPrivate: false, resolve }), /loopback name/);
     await assert.rejects(checkedAddress('api.localhost', { allowPrivate: false, resolve }), /loopback name/);

@@ -52,7 +52,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('last_error', text)
     // A short excerpt of the last response's body, never the whole body.
     .addColumn('last_response', text)
-    // The delivery this one sends again (a redelivery), if any.
+    // The delivery this one sends again (a redelivery), or null.
     .addColumn('redelivery_of', text)
     .addColumn('created_at', text, (c) => c.notNull())
     .addColumn('delivered_at', text)
