@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { BackoffSettings } from '../../src/services/webhooks/backoff.ts';
+import { claimDeliveries } from '../../src/services/webhooks/delivery-queue.ts';
 import { startWebhookWorker, type WebhookWorker } from '../../src/services/webhooks/delivery-worker.ts';
+import { dispatchEvents } from '../../src/services/webhooks/dispatch-events.ts';
 import { pruneDeliveries } from '../../src/services/webhooks/prune-deliveries.ts';
 import { verifyWebhook } from '../../src/services/webhooks/signature.ts';
 import { classifyAddress, type Resolver } from '../../src/services/webhooks/ssrf-guard.ts';
@@ -134,6 +136,21 @@ for (const dialect of DIALECTS) {
       const removed = await api.call('DELETE', `/webhooks/${webhook.id}`, { headers: { 'if-match': '"2"' } });
       assert.equal(removed.status, 200, JSON.stringify(removed.body));
       assert.equal((await api.call('GET', `/webhooks/${webhook.id}`)).status, 404);
+    });
+
+    it('claims no more deliveries than asked, so a worker never sends more than its concurrency at once', async () => {
+      await setUp(['item.created']);
+      for (let n = 0; n < 30; n++) {
+        const item = await api.call('POST', `/products/${product.id}/items`, { body: { title: `Item ${n}` } });
+        assert.equal(item.status, 201);
+      }
+      await dispatchEvents(api.database.db);
+      const claim = (limit: number) =>
+        claimDeliveries(api.database.db, { workerId: 'w', now: new Date(), leaseMs: 60_000, limit });
+      // PostgreSQL once claimed all 30 here: `where id in (select … limit n for update skip locked)`.
+      assert.equal((await claim(5)).length, 5);
+      assert.equal((await claim(16)).length, 16);
+      assert.equal((await claim(16)).length, 9, 'the rest, each row claimed once');
     });
 
     it('sends the events a webhook lists, signed, and logs each delivery', async () => {
