@@ -25,6 +25,7 @@ import { createFixture, type Fixture } from './generate.ts';
 import { type ClientWritesResult, measureClientWrites } from './http-client/measure.ts';
 import { createClient, type HttpClient, measureLatency } from './http-latency.ts';
 import { benchImports } from './imports/run.ts';
+import { benchPages } from './integrations/pages.ts';
 import { benchIntelligence, intelligenceMarkdown } from './intelligence/run.ts';
 import { benchMarkdown, markdownTable } from './markdown/run.ts';
 import {
@@ -282,3 +283,5 @@ console.log(`\nwrote ${RESULTS_FILE}`);
 await benchBackup();
 // Parse, dry run and import of a 50,000-row Jira CSV on each database (bench/imports): printed.
 await benchImports();
+// The pages issue 15 added, opened by their address in Chromium (bench/integrations/pages.ts): printed.
+await benchPages();

@@ -14,11 +14,17 @@ export interface CommentSubject {
   entityType: CommentEntityT;
   /** The object's id (an item's key also works). */
   id: string;
+  /**
+   * An item's key: its thread is read by key, the path the inline boot script asks for at an item's
+   * address (boot/first-reads.ts), so the comments arrive with the item instead of after the app starts.
+   */
+  key?: string | undefined;
 }
 
-const list = ({ entityType, id }: CommentSubject, signal?: AbortSignal) => {
+const list = ({ entityType, id, key }: CommentSubject, signal?: AbortSignal) => {
   if (entityType === 'item') {
-    return ok(client.GET('/items/{idOrKey}/comments', { params: { path: { idOrKey: id } }, signal }));
+    const idOrKey = key ?? id;
+    return ok(client.GET('/items/{idOrKey}/comments', { params: { path: { idOrKey } }, signal }));
   }
   if (entityType === 'initiative') {
     return ok(client.GET('/initiatives/{id}/comments', { params: { path: { id } }, signal }));

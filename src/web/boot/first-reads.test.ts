@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it, mock } from 'node:test';
 import type { BootAnswers } from '../api/boot-answers.ts';
 import { API } from '../api/client.ts';
+import { commentsApi } from '../api/comments.ts';
 import { backlogApi, itemsApi } from '../api/items.ts';
 import { initiativesApi, objectivesApi, themesApi } from '../api/planning.ts';
 import { productsApi, usersApi } from '../api/products.ts';
@@ -43,11 +44,13 @@ describe('the first reads of an address', () => {
       `/products/CHK/backlog?limit=${FIRST_PAGE}`,
       '/products/CHK/backlog',
     ]);
-    // An item's address: its item first, and not the whole backlog, which would hold up its panel.
+    // An item's address: its item and its comments first, and not the whole backlog, which would hold up
+    // its panel.
     assert.deepEqual(firstReads('/chk-42'), [
       '/auth/me',
       '/products',
       '/items/CHK-42',
+      '/items/CHK-42/comments',
       `/products/CHK/backlog?limit=${FIRST_PAGE}`,
     ]);
     assert.deepEqual(firstReads('/p/CHK/roadmap'), ['/auth/me', '/products', '/products/CHK/backlog']);
@@ -83,6 +86,7 @@ describe('the first reads of an address', () => {
     await sessionApi.me();
     await productsApi.list().catch(() => undefined);
     await itemsApi.get('CHK-42');
+    await commentsApi.list({ entityType: 'item', id: 'i-42', key: 'CHK-42' }).catch(() => undefined);
     await backlogApi.get('CHK', FIRST_PAGE);
     await backlogApi.get('CHK');
     const mapId = '0b6f1d2e-8c1a-4a53-9d7e-2f4b7c9e1a00';

@@ -17,7 +17,8 @@ export const FIRST_PAGE = 100;
 export function firstReads(pathname: string, productId: string | null = null): string[] {
   const reads = ['/auth/me', '/products'];
   const itemKey = itemKeyInPath(pathname);
-  if (itemKey) reads.push(`/items/${itemKey}`);
+  // An item's comment thread goes with it: the panel shows it below the item (api/comments.ts reads it by key).
+  if (itemKey) reads.push(`/items/${itemKey}`, `/items/${itemKey}/comments`);
   const productKey = productKeyInPath(pathname);
   const storyMapId = storyMapIdInPath(pathname);
   if (productKey && storyMapId) {

@@ -138,7 +138,7 @@ function ItemContents(props: { item: ItemT; close: () => void; linkState: PanelL
         <DependenciesSection item={item} dependencies={dependencies} linkState={props.linkState} />
         <ExternalDependencies item={item} dependencies={dependencies} />
       </fieldset>
-      <CommentsPanel subject={{ entityType: 'item', id: item.id }} />
+      <CommentsPanel subject={{ entityType: 'item', id: item.id, key: item.key }} />
       <ItemHistory itemId={item.id} version={item.version} />
       {!store.readOnly && (
         <footer className="item-footer">
