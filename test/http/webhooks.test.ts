@@ -141,7 +141,9 @@ for (const dialect of DIALECTS) {
     it('claims no more deliveries than asked, so a worker never sends more than its concurrency at once', async () => {
       await setUp(['item.created']);
       for (let n = 0; n < 30; n++) {
-        const item = await api.call('POST', `/products/${product.id}/items`, { body: { title: `Item ${n}` } });
+        const item = await api.call('POST', `/products/${product.id}/items`, {
+          body: { title: `Item ${n}` },
+        });
         assert.equal(item.status, 201);
       }
       await dispatchEvents(api.database.db);
