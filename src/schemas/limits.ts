@@ -153,4 +153,7 @@ export const LIMITS = {
   prdReviewers: 20,
   /** Live PRDs of one product. */
   prds: 500,
+  // ---- webhooks ----
+  /** Characters of a webhook's URL. */
+  webhookUrl: 2_000,
 } as const;

@@ -3,7 +3,9 @@
  * `<entity>.<action>` of recorded events (`item.created`); a webhook lists exact types, `<entity>.*` or `*`.
  * This catalogue is the one list the API, the delivery dispatcher and the web form read.
  */
+
 import { Id, Timestamp, text, z } from './common.ts';
+import { LIMITS } from './limits.ts';
 import { WEBHOOK_EVENT_TYPES } from './webhook-events.ts';
 
 export {
@@ -14,7 +16,7 @@ export {
   webhookWants,
 } from './webhook-events.ts';
 
-const MAX_URL = 2_000;
+const MAX_URL = LIMITS.webhookUrl;
 
 export const WebhookEventType = z
   .enum(WEBHOOK_EVENT_TYPES as [string, ...string[]])

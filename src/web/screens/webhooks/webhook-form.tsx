@@ -3,6 +3,7 @@
  * is the server's own (schemas/webhook-events.ts); the server checks the URL and answers naming the field.
  */
 import { useId, useState } from 'react';
+import { LIMITS } from '../../../schemas/limits.ts';
 import { WEBHOOK_ENTITIES, WEBHOOK_EVENT_CATALOGUE } from '../../../schemas/webhook-events.ts';
 import { FormError } from '../../components/form-error.tsx';
 
@@ -43,7 +44,7 @@ export function WebhookForm(props: {
         id={`${id}-url`}
         type="url"
         required
-        maxLength={2000}
+        maxLength={LIMITS.webhookUrl}
         placeholder="https://example.com/cairn-hook"
         value={url}
         onChange={(event) => setUrl(event.target.value)}
