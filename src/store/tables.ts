@@ -15,6 +15,13 @@ import type {
 import type { ImportLinksTable, ImportRunsTable } from './tables-imports.ts';
 import type { ProductSettingsTable, ReviewsTable, SavedViewsTable } from './tables-intelligence.ts';
 import type { PrdsTable } from './tables-prds.ts';
+import type {
+  EventItemsTable,
+  ItemFlowSlotsTable,
+  ItemReplayEventsTable,
+  SprintBurndownRefoldsTable,
+  SprintBurndownStepsTable,
+} from './tables-projections.ts';
 import type { ShareLinksTable } from './tables-share-links.ts';
 import type {
   StoryMapActivitiesTable,
@@ -27,6 +34,9 @@ import type { VisionDraftsTable, VisionVersionsTable } from './tables-vision.ts'
 import type { WebhookCursorsTable, WebhookDeliveriesTable, WebhooksTable } from './tables-webhooks.ts';
 
 export type {
+  EventItemsTable,
+  ItemFlowSlotsTable,
+  ItemReplayEventsTable,
   PrdsTable,
   ProductSettingsTable,
   ReviewsTable,
@@ -34,6 +44,8 @@ export type {
   RoadmapBaselinesTable,
   SavedViewsTable,
   ShareLinksTable,
+  SprintBurndownRefoldsTable,
+  SprintBurndownStepsTable,
 };
 
 export interface WorkspaceTable {
@@ -216,62 +228,6 @@ export interface EventsTable {
   entity_id: string;
   action: string;
   changes: string;
-}
-
-/** Events of other objects that concern an item (a dependency's), by item: part of the item's history. */
-export interface EventItemsTable {
-  item_id: string;
-  event_id: number;
-}
-
-/** The replayed fields of one item event (domain/item-projection.ts); `fields` says which it changes. */
-export interface ItemReplayEventsTable {
-  item_id: string;
-  event_id: number;
-  at: string;
-  action: string;
-  fields: number;
-  key: string | null;
-  title: string | null;
-  sprint_id: string | null;
-  estimate: number | null;
-  status: string | null;
-  deleted_at: string | null;
-}
-
-/**
- * One item event's effect on one sprint's burndown (domain/burndown-steps.ts): the item's points while it
- * counts toward the sprint (null: it does not) and whether they are done, before and after the event.
- */
-export interface SprintBurndownStepsTable {
-  sprint_id: string;
-  event_id: number;
-  item_id: string;
-  at: string;
-  key: string;
-  title: string;
-  was_points: number | null;
-  was_done: number;
-  is_points: number | null;
-  is_done: number;
-}
-
-/** The latest event whose write recomputed earlier steps of the sprint (an item's events out of time order). */
-export interface SprintBurndownRefoldsTable {
-  sprint_id: string;
-  event_id: number;
-}
-
-/** A product's net moves between flow columns in one 15-minute slot (domain/item-projection.ts). */
-export interface ItemFlowSlotsTable {
-  product_id: string;
-  slot: number;
-  backlog: number;
-  ready: number;
-  in_progress: number;
-  in_review: number;
-  done: number;
-  wont_do: number;
 }
 
 export interface TeamsTable {
